@@ -1,0 +1,47 @@
+# Two commands for a fresh clone: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export QT_API := pyside6
+
+.PHONY: install install-test run test test-all lint format bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version))"; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || \
+		{ echo "python3 -m venv failed: install python3-venv (sudo apt-get install python3-venv)"; exit 1; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+install-test: $(VENV)/.installed-test
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: install
+	$(BIN)/annotator
+
+test: install-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+test-all: install-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m ''
+
+lint: install-test
+	$(BIN)/ruff check annotator tests
+	$(BIN)/ruff format --check annotator tests
+
+format: install-test
+	$(BIN)/ruff format annotator tests
+	$(BIN)/ruff check --fix annotator tests
+
+bench: install-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build *.egg-info

@@ -1,0 +1,259 @@
+"""The `annotator` command line: each command opens the project and calls the core."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import asdict
+from typing import Any
+
+import click
+
+from annotator.ingest import FileResult, ImportReport, import_paths, iter_input_files
+from annotator.ingest.detect import FORMATS
+from annotator.project import open_project
+from annotator.store import Store, StoreError
+
+CANONICAL_FIELDS = ("text", "title", "published", "updated", "url", "outlet", "byline")
+
+
+def _dump(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _store(ctx: click.Context, seed: bool | None = None) -> Store:
+    try:
+        store = open_project(ctx.obj.get("db"), seed=seed)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    ctx.call_on_close(store.close)
+    return store
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    envvar="ANNOTATOR_DB",
+    help="Project database file (default: in your user data folder; env ANNOTATOR_DB).",
+)
+@click.version_option(package_name="bengali-news-annotator")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """Read Bengali news articles and tag the claims in them.
+
+    Without a command, opens the window. Example: annotator --db project.db import pages/
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(gui)
+
+
+@cli.command()
+@click.pass_context
+def gui(ctx: click.Context) -> None:
+    """Open the reader and annotator window on the project.
+
+    Example: annotator gui
+    """
+    store = _store(ctx)
+    try:
+        from annotator.ui.app import run  # noqa: PLC0415 - Qt loads only for the window
+    except ImportError as exc:
+        click.echo(f"The window cannot start ({exc}); the articles are:", err=True)
+        _print_articles(store)
+        return
+    path = store.path
+    store.close()
+    sys.exit(run(path))
+
+
+def _parse_fields(values: tuple[str, ...]) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for value in values:
+        key, sep, column = value.partition("=")
+        key, column = key.strip().lower(), column.strip()
+        if not sep or not key or not column:
+            raise click.BadParameter(f"{value!r}: expected FIELD=COLUMN, e.g. body=content")
+        key = {"body": "text", "date": "published", "author": "byline", "link": "url"}.get(key, key)
+        if key not in CANONICAL_FIELDS:
+            raise click.BadParameter(
+                f"{key!r}: unknown field; use one of {', '.join(CANONICAL_FIELDS)}"
+            )
+        mapping[key] = column
+    return mapping
+
+
+@cli.command(name="import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="auto",
+    show_default=True,
+    help="Input format; auto decides by extension and content.",
+)
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="FIELD=COLUMN",
+    help="For JSONL/CSV: take FIELD (text/body, title, published/date, updated, url, outlet, "
+    "byline) from COLUMN. Repeatable.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_context
+def import_(
+    ctx: click.Context, paths: tuple[str, ...], fmt: str, fields: tuple[str, ...], as_json: bool
+) -> None:
+    """Import news pages (text, HTML) and article datasets (JSONL, JSON, CSV).
+
+    Folders are searched recursively. Each file is imported whole or not at all; a file that
+    fails gets a one-line reason and the rest still import. Re-importing an article is a no-op.
+    Exit code: 0 when every file imported (or was already there), 1 when some failed.
+
+    Example: annotator import seeds/ articles.jsonl --field body=content
+    """
+    try:
+        field_map = _parse_fields(fields)
+    except click.BadParameter as exc:
+        exc.param_hint = "'--field'"
+        raise
+    store = _store(ctx, seed=False)
+    report = _run_import(store, paths, fmt, field_map, show_progress=not as_json)
+    if as_json:
+        _dump(report.as_dict())
+    else:
+        _print_report(report)
+    ctx.exit(1 if report.failed else 0)
+
+
+def _run_import(
+    store: Store, paths: tuple[str, ...], fmt: str, field_map: dict[str, str], show_progress: bool
+) -> ImportReport:
+    files = list(iter_input_files(paths))
+    if not (show_progress and sys.stderr.isatty() and len(files) > 1):
+        return import_paths(store, files, fmt, field_map)
+    from rich.progress import Progress  # noqa: PLC0415
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("Importing", total=len(files))
+
+        def advance(_: FileResult) -> None:
+            progress.advance(task)
+
+        return import_paths(store, files, fmt, field_map, on_file=advance)
+
+
+def _print_report(report: ImportReport) -> None:
+    for item in report.files:
+        if item.status == "failed":
+            click.echo(f"failed     {item.path}: {item.reason}")
+        elif item.status == "duplicate":
+            click.echo(f"duplicate  {item.path} ({item.duplicates} already in the project)")
+        else:
+            extra = f", {item.duplicates} duplicates" if item.duplicates else ""
+            click.echo(f"imported   {item.path} ({item.imported} articles{extra})")
+    totals = report.totals()
+    click.echo(
+        f"{totals['imported']} imported, {totals['duplicates']} duplicates, "
+        f"{totals['failed']} failed ({totals['files']} files)"
+    )
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of articles.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Show at most N.")
+@click.pass_context
+def articles(ctx: click.Context, as_json: bool, limit: int | None) -> None:
+    """List the articles: id, uid, title, outlet, published, updated, number of spans.
+
+    Example: annotator articles --json
+    """
+    store = _store(ctx)
+    rows = store.articles(limit=limit)
+    if as_json:
+        _dump([asdict(row) for row in rows])
+    else:
+        _print_articles(store, rows)
+
+
+def _print_articles(store: Store, rows: list[Any] | None = None) -> None:
+    rows = store.articles() if rows is None else rows
+    if not rows:
+        click.echo("No articles yet. Import some: annotator import PATH")
+        return
+    for row in rows:
+        published = (row.published or "")[:16].replace("T", " ")
+        click.echo(
+            f"{row.id:>5}  {published:16}  {row.spans:>4}  {row.outlet[:14]:14}  {row.title}"
+        )
+
+
+def _find(store: Store, ident: str) -> Any:
+    article = store.article(int(ident)) if ident.isdigit() else store.article_by_uid(ident)
+    if article is None:
+        raise click.ClickException(f"no article {ident!r}")
+    return article
+
+
+@cli.command()
+@click.argument("ident", metavar="ID")
+@click.option("--json", "as_json", is_flag=True, help="Print the article as JSON.")
+@click.pass_context
+def show(ctx: click.Context, ident: str, as_json: bool) -> None:
+    """Show one article (by id or uid) with its metadata and text.
+
+    Example: annotator show 3
+    """
+    store = _store(ctx)
+    article = _find(store, ident)
+    spans = store.spans(article.id)
+    if as_json:
+        data = asdict(article)
+        data.pop("span_count")
+        data.pop("status")
+        data["spans"] = [asdict(span) for span in spans]
+        _dump(data)
+        return
+    click.echo(article.title)
+    for name in ("outlet", "byline", "published", "updated", "url", "source_file"):
+        value = getattr(article, name)
+        if value:
+            click.echo(f"{name + ':':13} {value}")
+    click.echo(f"{'uid:':13} {article.uid}")
+    click.echo(f"{'spans:':13} {len(spans)}")
+    click.echo()
+    click.echo(article.text)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="Print matches as JSON.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.pass_context
+def search(ctx: click.Context, query: str, as_json: bool, limit: int) -> None:
+    """Search articles for Bengali words, best match first, with a snippet.
+
+    A word also matches its inflected forms (কোরিয়া finds কোরিয়ার); "quoted words" match
+    exactly and in order; -word excludes.
+
+    Example: annotator search "কিম জং উন"
+    """
+    store = _store(ctx)
+    hits = store.search(query, limit=limit)
+    if as_json:
+        _dump([asdict(hit) for hit in hits])
+        return
+    if not hits:
+        click.echo("No matches.")
+    for hit in hits:
+        click.echo(f"{hit.id:>5}  {hit.title}")
+        click.echo(f"       {' '.join(hit.snippet.split())}")
+
+
+def main() -> None:
+    """Console entry point."""
+    cli(prog_name="annotator")

@@ -1,0 +1,64 @@
+"""Guess a file's import format from its name, then from its first characters."""
+
+from __future__ import annotations
+
+import os
+
+import orjson
+import regex
+
+FORMATS = ("auto", "text", "html", "jsonl", "json", "csv")
+
+_BY_EXTENSION = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonlines": "jsonl",
+    ".json": "json",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+}
+# Markup that marks a document as HTML rather than prose that happens to start with '<'.
+_HTML_MARK = regex.compile(
+    r"<\s*(?:!doctype\s+html|html|head|body|meta|title|article|main|p|div|span|h[1-6]|section"
+    r"|table|ul|ol|br|a|script|style|header|nav)\b",
+    regex.IGNORECASE,
+)
+
+
+def detect_format(path: str, head: str) -> str:
+    """Return one of FORMATS minus "auto": by extension, else by sniffing `head` (decoded text)."""
+    ext = os.path.splitext(path)[1].lower()
+    if ext in _BY_EXTENSION:
+        return _BY_EXTENSION[ext]
+    return _sniff(head)
+
+
+def _sniff(head: str) -> str:
+    text = head.lstrip("\ufeff \t\r\n")
+    if not text:
+        return "text"
+    if text.startswith("<") and _HTML_MARK.search(text[:4096]):
+        return "html"
+    if text.startswith("["):
+        return "json"
+    if text.startswith("{"):
+        first = text.split("\n", 1)[0].strip()
+        if _is_object(first):
+            return "jsonl"
+        # A pretty-printed object ({"articles": [...]}) spans many lines.
+        return "json"
+    return "text"
+
+
+def _is_object(line: str) -> bool:
+    try:
+        return isinstance(orjson.loads(line), dict)
+    except orjson.JSONDecodeError:
+        return False

@@ -1,0 +1,437 @@
+"""Import article datasets (JSON Lines, JSON, CSV) as ArticleDrafts, all or nothing per file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+import regex
+
+from annotator.dates import parse_datetime
+from annotator.ingest.errors import IngestError
+from annotator.models import ArticleDraft
+
+# Canonical field -> accepted names, best first; matched ignoring case, spaces, '_' and '-'.
+FIELD_ALIASES: dict[str, tuple[str, ...]] = {
+    "text": (
+        "body", "text", "content", "article", "article_body", "articleBody", "full_text",
+        "story", "news", "maintext", "description",
+    ),
+    "title": ("title", "headline", "heading", "name"),
+    "published": (
+        "published", "date", "published_at", "publish_date", "pub_date", "datePublished",
+        "published_date", "publication_date", "time", "timestamp",
+    ),
+    "updated": ("updated", "modified", "updated_at", "dateModified", "modified_at", "last_modified"),
+    "url": ("url", "link", "source_url", "href"),
+    "outlet": ("outlet", "source", "site", "publisher", "newspaper", "sitename"),
+    "byline": ("byline", "author", "reporter", "authors"),
+}
+# Keys of a JSON object that wrap the list of articles.
+CONTAINER_KEYS = ("articles", "data", "items", "records", "results", "rows", "docs", "documents")
+CSV_FIELD_LIMIT = 50 * 1024 * 1024
+_DELIMITERS = (",", ";", "\t")
+_SEPARATORS = regex.compile(r"[\s_\-]+")
+_DIGITS = regex.compile(r"\d{10}(?:\d{3})?")
+
+
+def parse_jsonl(
+    raw: str, source: str = "", field_map: dict[str, str] | None = None
+) -> list[ArticleDraft]:
+    """One article per non-blank line of JSON Lines text; any bad line fails the whole file."""
+    wanted = _check_field_map(field_map)
+    raw = raw.removeprefix("\ufeff")
+    lines = raw.split("\n")
+    numbered = [(n, line.strip()) for n, line in enumerate(lines, 1) if line.strip()]
+    if not numbered:
+        raise IngestError("no records")
+    last = numbered[-1][0]
+    parsed: list[tuple[int, str, Any]] = []
+    for n, line in numbered:
+        parsed.append((n, line, _load_line(line, n, truncated=n == last)))
+    if len(parsed) == 1 and isinstance(parsed[0][2], dict):
+        items = _container_items(parsed[0][2])
+        if items is not None:  # a minified {"articles": [...]} on one line
+            return _from_items(items, source, wanted)
+    plans = _Planner(wanted)
+    drafts = []
+    for n, line, obj in parsed:
+        if not isinstance(obj, dict):
+            raise IngestError(f"line {n}: expected a JSON object, got {_json_kind(obj)}")
+        drafts.append(_draft(obj, plans.plan(obj.keys()), n, f"line {n}", line, source))
+    return drafts
+
+
+def parse_json(
+    raw: str, source: str = "", field_map: dict[str, str] | None = None
+) -> list[ArticleDraft]:
+    """Articles from a JSON array of objects, or from {"articles"/"data"/"items": [...]}."""
+    wanted = _check_field_map(field_map)
+    raw = raw.removeprefix("\ufeff")
+    if not raw.strip():
+        raise IngestError("no records")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        first = raw.lstrip().split("\n", 1)[0].strip()
+        if first.startswith("{") and _is_object(first):  # JSON Lines saved as .json
+            return parse_jsonl(raw, source, field_map)
+        line, col = exc.lineno, exc.colno
+        hint = " (truncated?)" if exc.pos >= len(raw.rstrip()) else ""
+        raise IngestError(f"line {line}: invalid JSON: {exc.msg} at column {col}{hint}") from None
+    if isinstance(data, dict):
+        items = _container_items(data)
+        if items is None:
+            if _Planner(wanted).plan(data.keys()).get("text"):
+                items = [data]
+            else:
+                keys = ", ".join(list(data)[:12]) or "none"
+                raise IngestError(
+                    "JSON object holds no article list (expected an array, or an "
+                    f"'articles', 'data' or 'items' list); its keys: {keys}"
+                )
+    elif isinstance(data, list):
+        items = data
+    else:
+        raise IngestError(f"expected a JSON array of articles, got {_json_kind(data)}")
+    return _from_items(items, source, wanted)
+
+
+def parse_csv(
+    raw: str, source: str = "", field_map: dict[str, str] | None = None
+) -> list[ArticleDraft]:
+    """One article per row of a CSV/TSV file with a header row (',', ';' or tab delimited)."""
+    wanted = _check_field_map(field_map)
+    raw = raw.removeprefix("\ufeff")
+    if not raw.strip():
+        raise IngestError("no records")
+    if csv.field_size_limit() < CSV_FIELD_LIMIT:
+        csv.field_size_limit(CSV_FIELD_LIMIT)
+    delimiter = _sniff_delimiter(raw)
+    consumed: list[str] = []
+    position = {"line": 0, "start": 1}
+
+    def physical_lines() -> Iterator[str]:
+        for line in io.StringIO(raw, newline=""):
+            position["line"] += 1
+            if not consumed:
+                position["start"] = position["line"]
+            consumed.append(line)
+            yield line
+
+    reader = csv.reader(physical_lines(), delimiter=delimiter)
+    header: list[str] | None = None
+    plan: dict[str, list[str]] = {}
+    drafts: list[ArticleDraft] = []
+    last_row = (0, 0, "")
+    try:
+        for row in reader:
+            start, text, spanned = position["start"], "".join(consumed), len(consumed)
+            consumed.clear()
+            if not any(cell.strip() for cell in row):
+                continue
+            if header is None:
+                header = _header(row)
+                plan = _plan_csv(header, wanted, delimiter)
+                continue
+            where = f"row {len(drafts) + 1} (line {start})"
+            if len(row) > len(header):
+                if any(cell.strip() for cell in row[len(header) :]):
+                    raise IngestError(
+                        f"{where}: {len(row)} fields but the header has {len(header)}"
+                        f" (unquoted {_name(delimiter)} in a field?)"
+                    )
+                row = row[: len(header)]
+            record = dict(zip(header, row, strict=False))
+            text = text.rstrip("\r\n")
+            drafts.append(_draft(record, plan, len(drafts) + 1, where, text, source))
+            last_row = (start, spanned, text)
+    except csv.Error as exc:
+        raise IngestError(f"line {position['line']}: bad CSV: {exc}") from None
+    if header is None or not drafts:
+        raise IngestError("no records")
+    start, spanned, text = last_row
+    if spanned > 1 and text.count('"') % 2:
+        raise IngestError(f"line {start}: unterminated quoted field (runs to the end of the file)")
+    return drafts
+
+
+# --- shared record handling -------------------------------------------------------------
+
+
+class _Planner:
+    """Caches which keys feed which canonical field, per distinct key set."""
+
+    def __init__(self, wanted: dict[str, str]) -> None:
+        self.wanted = wanted
+        self.cache: dict[tuple[str, ...], dict[str, list[str]]] = {}
+
+    def plan(self, keys: Iterable[str]) -> dict[str, list[str]]:
+        """Canonical field -> candidate keys, best first."""
+        key_tuple = tuple(keys)
+        if key_tuple not in self.cache:
+            self.cache[key_tuple] = _plan(list(key_tuple), self.wanted)
+        return self.cache[key_tuple]
+
+
+def _plan(keys: list[str], wanted: dict[str, str]) -> dict[str, list[str]]:
+    """Map each canonical field to the record's keys that may hold it, in priority order."""
+    plan: dict[str, list[str]] = {}
+    taken: set[str] = set()
+    for field, column in wanted.items():
+        match = _find_key(keys, column)
+        plan[field] = [match] if match is not None else []
+        taken.update(plan[field])
+    normalised = [(_norm_key(k), k) for k in keys]
+    for field, aliases in FIELD_ALIASES.items():
+        if field in wanted:
+            continue
+        found: list[str] = []
+        for alias in aliases:
+            target = _norm_key(alias)
+            found += [k for nk, k in normalised if nk == target and k not in taken and k not in found]
+        plan[field] = found
+        taken.update(found)
+    return plan
+
+
+def _plan_csv(header: list[str], wanted: dict[str, str], delimiter: str) -> dict[str, list[str]]:
+    plan = _plan(header, wanted)
+    columns = ", ".join(header) or "none"
+    for field, column in wanted.items():
+        if not plan[field]:
+            raise IngestError(f"no column {column!r} (from the field map); columns: {columns}")
+    if not plan["text"]:
+        hint = "" if len(header) > 1 else f" (is {_name(delimiter)} the delimiter?)"
+        raise IngestError(
+            f"no text column (looked for {', '.join(FIELD_ALIASES['text'])}); "
+            f"columns: {columns}{hint}"
+        )
+    return plan
+
+
+def _draft(
+    record: dict[str, Any], plan: dict[str, list[str]], n: int, where: str, raw: str, source: str
+) -> ArticleDraft:
+    """Build one draft from a record and its key plan; errors name `where`."""
+    values: dict[str, Any] = {}
+    used: set[str] = set()
+    for field, keys in plan.items():
+        for key in keys:
+            if not _is_empty(record.get(key)):
+                values[field] = record[key]
+                used.add(key)
+                break
+    if "text" not in values:
+        if plan["text"]:
+            raise IngestError(f"{where}: empty text (field {', '.join(plan['text'])})")
+        looked = list(FIELD_ALIASES["text"]) if "text" not in plan or not plan else []
+        raise IngestError(f"{where}: no text field (looked for {', '.join(looked)})")
+    text = _as_text(values["text"], "\n\n")
+    if not text:
+        raise IngestError(f"{where}: empty text (field {', '.join(plan['text'])})")
+
+    meta: dict[str, Any] = {}
+    for key, value in record.items():
+        if key in used or _is_empty(value):
+            continue
+        if key == "meta" and isinstance(value, dict):
+            for k, v in value.items():
+                meta.setdefault(str(k), v)
+            continue
+        meta[str(key) if key != "record" else "record_field"] = (
+            value.strip() if isinstance(value, str) else value
+        )
+    published = _date(values.get("published"), "published", meta)
+    updated = _date(values.get("updated"), "updated", meta)
+    meta["record"] = n
+    return ArticleDraft(
+        text=text,
+        raw=raw,
+        title=_as_text(values.get("title"), " "),
+        outlet=_as_text(values.get("outlet"), ", "),
+        byline=_as_text(values.get("byline"), ", "),
+        url=_as_text(values.get("url"), " "),
+        published=published,
+        updated=updated,
+        source_file=source,
+        meta=meta,
+    )
+
+
+def _from_items(items: list[Any], source: str, wanted: dict[str, str]) -> list[ArticleDraft]:
+    if not items:
+        raise IngestError("no records")
+    plans = _Planner(wanted)
+    drafts = []
+    for n, obj in enumerate(items, 1):
+        if not isinstance(obj, dict):
+            raise IngestError(f"record {n}: expected a JSON object, got {_json_kind(obj)}")
+        raw = orjson.dumps(obj).decode("utf-8")
+        drafts.append(_draft(obj, plans.plan(obj.keys()), n, f"record {n}", raw, source))
+    return drafts
+
+
+def _container_items(data: dict[str, Any]) -> list[Any] | None:
+    lowered = {str(k).lower(): v for k, v in data.items()}
+    for key in CONTAINER_KEYS:
+        if isinstance(lowered.get(key), list):
+            return lowered[key]
+    return None
+
+
+def _check_field_map(field_map: dict[str, str] | None) -> dict[str, str]:
+    """Turn a CLI field map (alias -> column) into canonical field -> column."""
+    wanted: dict[str, str] = {}
+    for name, column in (field_map or {}).items():
+        field = _canonical(name)
+        if field is None:
+            raise IngestError(
+                f"unknown field {name!r} in the field map (expected one of "
+                f"{', '.join(FIELD_ALIASES)})"
+            )
+        if not str(column).strip():
+            raise IngestError(f"empty column name for field {name!r} in the field map")
+        wanted[field] = str(column).strip()
+    return wanted
+
+
+def _canonical(name: str) -> str | None:
+    target = _norm_key(name)
+    for field, aliases in FIELD_ALIASES.items():
+        if target == field or any(_norm_key(a) == target for a in aliases):
+            return field
+    return None
+
+
+def _find_key(keys: list[str], column: str) -> str | None:
+    if column in keys:
+        return column
+    folded = [k for k in keys if k.casefold() == column.casefold()]
+    if folded:
+        return folded[0]
+    target = _norm_key(column)
+    return next((k for k in keys if _norm_key(k) == target), None)
+
+
+def _norm_key(key: Any) -> str:
+    return _SEPARATORS.sub("", str(key)).casefold()
+
+
+def _is_empty(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list | dict):
+        return not value
+    return False
+
+
+def _as_text(value: Any, joiner: str) -> str:
+    """A field value as one stripped string; lists joined, {'name': ...} objects named."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list):
+        parts = [_as_text(v, ", ") for v in value]
+        return joiner.join(p for p in parts if p)
+    if isinstance(value, dict):
+        for key in ("name", "text", "value", "url", "@id"):
+            if isinstance(value.get(key), str) and value[key].strip():
+                return value[key].strip()
+        return orjson.dumps(value).decode("utf-8")
+    return str(value).strip()
+
+
+def _date(value: Any, field: str, meta: dict[str, Any]) -> str | None:
+    """ISO 8601 for a date value, or None with the original kept in meta[f'{field}_raw']."""
+    if _is_empty(value):
+        return None
+    iso = _epoch(value)
+    text = _as_text(value, " ")
+    if iso is None:
+        try:
+            iso = parse_datetime(text)
+        except Exception:  # noqa: BLE001 - an unparsable date is kept raw, never fatal
+            iso = None
+    if iso is None:
+        meta[f"{field}_raw"] = text
+    return iso
+
+
+def _epoch(value: Any) -> str | None:
+    """Unix timestamps (seconds or milliseconds, as numbers or digit strings) in UTC."""
+    if isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    seconds = value / 1000 if 1e12 <= value < 1e13 else value
+    if not 1e8 <= seconds < 1e10:
+        return None
+    return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="seconds")
+
+
+def _load_line(line: str, n: int, truncated: bool) -> Any:
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError as exc:
+        # Python's json accepts NaN/Infinity (as written by json.dumps); map them to null.
+        try:
+            obj = json.loads(line, parse_constant=lambda _: None)
+            orjson.dumps(obj)  # rejects lone surrogates and oversized integers
+            return obj
+        except Exception:  # noqa: BLE001 - fall through to orjson's reason
+            pass
+        hint = " (truncated last line?)" if truncated and exc.pos >= len(line) - 1 else ""
+        raise IngestError(
+            f"line {n}: invalid JSON: {exc.msg} at column {exc.colno}{hint}"
+        ) from None
+
+
+def _is_object(line: str) -> bool:
+    try:
+        return isinstance(orjson.loads(line), dict)
+    except orjson.JSONDecodeError:
+        return False
+
+
+def _json_kind(value: Any) -> str:
+    kinds = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    return kinds.get(type(value), "a number")
+
+
+def _header(row: list[str]) -> list[str]:
+    names: list[str] = []
+    for i, cell in enumerate(row, 1):
+        name = cell.strip().removeprefix("\ufeff").strip() or f"column_{i}"
+        names.append(name if name not in names else f"{name}_{i}")
+    return names
+
+
+def _sniff_delimiter(raw: str) -> str:
+    """The delimiter seen most often (outside quotes) on the header line; ',' by default."""
+    line = next((ln for ln in raw.split("\n") if ln.strip()), "")
+    counts = dict.fromkeys(_DELIMITERS, 0)
+    quoted = False
+    for ch in line:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(_DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _name(delimiter: str) -> str:
+    return {",": "','", ";": "';'", "\t": "tab"}[delimiter]

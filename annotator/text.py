@@ -1,0 +1,178 @@
+"""The one text policy: decode, canonicalise once, and code-point offset helpers."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+# Characters Qt and Python treat as line breaks; each becomes "\n" (one code point for one).
+_LINE_BREAKS = str.maketrans(
+    {"\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\x0b": "\n", "\x0c": "\n"}
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_GRAPHEME = regex.compile(r"\X", regex.DOTALL)
+_ASTRAL = regex.compile("[\U00010000-\U0010ffff]")
+# Characters a selection should not start or end on when snapping to words.
+_TRIM = " \t\n\u00a0\u200b\u0964\u0965.,;:!?\"'‘’“”«»()[]{}<>-–—/|"
+
+
+class DecodeError(ValueError):
+    """Raised when bytes cannot be decoded under the text policy; the message is one line."""
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode file bytes: UTF-8 (with or without BOM) or UTF-16/32 with a BOM; else DecodeError.
+
+    The BOM is removed. Binary data (NUL bytes in UTF-8) is rejected, not guessed at.
+    """
+    if not data:
+        raise DecodeError("empty file")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(
+                    f"invalid {codec.upper()} at byte {exc.start + len(bom)} (truncated or corrupt)"
+                ) from None
+    if looks_binary(data):
+        raise DecodeError("binary file (contains NUL bytes); expected UTF-8 text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            raise DecodeError(f"truncated UTF-8 at byte {exc.start}") from None
+        guess = _guess_encoding(data)
+        hint = f" (looks like {guess}; re-save as UTF-8)" if guess else ""
+        raise DecodeError(f"not valid UTF-8 at byte {exc.start}{hint}") from None
+
+
+def looks_binary(head: bytes) -> bool:
+    """True when bytes without a UTF-16/32 BOM hold NUL bytes early on (images, archives...)."""
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return False
+    return b"\x00" in head[:8192]
+
+
+def _guess_encoding(data: bytes) -> str | None:
+    """Name the likely legacy encoding for an error message; never used to decode."""
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - dependency is declared
+        return None
+    best = from_bytes(data[:65536]).best()
+    return best.encoding if best is not None else None
+
+
+def canonicalise(text: str) -> str:
+    """Return the canonical form stored for `text`: BOM dropped, LF line breaks, NFC.
+
+    Applied exactly once, at import; stored text never changes afterwards.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
+    return unicodedata.normalize("NFC", text)
+
+
+def content_uid(text: str, title: str = "") -> str:
+    """Stable content hash of an article (its canonical title and text), 16 hex digits."""
+    digest = hashlib.sha256()
+    digest.update(canonicalise(title).strip().encode("utf-8"))
+    digest.update(b"\x00")
+    digest.update(canonicalise(text).encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Utf16Map:
+    """Converts code-point offsets of one text to UTF-16 positions (Qt's unit) and back.
+
+    Only astral characters (emoji and the like) take two UTF-16 units, so the map keeps the
+    sorted code-point indices of those and answers with a binary search.
+    """
+
+    astral: tuple[int, ...]
+    length: int
+
+    @classmethod
+    def of(cls, text: str) -> Utf16Map:
+        """Build the map for `text`."""
+        return cls(tuple(m.start() for m in _ASTRAL.finditer(text)), len(text))
+
+    def to_utf16(self, offset: int) -> int:
+        """UTF-16 position of code-point `offset`."""
+        return offset + bisect.bisect_left(self.astral, offset)
+
+    def from_utf16(self, position: int) -> int:
+        """Code-point offset of UTF-16 `position`; a position inside a pair rounds down."""
+        lo, hi = 0, len(self.astral)
+        while lo < hi:  # count astral chars whose UTF-16 start lies before `position`
+            mid = (lo + hi) // 2
+            if self.astral[mid] + mid < position:
+                lo = mid + 1
+            else:
+                hi = mid
+        offset = position - lo
+        if lo and self.astral[lo - 1] + lo - 1 + 1 == position:
+            # position falls between the two halves of a surrogate pair
+            offset = self.astral[lo - 1]
+        return max(0, min(offset, self.length))
+
+
+def grapheme_bounds(text: str) -> list[int]:
+    """Every grapheme-cluster boundary of `text` (conjuncts stay whole), 0 and the end included."""
+    bounds = [0]
+    bounds.extend(m.end() for m in _GRAPHEME.finditer(text))
+    return bounds
+
+
+def snap_to_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen `[start, end)` to whole grapheme clusters."""
+    start, end = _clamp(text, start, end)
+    lo = max(0, start - 32)
+    hi = min(len(text), end + 32)
+    # Clusters are found on a window around the span; a cluster longer than 32 code points
+    # is not a thing in real text.
+    window_bounds = [lo + b for b in grapheme_bounds(text[lo:hi])]
+    s = window_bounds[bisect.bisect_right(window_bounds, start) - 1]
+    i = bisect.bisect_left(window_bounds, end)
+    e = window_bounds[min(i, len(window_bounds) - 1)]
+    return s, max(s, e)
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen `[start, end)` to whole words, then trim spaces, danda and quotes at both ends."""
+    start, end = _clamp(text, start, end)
+    for m in _WORD.finditer(text, max(0, start - 200), min(len(text), end + 200)):
+        if m.start() < start < m.end():
+            start = m.start()
+        if m.start() < end < m.end():
+            end = m.end()
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return snap_to_graphemes(text, start, end) if start < end else (start, start)
+
+
+def words(text: str) -> list[tuple[int, int]]:
+    """Half-open code-point ranges of the words (runs of letters, marks, digits) of `text`."""
+    return [m.span() for m in _WORD.finditer(text)]
+
+
+def _clamp(text: str, start: int, end: int) -> tuple[int, int]:
+    if start > end:
+        start, end = end, start
+    return max(0, min(start, len(text))), max(0, min(end, len(text)))

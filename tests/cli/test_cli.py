@@ -1,0 +1,114 @@
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import cli
+from annotator.paths import default_db_path
+
+
+@pytest.fixture
+def run(db_path):
+    runner = CliRunner()
+
+    def invoke(*args, db=True):
+        argv = (["--db", str(db_path)] if db else []) + list(args)
+        return runner.invoke(cli, argv, catch_exceptions=False)
+
+    return invoke
+
+
+def test_import_seeds_then_list_json(run, seeds_dir):
+    result = run("import", str(seeds_dir), "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["totals"] == {"files": 5, "imported": 5, "duplicates": 0, "failed": 0}
+    listing = json.loads(run("articles", "--json").output)
+    assert len(listing) == 5
+    for row in listing:
+        assert set(row) == {"id", "uid", "title", "outlet", "published", "updated", "spans"}
+        assert row["published"][:4] in {"2023", "2025"}
+        assert row["spans"] == 0
+
+
+def test_reimport_is_a_noop_and_says_duplicate(run, seeds_dir):
+    run("import", str(seeds_dir))
+    result = run("import", str(seeds_dir))
+    assert result.exit_code == 0
+    assert result.output.count("duplicate") == 5
+    assert "0 imported, 5 duplicates, 0 failed" in result.output
+    assert len(json.loads(run("articles", "--json").output)) == 5
+
+
+def test_bad_files_fail_alone_with_one_line_reasons(run, seeds_dir, tmp_path):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(seeds_dir / "000_b7916aeb5253ec9b.txt", batch / "good.txt")
+    (batch / "empty.txt").write_bytes(b"")
+    (batch / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 50)
+    (batch / "latin1.txt").write_bytes("Café crème brûlée façade".encode("latin-1") * 20)
+    (batch / "cut.jsonl").write_text('{"title": "ক", "text": "কিম জং উন"}\n{"title": "খ", "te')
+    result = run("import", str(batch), str(tmp_path / "missing.txt"), "--json")
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    by_name = {f["path"].rsplit("/", 1)[-1]: f for f in report["files"]}
+    assert by_name["good.txt"]["status"] == "imported"
+    for name in ("empty.txt", "image.txt", "latin1.txt", "cut.jsonl", "missing.txt"):
+        assert by_name[name]["status"] == "failed", name
+        assert by_name[name]["reason"] and "\n" not in by_name[name]["reason"]
+    # the truncated dataset imported nothing, not even its good first line
+    assert len(json.loads(run("articles", "--json").output)) == 1
+
+
+def test_show_and_search(run, seeds_dir):
+    run("import", str(seeds_dir))
+    listing = json.loads(run("articles", "--json").output)
+    first = listing[0]
+    shown = json.loads(run("show", str(first["id"]), "--json").output)
+    assert shown["uid"] == first["uid"] and shown["text"]
+    assert json.loads(run("show", first["uid"], "--json").output)["id"] == first["id"]
+    hits = json.loads(run("search", "ল্যাভরভ", "--json").output)
+    assert len(hits) == 1 and "«ল্যাভরভ" in hits[0]["snippet"]
+    assert run("show", "99999").exit_code == 1
+
+
+def test_search_finds_exactly_the_articles_containing_a_word(run, seeds_dir):
+    run("import", str(seeds_dir))
+    texts = {}
+    for row in json.loads(run("articles", "--json").output):
+        article = json.loads(run("show", str(row["id"]), "--json").output)
+        texts[row["id"]] = article["title"] + "\n" + article["text"]
+    for word in ("ল্যাভরভ", "কুরস্ক", "রয়টার্স", "পিয়ংইয়ং", "তিয়ানানমেন", "সৈন্য"):
+        hits = {h["id"] for h in json.loads(run("search", word, "--json").output)}
+        assert hits == {i for i, t in texts.items() if word in t}, word
+
+
+def test_usage_errors_exit_2(run, seeds_dir):
+    assert run("import").exit_code == 2
+    assert run("import", str(seeds_dir), "--format", "pdf").exit_code == 2
+    assert run("import", str(seeds_dir), "--field", "nonsense").exit_code == 2
+    assert run("frobnicate").exit_code == 2
+
+
+def test_default_database_is_seeded_on_first_use(run):
+    result = run("articles", "--json", db=False)
+    assert result.exit_code == 0
+    assert len(json.loads(result.output)) == 5
+    assert default_db_path().exists()
+
+
+def test_env_database_overrides_default(tmp_path, monkeypatch):
+    target = tmp_path / "env.db"
+    monkeypatch.setenv("ANNOTATOR_DB", str(target))
+    result = CliRunner().invoke(cli, ["articles", "--json"])
+    assert result.exit_code == 0 and json.loads(result.output) == []
+    assert target.exists()
+
+
+def test_every_command_has_help_with_an_example():
+    runner = CliRunner()
+    for name, command in cli.commands.items():
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Example:" in (command.help or ""), name

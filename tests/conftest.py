@@ -1,0 +1,33 @@
+"""Shared fixtures: headless Qt, stores in memory and on disk, the bundled seeds."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_API", "pyside6")
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    """The bundled sample pages."""
+    return SEEDS
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory, monkeypatch):
+    """Keep every test away from the user's real default database."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg")))
+    monkeypatch.delenv("ANNOTATOR_DB", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    """A project database path on disk (not created yet)."""
+    return tmp_path / "project.db"

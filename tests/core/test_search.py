@@ -1,0 +1,61 @@
+import pytest
+
+from annotator.models import ArticleDraft
+from annotator.search import build_fts_query
+from annotator.store import Store
+
+ARTICLES = {
+    "a": "উত্তর কোরিয়ার নেতা কিম জং উন মস্কো সফর করবেন।",
+    "b": "রাশিয়া ও কোরিয়া চুক্তি স্বাক্ষর করেছে।",
+    "c": "বাংলাদেশের কারিয়া গ্রামে বন্যা।",
+    "d": "শি জিনপিং,পুতিন ও উন তিয়ানানমেন স্কোয়ারে।",
+}
+
+
+@pytest.fixture
+def store():
+    with Store() as s:
+        results = s.add_articles([ArticleDraft(text=t, title=k) for k, t in ARTICLES.items()])
+        s.ids = {k: r.id for k, r in zip(ARTICLES, results, strict=True)}
+        yield s
+
+
+def found(store, query):
+    return {hit.title for hit in store.search(query)}
+
+
+def test_bengali_word_is_not_split_at_vowel_signs(store):
+    # The default tokenizer would match কারিয়া for কোরিয়া; ours must not.
+    assert found(store, "কোরিয়া") == {"a", "b"}
+    assert found(store, "কারিয়া") == {"c"}
+
+
+def test_prefix_matches_inflected_forms_and_quotes_are_exact(store):
+    assert found(store, "কোরিয়ার") == {"a"}
+    assert found(store, '"কোরিয়া"') == {"b"}
+    assert found(store, "কোরিয়া*") == {"a", "b"}
+
+
+def test_terms_are_anded_and_negation_works(store):
+    assert found(store, "কোরিয়া কিম") == {"a"}
+    assert found(store, "কোরিয়া -কিম") == {"b"}
+
+
+def test_query_is_normalised_like_text(store):
+    # precomposed য় (U+09DF) in the query finds the NFC text
+    assert found(store, "কোরি\u09dfা") == {"a", "b"}
+
+
+def test_punctuation_between_words_and_snippet(store):
+    assert found(store, "পুতিন") == {"d"}
+    hit = store.search("তিয়ানানমেন")[0]
+    assert "«তিয়ানানমেন»" in hit.snippet
+
+
+@pytest.mark.parametrize("query", ["", "   ", "***", '"', "AND", "NEAR(", "-x", "()"])
+def test_odd_queries_never_raise(store, query):
+    assert isinstance(store.search(query), list)
+
+
+def test_fts_operators_are_literal():
+    assert build_fts_query("OR") == '"OR"*'
