@@ -176,7 +176,7 @@ _MERIDIEM: dict[str, str] = {
     "দুপুর": _NOON,
     "রাত": _NIGHT,
 }
-_LATIN_MERIDIEM = r"(?P<{g}>[ap])\.?m\.?(?![a-z])"
+_LATIN_MERIDIEM = r"(?P<@>[ap])\.?m\.?(?![a-z])"
 
 _ERAS_GREG = ["খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "খ্রীস্টাব্দ", "ইং", "ইংরেজি", "সাল"]
 _ERAS_BN = ["বঙ্গাব্দ", "বাংলা সন", "সন", "সাল"]
@@ -212,7 +212,7 @@ def _word_pattern(word: str) -> str:
                 i += size
                 break
         else:
-            parts.append(" +" if text[i] == " " else regex.escape(text[i]))
+            parts.append(r"\s+" if text[i] == " " else regex.escape(text[i]))
             i += 1
     return "".join(parts)
 
@@ -229,15 +229,15 @@ def _key(text: str) -> str:
 
 _NOT_LETTER = r"(?![\p{L}\p{M}])"
 _DIG = "[০-৯0-9]"
-_DAY = rf"(?<!{_DIG})(?P<{{g}}>{_DIG}{{{{1,2}}}})(?!{_DIG})(?:st|nd|rd|th|লা|রা|ঠা|ই|শে)?"
-_YEAR = rf"(?<!{_DIG})(?P<{{g}}>{_DIG}{{{{4}}}})(?!{_DIG})"
-_MONTH = rf"(?P<{{g}}>{_alternation(list(_MONTH_LOOKUP))})\.?{_NOT_LETTER}"
+_DAY = rf"(?<!{_DIG})(?P<@>{_DIG}{{1,2}})(?!{_DIG})(?:st|nd|rd|th|লা|রা|ঠা|ই|শে)?"
+_YEAR = rf"(?<!{_DIG})(?P<@>{_DIG}{{4}})(?!{_DIG})"
+_MONTH = rf"(?P<@>{_alternation(list(_MONTH_LOOKUP))})\.?{_NOT_LETTER}"
 _ERA = rf"(?:[\s,]*{_alternation(_ERAS_GREG + _ERAS_BN)}\.?{_NOT_LETTER})?"
 _SEP = r"[\s,./\-]{0,3}"
 
 
 def _g(template: str, name: str) -> str:
-    return template.format(g=name)
+    return template.replace("@", name)
 
 
 _CORE = regex.compile(
@@ -246,9 +246,10 @@ _CORE = regex.compile(
             # 13 জুলাই 2025, ১ পৌষ, ১৪৩২ বঙ্গাব্দ, 13th Jul. 2025
             rf"{_g(_DAY, 'a_d')}{_SEP}{_g(_MONTH, 'a_m')}{_SEP}{_g(_YEAR, 'a_y')}{_ERA}",
             # July 13, 2025
-            rf"{_g(_MONTH, 'b_m')}[\s.]{{0,2}}{_g(_DAY, 'b_d')}[\s,]{{1,3}}{_g(_YEAR, 'b_y')}{_ERA}",
+            rf"{_g(_MONTH, 'b_m')}[\s.]{{0,2}}{_g(_DAY, 'b_d')}[\s,]{{1,3}}"
+            rf"{_g(_YEAR, 'b_y')}{_ERA}",
             # ২০২৪ সালের ৫ আগস্ট
-            rf"{_g(_YEAR, 'c_y')}\s*{_alternation(['সালের', 'সালে', 'সালে', 'সনের'])}\s*"
+            rf"{_g(_YEAR, 'c_y')}\s*{_alternation(['সালের', 'সালে', 'সনের'])}\s*"
             rf"{_g(_DAY, 'c_d')}{_SEP}{_g(_MONTH, 'c_m')}",
             # 13/07/2025, ১৩-০৭-২০২৫, 13.07.2025
             rf"(?<![\d০-৯./\-]){_g(_DAY, 'd_d')}(?P<d_s>[/.\-]){_g(_DAY, 'd_m')}(?P=d_s)"
@@ -275,7 +276,7 @@ _AFTER = regex.compile(
 )
 _LABEL = (
     rf"(?<![\p{{L}}\p{{M}}])(?P<label>{_alternation(list(_LABELS))}){_NOT_LETTER}"
-    r"\s*[:ঃ：\-–]?\s*"
+    r"[\s:ঃ：\-–,|]*"
 )
 _BEFORE = regex.compile(
     rf"(?:{_LABEL})?(?:{_TIME}{_GAP})?(?:{_WEEKDAY}{_GAP})?\Z", regex.IGNORECASE
@@ -379,13 +380,16 @@ def find_dates(line: str) -> list[FoundDate]:
         before = _BEFORE.search(line, window_start, start)
         label = None
         if before is not None and before.start() < start:
-            if clock is None and before.group("h"):
+            used_before_time = clock is None and before.group("h") is not None
+            if used_before_time:
                 clock = _clock(before)
             if before.group("label"):
                 label = _LABELS.get(_key(before.group("label")))
-            first = "label" if label else "pre" if clock and before.group("pre") else None
-            first = first or ("h" if clock and before.group("h") else None)
-            start = before.start(first) if first else _weekday_start(line, before, start)
+                start = before.start("label")
+            elif used_before_time and clock is not None:
+                start = before.start("pre") if before.group("pre") else before.start("h")
+            else:
+                start = _weekday_start(line, before, start)
         h, mi, s = clock or (0, 0, 0)
         value = datetime(day.year, day.month, day.day, h, mi, s, tzinfo=DHAKA)
         found.append(FoundDate(start, end, value, clock is not None, calendar, label))
@@ -417,12 +421,15 @@ def _iso(value: datetime, has_time: bool) -> str:
 def _parse_iso(text: str) -> str | None:
     if _ISO_DATE.fullmatch(text):
         return date.fromisoformat(text).isoformat()
-    value = datetime.fromisoformat(text.replace(" ", "T", 1) if " " in text else text)
+    value = datetime.fromisoformat(text)
     return _iso(value, True)
 
 
+_RFC2822 = regex.compile(r"(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}", regex.I)
+
+
 def _parse_rfc2822(text: str) -> str | None:
-    if not regex.search(r"\d{1,2}:\d{2}", text):
+    if not _RFC2822.match(text):
         return None
     return _iso(email.utils.parsedate_to_datetime(text), True)
 
@@ -462,7 +469,7 @@ def parse_datetime(text: str) -> str | None:
         for parse in (_parse_iso, _parse_rfc2822, _parse_dateutil):
             try:
                 result = parse(latin)
-            except (ValueError, TypeError, OverflowError, IndexError, AttributeError):
+            except Exception:  # each parser has its own failure modes; try the next one
                 continue
             if result is not None:
                 return result
@@ -470,7 +477,7 @@ def parse_datetime(text: str) -> str | None:
         if found:
             labelled = [f for f in found if f.label == PUBLISHED]
             return (labelled or found)[0].iso()
-    except Exception:  # noqa: BLE001 - contract: never raise on arbitrary metadata
+    except Exception:  # contract: never raise on arbitrary metadata
         return None
     return None
 

@@ -63,6 +63,70 @@ def m0001_articles_spans(db: Database) -> None:
     db.execute("CREATE INDEX idx_spans_label ON spans(label)")
 
 
+@migrations(name="0002_labels_status_annotators")
+def m0002_labels_status_annotators(db: Database) -> None:
+    """Label scheme, annotators, per-annotator article status, document labels, settings."""
+    from annotator.scheme import default_scheme  # noqa: PLC0415 - only needed here
+
+    db.execute(
+        """
+        CREATE TABLE labels (
+            key TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_bn TEXT NOT NULL DEFAULT '',
+            color TEXT NOT NULL,
+            shortcut TEXT,
+            guideline TEXT NOT NULL DEFAULT '',
+            retired INTEGER NOT NULL DEFAULT 0,
+            position INTEGER NOT NULL DEFAULT 0,
+            kind TEXT NOT NULL DEFAULT 'span' CHECK (kind IN ('span', 'doc'))
+        )
+        """
+    )
+    for label in default_scheme():
+        db.execute(
+            "INSERT INTO labels (key, name, name_bn, color, shortcut, guideline, retired,"
+            " position, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                label.key,
+                label.name,
+                label.name_bn,
+                label.color,
+                label.shortcut,
+                label.guideline,
+                int(label.retired),
+                label.position,
+                label.kind,
+            ],
+        )
+    db.execute("CREATE TABLE annotators (name TEXT PRIMARY KEY, created TEXT NOT NULL)")
+    db.execute(
+        """
+        CREATE TABLE article_status (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('todo', 'in_progress', 'done')),
+            updated TEXT NOT NULL,
+            PRIMARY KEY (article_id, annotator)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE doc_labels (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            label TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            UNIQUE (article_id, annotator, label)
+        )
+        """
+    )
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+
 def pending_names(db: Database) -> list[str]:
     """Names of the migrations not yet applied to `db`."""
     return [m.name for m in migrations.pending(db)]

@@ -14,9 +14,22 @@ from sqlite_utils import Database
 
 from annotator.migrations import migrate
 from annotator.models import Article, ArticleDraft, Span
+from annotator.scheme import PALETTE, LabelDef, validate
 from annotator.search import build_fts_query
 from annotator.text import canonicalise, content_uid
 
+STATUSES = ("todo", "in_progress", "done")
+_SPAN_COLUMNS = (
+    'id, article_id, annotator, label, start, "end", text, attrs, note, origin, created, updated'
+)
+_SORT_COLUMNS = {
+    "title": "a.title",
+    "outlet": "a.outlet",
+    "published": "a.published",
+    "status": "status",
+    "claims": "claims",
+    "id": "a.id",
+}
 _ARTICLE_COLUMNS = (
     "id, uid, title, outlet, byline, url, published, updated, text, raw, source_file, "
     "imported_at, meta"
@@ -38,6 +51,18 @@ class ArticleRow:
     published: str | None
     updated: str | None
     spans: int
+
+
+@dataclass
+class ListRow:
+    """One row of the window's article list, for one annotator."""
+
+    id: int
+    title: str
+    outlet: str
+    published: str | None
+    status: str
+    claims: int
 
 
 @dataclass
@@ -251,24 +276,309 @@ class Store:
     def span(self, span_id: int) -> Span | None:
         """One span by id."""
         row = self.db.execute(
-            'SELECT id, article_id, annotator, label, start, "end", text, attrs, note, origin,'
-            " created, updated FROM spans WHERE id = ?",
-            [span_id],
+            f"SELECT {_SPAN_COLUMNS} FROM spans WHERE id = ?", [span_id]
         ).fetchone()
         return _span(row) if row else None
 
     def spans(self, article_id: int, annotator: str | None = None) -> list[Span]:
         """Spans of one article (optionally of one annotator), by position."""
-        sql = (
-            'SELECT id, article_id, annotator, label, start, "end", text, attrs, note, origin,'
-            " created, updated FROM spans WHERE article_id = ?"
-        )
+        sql = f"SELECT {_SPAN_COLUMNS} FROM spans WHERE article_id = ?"
         params: list[Any] = [article_id]
         if annotator is not None:
             sql += " AND annotator = ?"
             params.append(annotator)
         sql += ' ORDER BY start, "end", id'
         return [_span(row) for row in self.db.execute(sql, params).fetchall()]
+
+    def update_span(self, span_id: int, **changes: Any) -> tuple[Span, Span]:
+        """Change a span's label, start, end, attrs or note (one transaction); (before, after)."""
+        allowed = {"label", "start", "end", "attrs", "note"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"cannot change {', '.join(sorted(unknown))} of a span")
+        with self.db.atomic():
+            before = self.span(span_id)
+            if before is None:
+                raise KeyError(f"no span {span_id}")
+            start = changes.get("start", before.start)
+            end = changes.get("end", before.end)
+            text = self._article_text(before.article_id)
+            if not 0 <= start < end <= len(text):
+                raise ValueError(f"span [{start}, {end}) outside text of length {len(text)}")
+            attrs = changes.get("attrs", before.attrs)
+            self.db.execute(
+                'UPDATE spans SET label = ?, start = ?, "end" = ?, text = ?, attrs = ?, note = ?,'
+                " updated = ? WHERE id = ?",
+                [
+                    changes.get("label", before.label),
+                    start,
+                    end,
+                    text[start:end],
+                    json.dumps(attrs, ensure_ascii=False, sort_keys=True),
+                    changes.get("note", before.note),
+                    now_iso(),
+                    span_id,
+                ],
+            )
+        after = self.span(span_id)
+        assert after is not None
+        return before, after
+
+    def delete_span(self, span_id: int) -> Span:
+        """Delete a span (one transaction) and return it as it was."""
+        with self.db.atomic():
+            span = self.span(span_id)
+            if span is None:
+                raise KeyError(f"no span {span_id}")
+            self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
+        return span
+
+    def restore_span(self, span: Span) -> Span:
+        """Put back a span exactly as it was (same id and times), e.g. to undo a delete."""
+        with self.db.atomic():
+            self.db.execute(
+                f"INSERT INTO spans ({_SPAN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    span.id,
+                    span.article_id,
+                    span.annotator,
+                    span.label,
+                    span.start,
+                    span.end,
+                    span.text,
+                    json.dumps(span.attrs, ensure_ascii=False, sort_keys=True),
+                    span.note,
+                    span.origin,
+                    span.created,
+                    span.updated,
+                ],
+            )
+        return span
+
+    def put_span(self, span: Span) -> None:
+        """Overwrite a span's fields with `span` (same id), e.g. to undo an edit."""
+        with self.db.atomic():
+            self.db.execute(
+                'UPDATE spans SET label = ?, start = ?, "end" = ?, text = ?, attrs = ?, note = ?,'
+                " updated = ? WHERE id = ?",
+                [
+                    span.label,
+                    span.start,
+                    span.end,
+                    span.text,
+                    json.dumps(span.attrs, ensure_ascii=False, sort_keys=True),
+                    span.note,
+                    span.updated,
+                    span.id,
+                ],
+            )
+
+    def _article_text(self, article_id: int) -> str:
+        row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
+            raise KeyError(f"no article {article_id}")
+        return str(row[0])
+
+    def attr_values(self, name: str, limit: int = 200) -> list[str]:
+        """Earlier values of a span attribute (e.g. claim source), most used first."""
+        rows = self.db.execute(
+            "SELECT json_extract(attrs, '$.' || ?) AS v, count(*) FROM spans"
+            " WHERE v IS NOT NULL AND v != '' GROUP BY v ORDER BY count(*) DESC, v LIMIT ?",
+            [name, limit],
+        ).fetchall()
+        return [str(row[0]) for row in rows]
+
+    # -- document labels -------------------------------------------------------------------
+
+    def doc_labels(self, article_id: int, annotator: str | None = None) -> list[tuple[str, str]]:
+        """(annotator, label) pairs of an article's document-level labels."""
+        sql = "SELECT annotator, label FROM doc_labels WHERE article_id = ?"
+        params: list[Any] = [article_id]
+        if annotator is not None:
+            sql += " AND annotator = ?"
+            params.append(annotator)
+        return [(r[0], r[1]) for r in self.db.execute(sql + " ORDER BY label", params)]
+
+    def set_doc_label(self, article_id: int, annotator: str, label: str, on: bool) -> bool:
+        """Add or remove a document label; True when something changed."""
+        with self.db.atomic():
+            if on:
+                cursor = self.db.execute(
+                    "INSERT OR IGNORE INTO doc_labels (article_id, annotator, label, created)"
+                    " VALUES (?, ?, ?, ?)",
+                    [article_id, annotator, label, now_iso()],
+                )
+            else:
+                cursor = self.db.execute(
+                    "DELETE FROM doc_labels WHERE article_id = ? AND annotator = ? AND label = ?",
+                    [article_id, annotator, label],
+                )
+        return cursor.rowcount > 0
+
+    # -- status and progress ---------------------------------------------------------------
+
+    def status(self, article_id: int, annotator: str) -> str:
+        """An annotator's status for an article: todo, in_progress or done."""
+        row = self.db.execute(
+            "SELECT status FROM article_status WHERE article_id = ? AND annotator = ?",
+            [article_id, annotator],
+        ).fetchone()
+        return str(row[0]) if row else "todo"
+
+    def set_status(self, article_id: int, annotator: str, status: str) -> str:
+        """Set an annotator's status for an article (one transaction); returns the old one."""
+        if status not in STATUSES:
+            raise ValueError(f"status must be one of {', '.join(STATUSES)}")
+        with self.db.atomic():
+            old = self.status(article_id, annotator)
+            self.db.execute(
+                "INSERT INTO article_status (article_id, annotator, status, updated)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT (article_id, annotator)"
+                " DO UPDATE SET status = excluded.status, updated = excluded.updated",
+                [article_id, annotator, status, now_iso()],
+            )
+        return old
+
+    def progress(self, annotator: str) -> tuple[int, int]:
+        """(articles done by `annotator`, all articles)."""
+        done = self.db.execute(
+            "SELECT count(*) FROM article_status WHERE annotator = ? AND status = 'done'",
+            [annotator],
+        ).fetchone()[0]
+        return int(done), self.article_count()
+
+    def article_list(
+        self,
+        annotator: str,
+        status: str | None = None,
+        label: str | None = None,
+        query: str = "",
+        sort: str = "published",
+        descending: bool = True,
+    ) -> list[ListRow]:
+        """Rows for the window's list: one annotator's status and claim counts, filtered."""
+        where: list[str] = []
+        params: list[Any] = [annotator, annotator]
+        source = "articles a"
+        if query.strip():
+            expression = build_fts_query(query)
+            if not expression:
+                return []
+            source = "articles_fts f JOIN articles a ON a.id = f.rowid"
+            where.append("articles_fts MATCH ?")
+            params.append(expression)
+        if status:
+            where.append("coalesce(st.status, 'todo') = ?")
+            params.append(status)
+        if label:
+            where.append("EXISTS (SELECT 1 FROM spans l WHERE l.article_id = a.id AND l.label = ?)")
+            params.append(label)
+        column = _SORT_COLUMNS.get(sort, "a.published")
+        direction = "DESC" if descending else "ASC"
+        sql = (
+            "SELECT a.id, a.title, a.outlet, a.published, coalesce(st.status, 'todo') AS status,"
+            " coalesce(c.n, 0) AS claims"
+            f" FROM {source}"
+            " LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator = ?"
+            " LEFT JOIN (SELECT article_id, count(*) AS n FROM spans WHERE annotator = ?"
+            "  GROUP BY article_id) c ON c.article_id = a.id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + f" ORDER BY {column} IS NULL, {column} {direction}, a.id"
+        )
+        return [ListRow(*row) for row in self.db.execute(sql, params).fetchall()]
+
+    # -- annotators and settings -------------------------------------------------------------
+
+    def add_annotator(self, name: str) -> None:
+        """Record an annotator name (idempotent)."""
+        name = name.strip()
+        if not name:
+            raise ValueError("annotator name is empty")
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", [name, now_iso()]
+            )
+
+    def annotators(self) -> list[str]:
+        """Everyone who has a name in this project or a span in it."""
+        rows = self.db.execute(
+            "SELECT name FROM annotators UNION SELECT DISTINCT annotator FROM spans ORDER BY 1"
+        ).fetchall()
+        return [str(r[0]) for r in rows]
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        """A project-wide setting (JSON value)."""
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store a project-wide setting."""
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key)"
+                " DO UPDATE SET value = excluded.value",
+                [key, json.dumps(value, ensure_ascii=False)],
+            )
+
+    # -- label scheme ------------------------------------------------------------------------
+
+    def labels(self, include_retired: bool = True) -> list[LabelDef]:
+        """The project's labels in display order."""
+        sql = (
+            "SELECT key, name, name_bn, color, shortcut, guideline, retired, position, kind"
+            " FROM labels"
+        )
+        if not include_retired:
+            sql += " WHERE retired = 0"
+        rows = self.db.execute(sql + " ORDER BY position, key").fetchall()
+        return [
+            LabelDef(
+                key=r[0], name=r[1], name_bn=r[2], color=r[3], shortcut=r[4], guideline=r[5],
+                retired=bool(r[6]), position=r[7], kind=r[8],
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    def save_labels(self, labels: list[LabelDef]) -> None:
+        """Insert or update these labels (by key) in one transaction, after validating the
+        whole resulting scheme. Labels not named are kept; spans are never touched."""
+        with self.db.atomic():
+            current = {label.key: label for label in self.labels()}
+            for label in labels:
+                current[label.key] = label
+            validate(list(current.values()))
+            for label in labels:
+                self.db.execute(
+                    "INSERT INTO labels (key, name, name_bn, color, shortcut, guideline, retired,"
+                    " position, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO"
+                    " UPDATE SET name = excluded.name, name_bn = excluded.name_bn,"
+                    " color = excluded.color, shortcut = excluded.shortcut,"
+                    " guideline = excluded.guideline, retired = excluded.retired,"
+                    " position = excluded.position, kind = excluded.kind",
+                    [
+                        label.key, label.name, label.name_bn, label.color, label.shortcut,
+                        label.guideline, int(label.retired), label.position, label.kind,
+                    ],
+                )  # fmt: skip
+
+    def ensure_labels(self, keys: Iterable[str]) -> list[str]:
+        """Add labels the scheme does not know yet (grey-free colours, no shortcut); new keys."""
+        existing = {label.key for label in self.labels()}
+        added: list[LabelDef] = []
+        position = len(existing)
+        for key in keys:
+            if key in existing or any(a.key == key for a in added):
+                continue
+            color = PALETTE[(position + len(added)) % len(PALETTE)]
+            added.append(LabelDef(key=key, name=key, color=color, position=position + len(added)))
+        if added:
+            self.save_labels(added)
+        return [label.key for label in added]
+
+    def label_usage(self) -> dict[str, int]:
+        """How many spans use each label key."""
+        rows = self.db.execute("SELECT label, count(*) FROM spans GROUP BY label").fetchall()
+        return {str(r[0]): int(r[1]) for r in rows}
 
 
 def _span(row: tuple[Any, ...]) -> Span:

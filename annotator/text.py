@@ -176,3 +176,23 @@ def _clamp(text: str, start: int, end: int) -> tuple[int, int]:
     if start > end:
         start, end = end, start
     return max(0, min(start, len(text))), max(0, min(end, len(text)))
+
+
+def step_boundary(
+    text: str, position: int, forward: bool, by_words: bool, edge: str = "end"
+) -> int:
+    """Where a span edge moves one step from `position`: to the next/previous word end
+    (`edge="end"`) or word start (`edge="start"`), or one grapheme cluster when not by words.
+
+    Used to grow or shrink a span from the keyboard.
+    """
+    position = max(0, min(position, len(text)))
+    if by_words:
+        edges = [span[1] if edge == "end" else span[0] for span in words(text)]
+    else:
+        edges = grapheme_bounds(text)
+    if forward:
+        i = bisect.bisect_right(edges, position)
+        return edges[i] if i < len(edges) else position
+    i = bisect.bisect_left(edges, position) - 1
+    return edges[i] if i >= 0 else position

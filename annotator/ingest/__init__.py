@@ -112,15 +112,17 @@ def read_drafts(
         original = decode_bytes(data)
     except DecodeError as exc:
         raise IngestError(str(exc)) from None
-    decoded = canonicalise(original)
-    if not decoded.strip():
+    if not original.strip():
         raise IngestError("file holds only whitespace")
-    drafts = _parse(decoded, fmt, str(path), field_map)
+    # Pages are canonicalised before cleaning; datasets are parsed as written (a U+2028 inside a
+    # JSON string is not a line break) and each article's text is canonicalised by the store.
+    source_text = canonicalise(original) if fmt in SINGLE_ARTICLE_FORMATS else original
+    drafts = _parse(source_text, fmt, str(path), field_map)
     if fmt in SINGLE_ARTICLE_FORMATS:
         for draft in drafts:
             draft.raw = original
     for draft in drafts:
-        draft.source_file = draft.source_file or path.name
+        draft.source_file = path.name
     return fmt, drafts
 
 

@@ -30,6 +30,8 @@ _HTML_MARK = regex.compile(
     r"|table|ul|ol|br|a|script|style|header|nav)\b",
     regex.IGNORECASE,
 )
+_ARRAY_START = regex.compile(r'\[\s*(?:[\[{"\]\d-]|true|false|null|$)')
+_JSON_START = regex.compile(r'\{[ \t]*(?:"|\r?\n)')
 
 
 def detect_format(path: str, head: str) -> str:
@@ -46,14 +48,15 @@ def _sniff(head: str) -> str:
         return "text"
     if text.startswith("<") and _HTML_MARK.search(text[:4096]):
         return "html"
-    if text.startswith("["):
+    if _ARRAY_START.match(text):
         return "json"
     if text.startswith("{"):
         first = text.split("\n", 1)[0].strip()
         if _is_object(first):
             return "jsonl"
         # A pretty-printed object ({"articles": [...]}) spans many lines.
-        return "json"
+        if _JSON_START.match(text):
+            return "json"
     return "text"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections.abc import Iterator
@@ -93,7 +94,7 @@ def _parse(raw: str, source: str) -> ArticleDraft:
     link_texts = {_norm(t) for t in (_text_of(a) for a in tree.iter("a")) if _norm(t)}
     published_raw = _candidates(metas, ld_items, tree, _PUBLISHED_META, "datePublished")
     updated_raw = _candidates(metas, ld_items, tree, _UPDATED_META, "dateModified")
-    lang = (tree.get("lang") or metas.get("content-language") or metas.get("og:locale") or "")
+    lang = tree.get("lang") or metas.get("content-language") or metas.get("og:locale") or ""
     ld_body = next((str(i["articleBody"]) for i in ld_items if i.get("articleBody")), "")
 
     doc = trafilatura.bare_extraction(
@@ -102,14 +103,16 @@ def _parse(raw: str, source: str) -> ArticleDraft:
         include_comments=False,
         include_tables=True,
         prune_xpath=_PRUNE,
+        config=_config(),
     )
     data: dict[str, Any] = {}
     if doc is not None:
         data = doc if isinstance(doc, dict) else doc.as_dict()
 
-    text = _paragraphs(str(data.get("text") or ""), link_texts)
+    title = _norm(str(data.get("title") or ""))
+    text = _paragraphs(str(data.get("text") or ""), link_texts, title)
     if not text and ld_body:
-        text = _paragraphs(ld_body, set())
+        text = _paragraphs(ld_body, set(), title)
     if not text:
         raise IngestError("no article text found in HTML")
 
@@ -140,7 +143,7 @@ def _parse(raw: str, source: str) -> ArticleDraft:
     return ArticleDraft(
         text=text,
         raw=raw,
-        title=_norm(str(data.get("title") or "")),
+        title=title,
         outlet=_norm(str(data.get("sitename") or data.get("hostname") or "")),
         byline=_norm(str(data.get("author") or "")),
         url=str(data.get("url") or "").strip(),
@@ -151,13 +154,32 @@ def _parse(raw: str, source: str) -> ArticleDraft:
     )
 
 
-def _paragraphs(text: str, link_texts: set[str]) -> str:
-    """One paragraph per line of `text`, stripped, separated by a blank line; link-only lines dropped."""
+@functools.cache
+def _config() -> Any:
+    """trafilatura settings: keep its own extraction for short articles (news briefs).
+
+    By default a result under 250 characters sends trafilatura to its fallbacks, which flatten
+    a short article into one line with the headline and dateline.
+    """
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "100")
+    return config
+
+
+def _paragraphs(text: str, link_texts: set[str], title: str) -> str:
+    """One paragraph per line of `text`, stripped, blank-line separated.
+
+    Link-only lines (menus, 'read more') and a leading copy of the headline are dropped.
+    """
     out = []
     for line in text.splitlines():
         para = line.strip()
         if para and not _only_links(_norm(para), link_texts):
             out.append(para)
+    if out and title and _norm(out[0]) == title:
+        out.pop(0)
     return "\n\n".join(out)
 
 
@@ -223,7 +245,10 @@ def _types(obj: dict[str, Any]) -> set[str]:
 
 
 def _candidates(
-    metas: dict[str, str], ld_items: list[dict[str, Any]], tree: Any, names: tuple[str, ...],
+    metas: dict[str, str],
+    ld_items: list[dict[str, Any]],
+    tree: Any,
+    names: tuple[str, ...],
     ld_key: str,
 ) -> list[str]:
     """Raw date strings for one field: meta tags, then JSON-LD, then <time> elements."""
@@ -231,8 +256,7 @@ def _candidates(
     found += [str(o[ld_key]).strip() for o in ld_items if isinstance(o.get(ld_key), str | int)]
     times = [t for t in tree.iter("time") if (t.get("datetime") or "").strip()]
     prop = ld_key.lower()
-    found += [t.get("datetime").strip() for t in times
-              if (t.get("itemprop") or "").lower() == prop]
+    found += [t.get("datetime").strip() for t in times if (t.get("itemprop") or "").lower() == prop]
     if ld_key == "datePublished":
         found += [t.get("datetime").strip() for t in times if t.get("pubdate") is not None]
         found += [t.get("datetime").strip() for t in times if _inside_article(t)]

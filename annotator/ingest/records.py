@@ -19,15 +19,39 @@ from annotator.models import ArticleDraft
 # Canonical field -> accepted names, best first; matched ignoring case, spaces, '_' and '-'.
 FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "text": (
-        "body", "text", "content", "article", "article_body", "articleBody", "full_text",
-        "story", "news", "maintext", "description",
+        "body",
+        "text",
+        "content",
+        "article",
+        "article_body",
+        "articleBody",
+        "full_text",
+        "story",
+        "news",
+        "maintext",
+        "description",
     ),
     "title": ("title", "headline", "heading", "name"),
     "published": (
-        "published", "date", "published_at", "publish_date", "pub_date", "datePublished",
-        "published_date", "publication_date", "time", "timestamp",
+        "published",
+        "date",
+        "published_at",
+        "publish_date",
+        "pub_date",
+        "datePublished",
+        "published_date",
+        "publication_date",
+        "time",
+        "timestamp",
     ),
-    "updated": ("updated", "modified", "updated_at", "dateModified", "modified_at", "last_modified"),
+    "updated": (
+        "updated",
+        "modified",
+        "updated_at",
+        "dateModified",
+        "modified_at",
+        "last_modified",
+    ),
     "url": ("url", "link", "source_url", "href"),
     "outlet": ("outlet", "source", "site", "publisher", "newspaper", "sitename"),
     "byline": ("byline", "author", "reporter", "authors"),
@@ -63,7 +87,7 @@ def parse_jsonl(
     for n, line, obj in parsed:
         if not isinstance(obj, dict):
             raise IngestError(f"line {n}: expected a JSON object, got {_json_kind(obj)}")
-        drafts.append(_draft(obj, plans.plan(obj.keys()), n, f"line {n}", line, source))
+        drafts.append(_draft(obj, plans.plan(obj.keys()), n, f"line {n}", line, source, wanted))
     return drafts
 
 
@@ -90,7 +114,7 @@ def parse_json(
             if _Planner(wanted).plan(data.keys()).get("text"):
                 items = [data]
             else:
-                keys = ", ".join(list(data)[:12]) or "none"
+                keys = _show_list(list(data))
                 raise IngestError(
                     "JSON object holds no article list (expected an array, or an "
                     f"'articles', 'data' or 'items' list); its keys: {keys}"
@@ -149,7 +173,7 @@ def parse_csv(
                 row = row[: len(header)]
             record = dict(zip(header, row, strict=False))
             text = text.rstrip("\r\n")
-            drafts.append(_draft(record, plan, len(drafts) + 1, where, text, source))
+            drafts.append(_draft(record, plan, len(drafts) + 1, where, text, source, wanted))
             last_row = (start, spanned, text)
     except csv.Error as exc:
         raise IngestError(f"line {position['line']}: bad CSV: {exc}") from None
@@ -194,7 +218,9 @@ def _plan(keys: list[str], wanted: dict[str, str]) -> dict[str, list[str]]:
         found: list[str] = []
         for alias in aliases:
             target = _norm_key(alias)
-            found += [k for nk, k in normalised if nk == target and k not in taken and k not in found]
+            found += [
+                k for nk, k in normalised if nk == target and k not in taken and k not in found
+            ]
         plan[field] = found
         taken.update(found)
     return plan
@@ -202,10 +228,12 @@ def _plan(keys: list[str], wanted: dict[str, str]) -> dict[str, list[str]]:
 
 def _plan_csv(header: list[str], wanted: dict[str, str], delimiter: str) -> dict[str, list[str]]:
     plan = _plan(header, wanted)
-    columns = ", ".join(header) or "none"
+    columns = _show_list(header)
     for field, column in wanted.items():
         if not plan[field]:
-            raise IngestError(f"no column {column!r} (from the field map); columns: {columns}")
+            raise IngestError(
+                f"no column {_show(column)!r} (from the field map); columns: {columns}"
+            )
     if not plan["text"]:
         hint = "" if len(header) > 1 else f" (is {_name(delimiter)} the delimiter?)"
         raise IngestError(
@@ -216,7 +244,13 @@ def _plan_csv(header: list[str], wanted: dict[str, str], delimiter: str) -> dict
 
 
 def _draft(
-    record: dict[str, Any], plan: dict[str, list[str]], n: int, where: str, raw: str, source: str
+    record: dict[str, Any],
+    plan: dict[str, list[str]],
+    n: int,
+    where: str,
+    raw: str,
+    source: str,
+    wanted: dict[str, str],
 ) -> ArticleDraft:
     """Build one draft from a record and its key plan; errors name `where`."""
     values: dict[str, Any] = {}
@@ -229,12 +263,12 @@ def _draft(
                 break
     if "text" not in values:
         if plan["text"]:
-            raise IngestError(f"{where}: empty text (field {', '.join(plan['text'])})")
-        looked = list(FIELD_ALIASES["text"]) if "text" not in plan or not plan else []
-        raise IngestError(f"{where}: no text field (looked for {', '.join(looked)})")
+            raise IngestError(f"{where}: empty text (field {_show_list(plan['text'])})")
+        looked = [wanted["text"]] if "text" in wanted else list(FIELD_ALIASES["text"])
+        raise IngestError(f"{where}: no text field (looked for {_show_list(looked)})")
     text = _as_text(values["text"], "\n\n")
     if not text:
-        raise IngestError(f"{where}: empty text (field {', '.join(plan['text'])})")
+        raise IngestError(f"{where}: empty text (field {_show_list(plan['text'])})")
 
     meta: dict[str, Any] = {}
     for key, value in record.items():
@@ -273,15 +307,17 @@ def _from_items(items: list[Any], source: str, wanted: dict[str, str]) -> list[A
         if not isinstance(obj, dict):
             raise IngestError(f"record {n}: expected a JSON object, got {_json_kind(obj)}")
         raw = orjson.dumps(obj).decode("utf-8")
-        drafts.append(_draft(obj, plans.plan(obj.keys()), n, f"record {n}", raw, source))
+        drafts.append(_draft(obj, plans.plan(obj.keys()), n, f"record {n}", raw, source, wanted))
     return drafts
 
 
 def _container_items(data: dict[str, Any]) -> list[Any] | None:
+    """The article list of a wrapper object ({"articles": [{...}, ...]}), if it is one."""
     lowered = {str(k).lower(): v for k, v in data.items()}
     for key in CONTAINER_KEYS:
-        if isinstance(lowered.get(key), list):
-            return lowered[key]
+        items = lowered.get(key)
+        if isinstance(items, list) and all(isinstance(i, dict) for i in items):
+            return items
     return None
 
 
@@ -292,11 +328,11 @@ def _check_field_map(field_map: dict[str, str] | None) -> dict[str, str]:
         field = _canonical(name)
         if field is None:
             raise IngestError(
-                f"unknown field {name!r} in the field map (expected one of "
+                f"unknown field {_show(name)!r} in the field map (expected one of "
                 f"{', '.join(FIELD_ALIASES)})"
             )
         if not str(column).strip():
-            raise IngestError(f"empty column name for field {name!r} in the field map")
+            raise IngestError(f"empty column name for field {_show(name)!r} in the field map")
         wanted[field] = str(column).strip()
     return wanted
 
@@ -327,7 +363,7 @@ def _is_empty(value: Any) -> bool:
     if value is None:
         return True
     if isinstance(value, str):
-        return not value.strip()
+        return not value or value.isspace()
     if isinstance(value, list | dict):
         return not value
     return False
@@ -431,6 +467,19 @@ def _sniff_delimiter(raw: str) -> str:
             counts[ch] += 1
     best = max(_DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] else ","
+
+
+def _show(name: Any) -> str:
+    """A column or key name fit for a one-line message."""
+    text = " ".join(str(name).split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _show_list(names: list[Any], limit: int = 20) -> str:
+    shown = ", ".join(_show(n) for n in names[:limit])
+    if len(names) > limit:
+        shown += f", … ({len(names)} in all)"
+    return shown or "none"
 
 
 def _name(delimiter: str) -> str:

@@ -36,7 +36,7 @@ def test_reimport_is_a_noop_and_says_duplicate(run, seeds_dir):
     run("import", str(seeds_dir))
     result = run("import", str(seeds_dir))
     assert result.exit_code == 0
-    assert result.output.count("duplicate") == 5
+    assert result.output.count("duplicate  ") == 5
     assert "0 imported, 5 duplicates, 0 failed" in result.output
     assert len(json.loads(run("articles", "--json").output)) == 5
 

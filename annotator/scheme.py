@@ -1,0 +1,138 @@
+"""Label schemes: the label records, validation, and reading/writing scheme files."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from annotator.paths import resources_dir
+
+CERTAINTY = ("asserted", "reported", "speculated", "denied")
+_COLOR = regex.compile(r"^#[0-9a-fA-F]{6}$")
+_KEY_CHARS = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
+# Colours given to labels that arrive without one (imported files), in turn.
+PALETTE = (
+    "#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6",
+    "#bfef45", "#469990", "#9a6324", "#800000", "#808000", "#000075", "#a9a9a9",
+)  # fmt: skip
+
+
+class SchemeError(ValueError):
+    """A label scheme file or edit is invalid; the message is one line."""
+
+
+@dataclass
+class LabelDef:
+    """One label of the scheme. `key` is what spans store; names are for display."""
+
+    key: str
+    name: str
+    name_bn: str = ""
+    color: str = "#a9a9a9"
+    shortcut: str | None = None
+    guideline: str = ""
+    retired: bool = False
+    position: int = 0
+    kind: str = "span"  # "span" or "doc" (document-level label)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def display(self) -> str:
+        """English and Bengali name together."""
+        return f"{self.name} · {self.name_bn}" if self.name_bn else self.name
+
+
+def make_key(name: str) -> str:
+    """A stable key for a label name: lower case, words joined by underscores."""
+    key = _KEY_CHARS.sub("_", name.strip().lower()).strip("_")
+    if not key:
+        raise SchemeError(f"label name {name!r} has no letters or digits")
+    return key
+
+
+def validate(labels: list[LabelDef]) -> None:
+    """Raise SchemeError for duplicate keys, bad colours or clashing shortcuts."""
+    keys: set[str] = set()
+    shortcuts: dict[str, str] = {}
+    for label in labels:
+        if not label.key or not label.name.strip():
+            raise SchemeError("every label needs a key and a name")
+        if label.key in keys:
+            raise SchemeError(f"label key {label.key!r} appears twice")
+        keys.add(label.key)
+        if not _COLOR.match(label.color):
+            raise SchemeError(f"label {label.key!r}: colour {label.color!r} is not #RRGGBB")
+        if label.kind not in ("span", "doc"):
+            raise SchemeError(f"label {label.key!r}: kind must be 'span' or 'doc'")
+        if label.shortcut is not None and not label.retired:
+            if label.shortcut not in tuple("123456789"):
+                raise SchemeError(f"label {label.key!r}: shortcut must be a digit 1-9")
+            if label.shortcut in shortcuts:
+                raise SchemeError(
+                    f"shortcut {label.shortcut} is used by {shortcuts[label.shortcut]!r} "
+                    f"and {label.key!r}"
+                )
+            shortcuts[label.shortcut] = label.key
+
+
+def parse_scheme(data: Any) -> list[LabelDef]:
+    """Labels from a scheme document (`{"labels": [...]}` or a bare list); validated."""
+    items = data.get("labels") if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise SchemeError("a scheme file holds {'labels': [...]} or a list of labels")
+    labels: list[LabelDef] = []
+    known = {f for f in LabelDef.__dataclass_fields__ if f != "extra"}
+    for position, item in enumerate(items):
+        if isinstance(item, str):
+            item = {"name": item}
+        if not isinstance(item, dict) or not str(item.get("name") or item.get("key") or ""):
+            raise SchemeError(f"label {position + 1}: needs at least a name")
+        values = {k: v for k, v in item.items() if k in known}
+        values.setdefault("name", str(values.get("key")))
+        values.setdefault("key", make_key(str(values["name"])))
+        values.setdefault("color", PALETTE[position % len(PALETTE)])
+        if values.get("shortcut") is not None:
+            values["shortcut"] = str(values["shortcut"])
+        values["position"] = position
+        extra = {k: v for k, v in item.items() if k not in known}
+        labels.append(LabelDef(**values, extra=extra))
+    validate(labels)
+    return labels
+
+
+def load_scheme_file(path: str | os.PathLike[str]) -> list[LabelDef]:
+    """Read a scheme JSON file; SchemeError with a one-line reason when it is not one."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SchemeError(f"{Path(path).name}: cannot read scheme ({exc})") from None
+    return parse_scheme(data)
+
+
+def default_scheme() -> list[LabelDef]:
+    """The bundled scheme for claims in news about military ties."""
+    return load_scheme_file(resources_dir() / "labels.json")
+
+
+def save_scheme_file(labels: list[LabelDef], path: str | os.PathLike[str]) -> None:
+    """Write a scheme file atomically (temporary file, then rename)."""
+    target = Path(path)
+    payload = {
+        "labels": [
+            {k: v for k, v in asdict(label).items() if k not in ("extra", "position")}
+            for label in labels
+        ]
+    }
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(payload, handle, ensure_ascii=False, indent=2)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

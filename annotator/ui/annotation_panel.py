@@ -1,0 +1,273 @@
+"""The current article's spans as a table, with an editor for the selected span's attributes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.models import Span
+from annotator.scheme import CERTAINTY, LabelDef
+
+COLUMNS = ("Label", "Text", "Certainty", "Source", "Annotator", "Note")
+
+
+def swatch(color: str, size: int = 12) -> QIcon:
+    """A square icon filled with `color`."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+class AnnotationPanel(QWidget):
+    """Lists every span of the article and edits the selected one.
+
+    Signals:
+        span_selected(int): the user picked a span row (its id).
+        edit_requested(int, dict): change these fields of that span (label, attrs, note).
+        delete_requested(int): delete that span.
+        doc_label_toggled(str, bool): a document-level label was ticked or unticked.
+    """
+
+    span_selected = Signal(int)
+    edit_requested = Signal(int, dict)
+    delete_requested = Signal(int)
+    doc_label_toggled = Signal(str, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._spans: list[Span] = []
+        self._labels: dict[str, LabelDef] = {}
+        self._annotator = ""
+        self._current: Span | None = None
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._on_table_selection)
+
+        self.label_box = QComboBox()
+        self.certainty_box = QComboBox()
+        self.certainty_box.addItem("—", "")
+        for value in CERTAINTY:
+            self.certainty_box.addItem(value, value)
+        self.source_edit = QLineEdit()
+        self.source_edit.setPlaceholderText("who made the claim, e.g. KCNA, Reuters")
+        self._sources = QStringListModel([])
+        completer = QCompleter(self._sources, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.source_edit.setCompleter(completer)
+        self.actors_edit = QLineEdit()
+        self.actors_edit.setPlaceholderText("actors, comma separated")
+        self.note_edit = QLineEdit()
+        self.note_edit.setPlaceholderText("note")
+        self.owner_label = QLabel()
+
+        self.label_box.activated.connect(self._on_label_activated)
+        self.certainty_box.activated.connect(lambda _i: self._commit_attrs())
+        self.source_edit.editingFinished.connect(self._commit_attrs)
+        self.actors_edit.editingFinished.connect(self._commit_attrs)
+        self.note_edit.editingFinished.connect(self._commit_note)
+
+        form = QFormLayout()
+        form.addRow("Label", self.label_box)
+        form.addRow("Certainty", self.certainty_box)
+        form.addRow("Claim source", self.source_edit)
+        form.addRow("Actors", self.actors_edit)
+        form.addRow("Note", self.note_edit)
+        form.addRow(self.owner_label)
+        self.editor = QGroupBox("Selected span")
+        self.editor.setLayout(form)
+
+        self.doc_box = QGroupBox("Document labels")
+        self._doc_layout = QHBoxLayout(self.doc_box)
+        self._doc_checks: dict[str, QCheckBox] = {}
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.doc_box)
+        self._show_editor(None)
+
+    # -- filling ---------------------------------------------------------------------------
+
+    def set_labels(self, labels: list[LabelDef]) -> None:
+        """Label choices for the editor and the document-label boxes."""
+        self._labels = {label.key: label for label in labels}
+        with QSignalBlocker(self.label_box):
+            self.label_box.clear()
+            for label in labels:
+                if not label.retired:
+                    self.label_box.addItem(swatch(label.color), label.display(), label.key)
+        for check in self._doc_checks.values():
+            check.deleteLater()
+        self._doc_checks.clear()
+        for label in labels:
+            if label.retired:
+                continue
+            check = QCheckBox(label.name)
+            check.setToolTip(label.guideline)
+            check.toggled.connect(lambda on, key=label.key: self.doc_label_toggled.emit(key, on))
+            self._doc_layout.addWidget(check)
+            self._doc_checks[label.key] = check
+
+    def set_sources(self, sources: list[str]) -> None:
+        """Earlier claim sources offered as completions."""
+        self._sources.setStringList(sources)
+
+    def set_doc_labels(self, keys: set[str]) -> None:
+        """Tick the document labels this annotator gave the article."""
+        for key, check in self._doc_checks.items():
+            with QSignalBlocker(check):
+                check.setChecked(key in keys)
+
+    def set_spans(self, spans: list[Span], annotator: str) -> None:
+        """Show these spans (of the current article); keeps the selection when it still exists."""
+        keep = self._current.id if self._current else None
+        self._spans = list(spans)
+        self._annotator = annotator
+        with QSignalBlocker(self.table):
+            self.table.setRowCount(len(self._spans))
+            for row, span in enumerate(self._spans):
+                self._fill_row(row, span)
+        self._current = None
+        if keep is not None and any(s.id == keep for s in self._spans):
+            self.select_span(keep)
+        else:
+            self._show_editor(None)
+
+    def _fill_row(self, row: int, span: Span) -> None:
+        label = self._labels.get(span.label)
+        name = label.name if label else span.label
+        first = QTableWidgetItem(swatch(label.color if label else "#a9a9a9"), name)
+        first.setData(Qt.ItemDataRole.UserRole, span.id)
+        cells = [
+            first,
+            QTableWidgetItem(" ".join(span.text.split())),
+            QTableWidgetItem(str(span.attrs.get("certainty", ""))),
+            QTableWidgetItem(str(span.attrs.get("source", ""))),
+            QTableWidgetItem(span.annotator),
+            QTableWidgetItem(span.note),
+        ]
+        cells[1].setToolTip(span.text)
+        for column, item in enumerate(cells):
+            if span.annotator != self._annotator:
+                item.setForeground(self.palette().placeholderText())
+            self.table.setItem(row, column, item)
+
+    def spans(self) -> list[Span]:
+        """The spans shown, in row order."""
+        return list(self._spans)
+
+    def current_span(self) -> Span | None:
+        """The selected span, if any."""
+        return self._current
+
+    def select_span(self, span_id: int | None) -> None:
+        """Select the row of `span_id` (None clears) without emitting `span_selected`."""
+        with QSignalBlocker(self.table):
+            self.table.clearSelection()
+            for row, span in enumerate(self._spans):
+                if span.id == span_id:
+                    self.table.selectRow(row)
+                    self.table.scrollToItem(self.table.item(row, 0))
+                    self._show_editor(span)
+                    return
+        self._show_editor(None)
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def _show_editor(self, span: Span | None) -> None:
+        self._current = span
+        own = span is not None and span.annotator == self._annotator
+        for widget in (self.label_box, self.certainty_box, self.source_edit, self.actors_edit,
+                       self.note_edit):  # fmt: skip
+            widget.setEnabled(own)
+        blockers = [QSignalBlocker(w) for w in (self.label_box, self.certainty_box)]
+        if span is None:
+            self.owner_label.setText("Select a span to edit it.")
+            self.source_edit.clear()
+            self.actors_edit.clear()
+            self.note_edit.clear()
+            del blockers
+            return
+        self.label_box.setCurrentIndex(max(0, self.label_box.findData(span.label)))
+        self.certainty_box.setCurrentIndex(
+            max(0, self.certainty_box.findData(span.attrs.get("certainty", "")))
+        )
+        self.source_edit.setText(str(span.attrs.get("source", "")))
+        actors = span.attrs.get("actors", [])
+        self.actors_edit.setText(", ".join(actors) if isinstance(actors, list) else str(actors))
+        self.note_edit.setText(span.note)
+        self.owner_label.setText("" if own else f"Tagged by {span.annotator}: read only for you.")
+        del blockers
+
+    def _on_table_selection(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self._show_editor(None)
+            return
+        span = self._spans[rows[0].row()]
+        self._show_editor(span)
+        self.span_selected.emit(span.id)
+
+    def _on_label_activated(self, index: int) -> None:
+        key = self.label_box.itemData(index)
+        if self._current is not None and key and key != self._current.label:
+            self.edit_requested.emit(self._current.id, {"label": key})
+
+    def edited_attrs(self) -> dict[str, object]:
+        """The attributes as the editor shows them now."""
+        assert self._current is not None
+        attrs = dict(self._current.attrs)
+        for name, value in (
+            ("certainty", self.certainty_box.currentData() or ""),
+            ("source", self.source_edit.text().strip()),
+        ):
+            if value:
+                attrs[name] = value
+            else:
+                attrs.pop(name, None)
+        actors = [a.strip() for a in self.actors_edit.text().split(",") if a.strip()]
+        if actors:
+            attrs["actors"] = actors
+        else:
+            attrs.pop("actors", None)
+        return attrs
+
+    def _commit_attrs(self) -> None:
+        if self._current is None or self._current.annotator != self._annotator:
+            return
+        attrs = self.edited_attrs()
+        if attrs != self._current.attrs:
+            self.edit_requested.emit(self._current.id, {"attrs": attrs})
+
+    def _commit_note(self) -> None:
+        if self._current is None or self._current.annotator != self._annotator:
+            return
+        note = self.note_edit.text().strip()
+        if note != self._current.note:
+            self.edit_requested.emit(self._current.id, {"note": note})

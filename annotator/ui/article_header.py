@@ -1,0 +1,76 @@
+"""The block above the text: headline, outlet, byline and the date in both calendars."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from annotator.dates import format_dual
+from annotator.models import Article
+
+
+def published_text(iso: str | None, bengali_digits: bool) -> str:
+    """The publication date shown Gregorian and Bengali-calendar, or '' when unknown."""
+    if not iso:
+        return ""
+    try:
+        value = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return format_dual(value, bengali_digits=bengali_digits)
+
+
+class ArticleHeader(QWidget):
+    """Shows the open article's headline and metadata (read-only, selectable)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta = QLabel()
+        self.meta.setWordWrap(True)
+        self.meta.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta.setForegroundRole(self.meta.foregroundRole())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.meta)
+
+    def set_font_family(self, family: str, point_size: float) -> None:
+        """Use the reading font, larger and bold for the headline."""
+        font = QFont(family)
+        font.setPointSizeF(point_size * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        meta_font = QFont(family)
+        meta_font.setPointSizeF(point_size * 0.85)
+        self.meta.setFont(meta_font)
+
+    def show_article(self, article: Article | None, bengali_digits: bool = True) -> None:
+        """Fill in from `article` (None clears)."""
+        if article is None:
+            self.title.setText("")
+            self.meta.setText("")
+            return
+        self.title.setText(article.title or "(untitled)")
+        parts = [article.outlet, article.byline, published_text(article.published, bengali_digits)]
+        if article.updated and article.updated != article.published:
+            parts.append("আপডেট: " + published_text(article.updated, bengali_digits))
+        self.meta.setText("  ·  ".join(p for p in parts if p))
+        self.meta.setToolTip(
+            "\n".join(
+                f"{name}: {value}"
+                for name, value in (
+                    ("published", article.published),
+                    ("updated", article.updated),
+                    ("url", article.url),
+                    ("source file", article.source_file),
+                    ("source", article.meta.get("source_line")),
+                )
+                if value
+            )
+        )

@@ -1,0 +1,220 @@
+"""Adapt the store's article list (one annotator's view) to a Qt table model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import bangla
+import qtawesome as qta
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QIcon
+
+from annotator.store import ListRow, Store
+
+_Index = QModelIndex | QPersistentModelIndex
+
+STATUS_TEXT = {"todo": "To do", "in_progress": "In progress", "done": "Done"}
+_STATUS_ICONS = {
+    "todo": ("fa5.circle", "#808080"),
+    "in_progress": ("fa5s.adjust", "#d08000"),
+    "done": ("fa5s.check-circle", "#2e8b57"),
+}
+
+
+def format_published(value: str | None, bengali_digits: bool = False) -> str:
+    """'YYYY-MM-DD HH:MM' from an ISO 8601 string (the outlet's wall clock), '' when undated."""
+    if not value:
+        return ""
+    text = value[:10] if len(value) < 16 else f"{value[:10]} {value[11:16]}"
+    return bangla.convert_english_digit_to_bangla_digit(text) if bengali_digits else text
+
+
+class ArticleListModel(QAbstractTableModel):
+    """The window's article list: rows from `Store.article_list`, held in a Python list.
+
+    Sorting and filtering re-query the store (SQL ORDER BY / WHERE); `data()` never touches
+    the database. Rows whose status or claims change are updated in place by
+    `refresh_article`, even if they no longer match the filter (no jumping while annotating).
+
+    Attributes:
+        COLUMNS: the store sort key of each column, in column order.
+
+    Signals:
+        Only QAbstractItemModel's own (modelReset after a re-query, dataChanged per row).
+    """
+
+    COLUMNS = ("title", "outlet", "published", "status", "claims")
+    HEADERS = ("Title", "Outlet", "Published", "Status", "Claims")
+    TITLE, OUTLET, PUBLISHED, STATUS, CLAIMS = range(5)
+
+    def __init__(
+        self,
+        store: Store,
+        annotator: str,
+        bengali_digits: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._annotator = annotator
+        self._bengali = bengali_digits
+        self._status: str | None = None
+        self._label: str | None = None
+        self._query = ""
+        self._sort_column = self.PUBLISHED
+        self._order = Qt.SortOrder.DescendingOrder
+        self._rows: list[ListRow] = []
+        self._index: dict[int, int] | None = None
+        self._icons: dict[str, QIcon] = {}
+        self.refresh()
+
+    # -- queries ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-query the store with the current annotator, filter and sort."""
+        self.beginResetModel()
+        self._rows = self._store.article_list(
+            self._annotator,
+            status=self._status,
+            label=self._label,
+            query=self._query,
+            sort=self.COLUMNS[self._sort_column],
+            descending=self._order == Qt.SortOrder.DescendingOrder,
+        )
+        self._index = None
+        self.endResetModel()
+
+    def set_annotator(self, name: str) -> None:
+        """Show statuses and claim counts of another annotator."""
+        self._annotator = name
+        self.refresh()
+
+    def annotator(self) -> str:
+        """Whose statuses and claims the rows show."""
+        return self._annotator
+
+    def set_filter(self, status: str | None, label: str | None, query: str) -> None:
+        """Keep only articles with this status, a span of this label, matching this search."""
+        self._status, self._label, self._query = status or None, label or None, query
+        self.refresh()
+
+    def set_bengali_digits(self, on: bool) -> None:
+        """Show dates and claim counts in Bengali digits (০-৯) or not."""
+        if on != self._bengali:
+            self._bengali = on
+            if self._rows:
+                self.dataChanged.emit(
+                    self.index(0, self.PUBLISHED), self.index(len(self._rows) - 1, self.CLAIMS)
+                )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-query the store ordered by `column` (nothing happens if already so ordered)."""
+        if not 0 <= column < len(self.COLUMNS):
+            return
+        if column == self._sort_column and order == self._order:
+            return
+        self._sort_column, self._order = column, order
+        self.refresh()
+
+    def sort_column(self) -> int:
+        """The column rows are currently ordered by."""
+        return self._sort_column
+
+    def sort_order(self) -> Qt.SortOrder:
+        """The current sort direction."""
+        return self._order
+
+    def refresh_article(self, article_id: int) -> None:
+        """Re-read one article's status and claim count and repaint its row (no reset)."""
+        row = self.row_of(article_id)
+        if row is None:
+            return
+        item = self._rows[row]
+        item.status = self._store.status(article_id, self._annotator)
+        item.claims = len(self._store.spans(article_id, self._annotator))
+        self.dataChanged.emit(self.index(row, self.STATUS), self.index(row, self.CLAIMS))
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def article_id(self, row: int) -> int:
+        """The article shown in `row`."""
+        return self._rows[row].id
+
+    def row_of(self, article_id: int) -> int | None:
+        """The row showing `article_id`, or None when it is filtered out."""
+        if self._index is None:
+            self._index = {item.id: row for row, item in enumerate(self._rows)}
+        return self._index.get(article_id)
+
+    def list_row(self, row: int) -> ListRow:
+        """The store record behind `row` (do not modify)."""
+        return self._rows[row]
+
+    def next_row(self, row: int, untagged_only: bool = False) -> int | None:
+        """The row after `row` (with no claims yet when `untagged_only`), or None at the end."""
+        for candidate in range(max(row + 1, 0), len(self._rows)):
+            if not untagged_only or self._rows[candidate].claims == 0:
+                return candidate
+        return None
+
+    # -- QAbstractTableModel ---------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of rows (none under a parent: this is a flat table)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of columns."""
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        """Column titles; rows have none of their own."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if 0 <= section < len(self.HEADERS):
+                return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell contents from the in-memory row: O(1), no database access."""
+        if not index.isValid():
+            return None
+        item = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.TITLE:
+                return item.title
+            if column == self.OUTLET:
+                return item.outlet
+            if column == self.PUBLISHED:
+                return format_published(item.published, self._bengali)
+            if column == self.STATUS:
+                return STATUS_TEXT.get(item.status, item.status)
+            if column == self.CLAIMS:
+                text = str(item.claims)
+                return bangla.convert_english_digit_to_bangla_digit(text) if self._bengali else text
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return item.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.TITLE:
+                return item.title
+            if column == self.PUBLISHED:
+                return item.published or "no publication date"
+            return None
+        if role == Qt.ItemDataRole.DecorationRole and column == self.STATUS:
+            return self._status_icon(item.status)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.CLAIMS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _status_icon(self, status: str) -> QIcon | None:
+        icon = self._icons.get(status)
+        if icon is None and status in _STATUS_ICONS:
+            name, color = _STATUS_ICONS[status]
+            icon = self._icons[status] = qta.icon(name, color=color)
+        return icon

@@ -1,0 +1,609 @@
+"""The main window: article list, reading pane, label palette and annotation panel."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import qtawesome as qta
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.actions import AddSpan, Change, EditSpan, RemoveSpan, SetDocLabel, SetStatus
+from annotator.ingest import import_paths
+from annotator.models import Article, Span
+from annotator.scheme import LabelDef
+from annotator.store import Store
+from annotator.text import step_boundary
+from annotator.ui.annotation_panel import AnnotationPanel
+from annotator.ui.article_header import ArticleHeader
+from annotator.ui.article_list_model import ArticleListModel
+from annotator.ui.controller import Controller
+from annotator.ui.label_palette import LabelPalette
+from annotator.ui.label_scheme_dialog import LabelSchemeDialog
+from annotator.ui.reader_view import ReaderView, SpanPaint
+
+STATUS_CHOICES = (("All articles", None), ("To do", "todo"), ("In progress", "in_progress"),
+                  ("Done", "done"))  # fmt: skip
+FILTER = "News pages and datasets (*.txt *.html *.htm *.jsonl *.json *.csv *.tsv);;All files (*)"
+RESIZE_KEYS = {
+    (Qt.Key.Key_Right, False): ("end", True),
+    (Qt.Key.Key_Left, False): ("end", False),
+    (Qt.Key.Key_Left, True): ("start", False),
+    (Qt.Key.Key_Right, True): ("start", True),
+}
+
+
+class MainWindow(QMainWindow):
+    """Reads and tags one article at a time; every edit goes through the controller."""
+
+    def __init__(self, store: Store, annotator: str, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.annotator = annotator
+        self.settings = settings if settings is not None else QSettings()
+        self.controller = Controller(store, annotator, self)
+        self.article: Article | None = None
+        self.labels: dict[str, LabelDef] = {}
+        store.add_annotator(annotator)
+        self.setWindowTitle(f"Bengali news annotator — {store.path or 'in memory'}")
+        self.setWindowIcon(qta.icon("fa5s.highlighter"))
+
+        self._build_list()
+        self._build_reader()
+        self._build_side()
+        self._build_actions()
+        self._build_status_bar()
+        self._layout()
+
+        self.controller.changed.connect(self._on_controller_changed)
+        self.controller.failed.connect(self._on_controller_failed)
+        self.controller.history_changed.connect(self._on_history_changed)
+
+        self._reload_labels()
+        self._restore_settings()
+        self.list_model.refresh()
+        self._update_progress()
+        self._on_history_changed()
+        self._open_initial_article()
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _build_list(self) -> None:
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Search Bengali words…")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.addAction(
+            qta.icon("fa5s.search"), QLineEdit.ActionPosition.LeadingPosition
+        )
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self._apply_filters)
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.status_filter = QComboBox()
+        for text, value in STATUS_CHOICES:
+            self.status_filter.addItem(text, value)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        self.label_filter = QComboBox()
+        self.label_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
+
+        self.list_model = ArticleListModel(self.store, self.annotator, self)
+        self.list_view = QTableView()
+        self.list_view.setModel(self.list_model)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list_view.setSortingEnabled(True)
+        self.list_view.setWordWrap(False)
+        self.list_view.verticalHeader().setVisible(False)
+        self.list_view.verticalHeader().setDefaultSectionSize(26)
+        self.list_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list_view.selectionModel().currentRowChanged.connect(self._on_list_current_changed)
+        self.list_model.modelReset.connect(self._on_list_reset)
+
+        self.list_panel = QWidget()
+        filters = QHBoxLayout()
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.label_filter)
+        layout = QVBoxLayout(self.list_panel)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search_edit)
+        layout.addLayout(filters)
+        layout.addWidget(self.list_view, 1)
+
+    def _build_reader(self) -> None:
+        self.header = ArticleHeader()
+        self.reader = ReaderView()
+        self.reader.selection_changed.connect(self._on_reader_selection_changed)
+        self.reader.span_clicked.connect(self._on_reader_span_clicked)
+        self.reader_panel = QWidget()
+        layout = QVBoxLayout(self.reader_panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.reader, 1)
+
+    def _build_side(self) -> None:
+        self.palette_widget = LabelPalette()
+        self.palette_widget.label_chosen.connect(self.tag)
+        self.panel = AnnotationPanel()
+        self.panel.span_selected.connect(self._on_panel_span_selected)
+        self.panel.edit_requested.connect(self._on_panel_edit_requested)
+        self.panel.delete_requested.connect(lambda span_id: self.delete_span(span_id))
+        self.panel.doc_label_toggled.connect(self._on_panel_doc_label_toggled)
+        self.side_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.side_splitter.addWidget(self.palette_widget)
+        self.side_splitter.addWidget(self.panel)
+        self.side_splitter.setStretchFactor(1, 1)
+
+    def _action(
+        self, text: str, icon: str | None, slot, shortcut: str | QKeySequence | list | None = None
+    ) -> QAction:
+        action = QAction(qta.icon(icon) if icon else qta.icon("fa5s.circle", opacity=0), text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.import_action = a("&Import files…", "fa5s.file-import", self.import_files, "Ctrl+O")
+        self.import_folder_action = a("Import &folder…", "fa5s.folder-open", self.import_folder)
+        self.quit_action = a(
+            "&Quit", "fa5s.sign-out-alt", self.close, QKeySequence.StandardKey.Quit
+        )
+        self.undo_action = a("&Undo", "fa5s.undo", self.controller.undo, QKeySequence("Ctrl+Z"))
+        self.redo_action = a(
+            "&Redo", "fa5s.redo", self.controller.redo,
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
+        )  # fmt: skip
+        self.delete_action = a("&Delete span", "fa5s.trash-alt", self.delete_span, "Del")
+        self.scheme_action = a("&Label scheme…", "fa5s.tags", self.edit_scheme)
+        self.prev_action = a("&Previous article", "fa5s.arrow-up", self.previous_article, "Alt+Up")
+        self.next_action = a("&Next article", "fa5s.arrow-down", self.next_article, "Alt+Down")
+        self.next_untagged_action = a(
+            "Next &untagged article", "fa5s.forward", lambda: self.next_article(True),
+            "Alt+Shift+Down",
+        )  # fmt: skip
+        self.done_action = a(
+            "&Mark done and go on", "fa5s.check-circle", self.mark_done,
+            [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")],
+        )  # fmt: skip
+        self.zoom_in_action = a("Zoom &in", "fa5s.search-plus", self.reader.zoom_in)
+        self.zoom_out_action = a("Zoom &out", "fa5s.search-minus", self.reader.zoom_out)
+        self.snap_action = a("&Snap selections to words", None, self._on_snap_toggled)
+        self.snap_action.setCheckable(True)
+        self.snap_action.setChecked(True)
+        self.digits_action = a("&Bengali digits", None, self._on_digits_toggled)
+        self.digits_action.setCheckable(True)
+        self.digits_action.setChecked(True)
+        self._tag_shortcuts: list[QShortcut] = []
+
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addActions([self.import_action, self.import_folder_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action, self.delete_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.scheme_action)
+        view_menu = self.menuBar().addMenu("&View")
+        view_menu.addActions([self.zoom_in_action, self.zoom_out_action])
+        view_menu.addSeparator()
+        view_menu.addActions([self.snap_action, self.digits_action])
+        go_menu = self.menuBar().addMenu("&Go")
+        go_menu.addActions(
+            [self.prev_action, self.next_action, self.next_untagged_action, self.done_action]
+        )
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.addActions([self.import_action, self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions(
+            [self.prev_action, self.next_action, self.next_untagged_action, self.done_action]
+        )
+        toolbar.addSeparator()
+        toolbar.addActions([self.delete_action, self.zoom_out_action, self.zoom_in_action,
+                            self.scheme_action])  # fmt: skip
+
+    def _build_status_bar(self) -> None:
+        self.annotator_label = QLabel(f"Annotator: {self.annotator}")
+        self.progress_label = QLabel()
+        self.save_label = QLabel("All changes saved")
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.save_label)
+        bar.addPermanentWidget(self.progress_label)
+        bar.addPermanentWidget(self.annotator_label)
+
+    def _layout(self) -> None:
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.addWidget(self.list_panel)
+        self.main_splitter.addWidget(self.reader_panel)
+        self.main_splitter.addWidget(self.side_splitter)
+        self.main_splitter.setStretchFactor(0, 2)
+        self.main_splitter.setStretchFactor(1, 4)
+        self.main_splitter.setStretchFactor(2, 2)
+        self.main_splitter.setSizes([340, 640, 380])
+        self.setCentralWidget(self.main_splitter)
+        self.resize(1400, 860)
+
+    # -- labels ----------------------------------------------------------------------------
+
+    def _reload_labels(self) -> None:
+        labels = self.store.labels()
+        self.labels = {label.key: label for label in labels}
+        active = [label for label in labels if not label.retired]
+        self.palette_widget.set_labels(active)
+        self.panel.set_labels(labels)
+        self.panel.set_sources(self.store.attr_values("source"))
+        current = self.label_filter.currentData()
+        self.label_filter.blockSignals(True)
+        self.label_filter.clear()
+        self.label_filter.addItem("All labels", None)
+        for label in labels:
+            self.label_filter.addItem(label.name, label.key)
+        self.label_filter.setCurrentIndex(max(0, self.label_filter.findData(current)))
+        self.label_filter.blockSignals(False)
+        for shortcut in self._tag_shortcuts:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self._tag_shortcuts = []
+        for label in active:
+            if label.shortcut:
+                shortcut = QShortcut(QKeySequence(label.shortcut), self)
+                shortcut.activated.connect(lambda key=label.key: self.tag(key))
+                self._tag_shortcuts.append(shortcut)
+
+    def _paint(self, span: Span) -> SpanPaint:
+        label = self.labels.get(span.label)
+        return SpanPaint(
+            id=span.id,
+            start=span.start,
+            end=span.end,
+            color=label.color if label else "#a9a9a9",
+            label=label.name if label else span.label,
+            own=span.annotator == self.annotator,
+        )
+
+    # -- opening articles ------------------------------------------------------------------
+
+    def _open_initial_article(self) -> None:
+        wanted = self.settings.value("last_article", None)
+        row = self.list_model.row_of(int(wanted)) if wanted not in (None, "") else None
+        if row is None and self.list_model.rowCount() > 0:
+            row = 0
+        if row is not None:
+            self.list_view.selectRow(row)
+
+    def open_article(self, article_id: int) -> None:
+        """Show an article in the reader with all its spans."""
+        article = self.store.article(article_id)
+        if article is None:
+            return
+        self.article = article
+        self.header.show_article(article, self.digits_action.isChecked())
+        spans = self.store.spans(article_id)
+        self.reader.set_article(article.text, [self._paint(s) for s in spans])
+        self.panel.set_spans(spans, self.annotator)
+        self._refresh_doc_labels()
+        self.settings.setValue("last_article", article_id)
+        row = self.list_model.row_of(article_id)
+        if row is not None and self.list_view.currentIndex().row() != row:
+            self.list_view.selectRow(row)
+
+    def _on_list_current_changed(self, current, _previous) -> None:
+        if current.isValid():
+            article_id = self.list_model.article_id(current.row())
+            if self.article is None or self.article.id != article_id:
+                self.open_article(article_id)
+
+    def _on_list_reset(self) -> None:
+        if self.article is not None:
+            row = self.list_model.row_of(self.article.id)
+            if row is not None:
+                self.list_view.selectRow(row)
+
+    def _apply_filters(self) -> None:
+        self.list_model.set_filter(
+            self.status_filter.currentData(),
+            self.label_filter.currentData(),
+            self.search_edit.text(),
+        )
+
+    def _step(self, forward: bool, untagged_only: bool = False) -> None:
+        count = self.list_model.rowCount()
+        if count == 0:
+            return
+        row = self.list_view.currentIndex().row()
+        if forward:
+            target = self.list_model.next_row(row, untagged_only=untagged_only)
+        else:
+            target = row - 1 if row > 0 else None
+        if target is None:
+            self.statusBar().showMessage("No more articles in this list.", 3000)
+            return
+        self.list_view.selectRow(target)
+
+    def next_article(self, untagged_only: bool = False) -> None:
+        """Open the next article in the list (the next one without claims if asked)."""
+        self._step(True, untagged_only)
+
+    def previous_article(self) -> None:
+        """Open the previous article in the list."""
+        self._step(False)
+
+    def mark_done(self) -> None:
+        """Mark the open article done for this annotator and move to the next one."""
+        if self.article is None:
+            return
+        if self.controller.apply(SetStatus(self.article.id, self.annotator, "done")):
+            self.next_article()
+
+    # -- tagging ---------------------------------------------------------------------------
+
+    def tag(self, label_key: str) -> None:
+        """Tag the selection with a label, or relabel the selected span when nothing is selected."""
+        if self.article is None:
+            return
+        start, end = self.reader.selection()
+        if start >= end:
+            span = self.panel.current_span()
+            if span is not None and span.annotator == self.annotator:
+                if span.label != label_key:
+                    self.controller.apply(EditSpan(span.id, self.annotator, {"label": label_key}))
+            else:
+                self.statusBar().showMessage(
+                    "Select some words first, then press a label key.", 4000
+                )
+            return
+        change = self.controller.apply(
+            AddSpan(self.article.id, self.annotator, label_key, start, end)
+        )
+        if change is not None and change.span_ids:
+            self._select_span(change.span_ids[0], scroll=False)
+
+    def delete_span(self, span_id: int | None = None) -> None:
+        """Delete the given span, or the selected one."""
+        if span_id is None:
+            span = self.panel.current_span()
+            if span is None:
+                return
+            span_id = span.id
+        self.controller.apply(RemoveSpan(span_id, self.annotator))
+
+    def resize_span(self, edge: str, forward: bool) -> bool:
+        """Move the selected span's start or end by one word (or cluster); True when handled."""
+        span = self.panel.current_span()
+        if self.article is None or span is None or span.annotator != self.annotator:
+            return False
+        text = self.article.text
+        by_words = self.snap_action.isChecked()
+        if edge == "end":
+            new_end = step_boundary(text, span.end, forward, by_words, "end")
+            if new_end <= span.start or new_end == span.end:
+                return True
+            changes = {"end": new_end}
+        else:
+            new_start = step_boundary(text, span.start, forward, by_words, "start")
+            if new_start >= span.end or new_start == span.start:
+                return True
+            changes = {"start": new_start}
+        self.controller.apply(EditSpan(span.id, self.annotator, changes))
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Keys the reading pane passes up: label digits, Delete, Shift(+Ctrl)+arrows."""
+        mods = event.modifiers()
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        key = event.key()
+        if shift and (key, ctrl) in RESIZE_KEYS:
+            edge, forward = RESIZE_KEYS[(key, ctrl)]
+            if self.resize_span(edge, forward):
+                return
+        if key == Qt.Key.Key_Delete and not mods:
+            self.delete_span()
+            return
+        text = event.text()
+        if text and text in "123456789" and not (mods & ~Qt.KeyboardModifier.KeypadModifier):
+            for label in self.labels.values():
+                if label.shortcut == text and not label.retired:
+                    self.tag(label.key)
+                    return
+        super().keyPressEvent(event)
+
+    def _select_span(self, span_id: int, scroll: bool = True) -> None:
+        self.reader.select_span(span_id)
+        self.panel.select_span(span_id)
+        if scroll:
+            span = self.store.span(span_id)
+            if span is not None:
+                self.reader.scroll_to(span.start, span.end)
+
+    def _on_reader_selection_changed(self, start: int, end: int) -> None:
+        if start == end:
+            ids = self.reader.spans_at(start)
+            if ids:
+                self.reader.select_span(ids[0])
+                self.panel.select_span(ids[0])
+
+    def _on_reader_span_clicked(self, ids: list) -> None:
+        if not ids:
+            return
+        if len(ids) == 1:
+            self._select_span(ids[0], scroll=False)
+            return
+        menu = QMenu(self)
+        for span_id in ids:
+            span = self.store.span(span_id)
+            if span is None:
+                continue
+            label = self.labels.get(span.label)
+            text = span.text if len(span.text) < 40 else span.text[:38] + "…"
+            name = label.name if label else span.label
+            action = menu.addAction(f"{name}: {text}  ({span.annotator})")
+            action.triggered.connect(lambda _c=False, sid=span_id: self._select_span(sid, False))
+        self._chooser = menu  # kept for tests
+        menu.popup(self.cursor().pos())
+
+    def _on_panel_span_selected(self, span_id: int) -> None:
+        self._select_span(span_id, scroll=True)
+
+    def _on_panel_edit_requested(self, span_id: int, changes: dict) -> None:
+        self.controller.apply(EditSpan(span_id, self.annotator, changes))
+
+    def _on_panel_doc_label_toggled(self, key: str, on: bool) -> None:
+        if self.article is not None:
+            self.controller.apply(SetDocLabel(self.article.id, self.annotator, key, on))
+
+    def _refresh_doc_labels(self) -> None:
+        if self.article is not None:
+            keys = {label for _a, label in self.store.doc_labels(self.article.id, self.annotator)}
+            self.panel.set_doc_labels(keys)
+
+    # -- after a change ----------------------------------------------------------------------
+
+    def _on_controller_changed(self, change: Change) -> None:
+        self.save_label.setText(f"All changes saved · {datetime.now():%H:%M:%S}")
+        self.list_model.refresh_article(change.article_id)
+        if self.article is None or change.article_id != self.article.id:
+            self._update_progress()
+            return
+        if change.kind == "spans":
+            spans = self.store.spans(self.article.id)
+            by_id = {s.id: s for s in spans}
+            changed = [self._paint(by_id[i]) for i in change.span_ids if i in by_id]
+            self.reader.update_spans(changed, list(change.removed_ids))
+            current = self.panel.current_span()
+            self.panel.set_spans(spans, self.annotator)
+            if current is not None and current.id in by_id:
+                self.reader.select_span(current.id)
+            if change.span_ids and self.store.status(self.article.id, self.annotator) == "todo":
+                self.store.set_status(self.article.id, self.annotator, "in_progress")
+                self.list_model.refresh_article(self.article.id)
+            self.panel.set_sources(self.store.attr_values("source"))
+        elif change.kind == "doc_labels":
+            self._refresh_doc_labels()
+        self._update_progress()
+
+    def _on_controller_failed(self, message: str) -> None:
+        self.statusBar().showMessage(message, 5000)
+
+    def _on_history_changed(self) -> None:
+        history = self.controller.history
+        self.undo_action.setEnabled(history.can_undo)
+        self.redo_action.setEnabled(history.can_redo)
+        self.undo_action.setText(f"&Undo {history.undo_text()}".rstrip())
+        self.redo_action.setText(f"&Redo {history.redo_text()}".rstrip())
+
+    def _update_progress(self) -> None:
+        done, total = self.store.progress(self.annotator)
+        self.progress_label.setText(f"{done} / {total} done")
+
+    # -- menus -----------------------------------------------------------------------------
+
+    def _on_snap_toggled(self) -> None:
+        self.reader.snap_words = self.snap_action.isChecked()
+
+    def _on_digits_toggled(self) -> None:
+        self.list_model.bengali_digits = self.digits_action.isChecked()
+        self.list_model.refresh()
+        if self.article is not None:
+            self.header.show_article(self.article, self.digits_action.isChecked())
+
+    def edit_scheme(self) -> None:
+        """Open the label scheme editor; repaint with the new colours and keys."""
+        dialog = LabelSchemeDialog(self.store, self)
+        if dialog.exec():
+            self._reload_labels()
+            if self.article is not None:
+                self.open_article(self.article.id)
+
+    def import_files(self) -> None:
+        """Ask for files and import them."""
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles", str(Path.home()), FILTER)
+        if paths:
+            self.import_paths(paths)
+
+    def import_folder(self) -> None:
+        """Ask for a folder and import everything in it."""
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder", str(Path.home()))
+        if folder:
+            self.import_paths([folder])
+
+    def import_paths(self, paths: list[str]) -> None:
+        """Import files or folders and report the outcome."""
+        report = import_paths(self.store, paths)
+        totals = report.totals()
+        self.list_model.refresh()
+        self._update_progress()
+        lines = [
+            f"{totals['imported']} imported, {totals['duplicates']} already here, "
+            f"{totals['failed']} failed."
+        ]
+        lines += [f"{Path(f.path).name}: {f.reason}" for f in report.failed[:20]]
+        if report.failed:
+            QMessageBox.warning(self, "Import", "\n".join(lines))
+        else:
+            self.statusBar().showMessage(lines[0], 6000)
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window_state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        for name, splitter in (("main_splitter", self.main_splitter),
+                               ("side_splitter", self.side_splitter)):  # fmt: skip
+            value = self.settings.value(name)
+            if isinstance(value, QByteArray):
+                splitter.restoreState(value)
+        zoom = self.settings.value("zoom")
+        if zoom is not None:
+            self.reader.set_zoom(float(zoom))
+        self.snap_action.setChecked(_as_bool(self.settings.value("snap_words", True)))
+        self.reader.snap_words = self.snap_action.isChecked()
+        self.digits_action.setChecked(_as_bool(self.settings.value("bengali_digits", True)))
+        self.list_model.bengali_digits = self.digits_action.isChecked()
+        self.reader.zoom_changed.connect(lambda size: self.settings.setValue("zoom", size))
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Remember window layout and preferences."""
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
+        self.settings.setValue("main_splitter", self.main_splitter.saveState())
+        self.settings.setValue("side_splitter", self.side_splitter.saveState())
+        self.settings.setValue("snap_words", self.snap_action.isChecked())
+        self.settings.setValue("bengali_digits", self.digits_action.isChecked())
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def _as_bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.lower() in ("1", "true", "yes")
+    return bool(value)
