@@ -147,6 +147,8 @@ def snap_to_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
     # is not a thing in real text.
     window_bounds = [lo + b for b in grapheme_bounds(text[lo:hi])]
     s = window_bounds[bisect.bisect_right(window_bounds, start) - 1]
+    if start == end:  # a caret stays a caret, moved to the cluster's start
+        return s, s
     i = bisect.bisect_left(window_bounds, end)
     e = window_bounds[min(i, len(window_bounds) - 1)]
     return s, max(s, e)
@@ -155,6 +157,8 @@ def snap_to_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
 def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen `[start, end)` to whole words, then trim spaces, danda and quotes at both ends."""
     start, end = _clamp(text, start, end)
+    if start == end:
+        return snap_to_graphemes(text, start, end)
     for m in _WORD.finditer(text, max(0, start - 200), min(len(text), end + 200)):
         if m.start() < start < m.end():
             start = m.start()

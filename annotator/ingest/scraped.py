@@ -687,18 +687,18 @@ def _find_title(lines: list[Line], body_start: int) -> Line | None:
             continue
         score = 0
         if counts[_norm(text)] >= 2:
-            score += 2
+            score += 2  # repeated on the page (headline blocks, footers)
         after = nonblank[pos + 1 : pos + 5]
         before = nonblank[max(0, pos - 3) : pos]
         if any(x.kind in (Kind.DATE, Kind.DESK) for x in after):
-            score += 2
+            score += 3  # a byline/date block follows the headline
         elif any(x.kind in (Kind.DATE, Kind.DESK) for x in before):
             score += 1
+        if 20 <= len(text) <= 150 and _words(text) >= 4:
+            score += 2  # headline-sized, unlike a reporter's name or a menu entry
         if not any(x.kind in (Kind.TEXT, Kind.PARA) for x in nonblank[pos + 1 :]):
             score += 1  # the last text line before the body
-        if 20 <= len(text) <= 150:
-            score += 1
-        rank = (score, pos)
+        rank = (score, -pos)
         if best is None or rank > best:
             best, best_line = rank, ln
     return best_line
@@ -782,7 +782,11 @@ def _find_dates(lines: list[Line], body_start: int, title: str) -> _Dates:
     dated = [ln for ln in lines if ln.kind is Kind.DATE]
     head = [ln for ln in dated if ln.index < body_start]
     title_key = _norm(title) if title else None
-    title_at = [ln.index for ln in lines if title_key and _norm(ln.text) == title_key]
+    title_at = [
+        ln.index
+        for ln in lines
+        if title_key and _norm(_strip_outlet_suffix(ln.text)[0]) == title_key
+    ]
     first_title = min(title_at, default=body_start)
     header = [ln for ln in head if _is_header_date(ln, first_title)]
     if header:
@@ -859,19 +863,19 @@ def _body(lines: list[Line], start: int, end: int, title: str) -> list[str]:
     return paragraphs
 
 
-def _section(lines: list[Line], title_line: Line | None, byline: str) -> str:
+def _section(lines: list[Line], title: str, byline: str) -> str:
     """Section label right above the headline, else the section part of a desk byline.
 
     A section word inside a run of menu lines (no blank line around it) is navigation.
     """
-    if title_line is not None:
-        key = _norm(title_line.text)
-        first = min((ln.index for ln in lines if _norm(ln.text) == key), default=title_line.index)
-        prev = next((ln for ln in reversed(lines[:first]) if ln.kind is not Kind.BLANK), None)
-        if prev is not None and prev.kind is Kind.SECTION:
-            neighbours = [lines[i] for i in (prev.index - 1, prev.index + 1) if 0 <= i < len(lines)]
-            if not any(n.kind in (Kind.SECTION, Kind.NAV, Kind.STOP) for n in neighbours):
-                return _BULLET.sub("", prev.text).rstrip(" :ঃ")
+    key = _norm(title)
+    for at in (ln.index for ln in lines if key and _norm(_strip_outlet_suffix(ln.text)[0]) == key):
+        prev = next((ln for ln in reversed(lines[:at]) if ln.kind is not Kind.BLANK), None)
+        if prev is None or prev.kind is not Kind.SECTION:
+            continue
+        neighbours = [lines[i] for i in (prev.index - 1, prev.index + 1) if 0 <= i < len(lines)]
+        if not any(n.kind in (Kind.SECTION, Kind.NAV, Kind.STOP) for n in neighbours):
+            return _BULLET.sub("", prev.text).rstrip(" :ঃ")
     m = regex.match(_nfc(r"^(?P<name>.+?)\s+ডেস্ক$"), byline)
     if m and " ".join(m.group("name").split()).casefold() in _SECTION_SET:
         return m.group("name").strip()
@@ -924,7 +928,7 @@ def parse_scraped(raw: str, source: str = "") -> ArticleDraft:
     if not paragraphs:
         raise IngestError("no article body found (only navigation and short lines)")
     byline = _byline(lines, start, title_line)
-    dates = _find_dates(lines, start, title_line.text if title_line else "")
+    dates = _find_dates(lines, start, title)
     outlet = title_outlet or _find_outlet(lines, title_line)
 
     meta: dict[str, str] = {}
@@ -937,7 +941,7 @@ def parse_scraped(raw: str, source: str = "") -> ArticleDraft:
     signoff = next((ln for ln in after_body if ln.kind is Kind.SIGNOFF), None)
     if signoff is not None:
         meta["signoff"] = signoff.text
-    section = _section(lines, title_line, byline)
+    section = _section(lines, title, byline)
     if section:
         meta["section"] = section
     if dates.scraped:

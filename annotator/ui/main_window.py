@@ -108,11 +108,16 @@ class MainWindow(QMainWindow):
         self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.list_view.horizontalHeader()
+        header.setSortIndicator(self.list_model.sort_column(), self.list_model.sort_order())
         self.list_view.setSortingEnabled(True)
         self.list_view.setWordWrap(False)
         self.list_view.verticalHeader().setVisible(False)
         self.list_view.verticalHeader().setDefaultSectionSize(26)
-        self.list_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 80), (2, 120), (3, 34), (4, 50)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_list_current_changed)
         self.list_model.modelReset.connect(self._on_list_reset)
 
@@ -129,6 +134,10 @@ class MainWindow(QMainWindow):
     def _build_reader(self) -> None:
         self.header = ArticleHeader()
         self.reader = ReaderView()
+        self.header.set_font_family(self.reader.font().family(), self.reader.zoom())
+        self.reader.zoom_changed.connect(
+            lambda size: self.header.set_font_family(self.reader.font().family(), size)
+        )
         self.reader.selection_changed.connect(self._on_reader_selection_changed)
         self.reader.span_clicked.connect(self._on_reader_span_clicked)
         self.reader_panel = QWidget()
@@ -150,6 +159,7 @@ class MainWindow(QMainWindow):
         self.side_splitter.addWidget(self.palette_widget)
         self.side_splitter.addWidget(self.panel)
         self.side_splitter.setStretchFactor(1, 1)
+        self.side_splitter.setSizes([330, 500])
 
     def _action(
         self, text: str, icon: str | None, slot, shortcut: str | QKeySequence | list | None = None
@@ -244,9 +254,9 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 2)
         self.main_splitter.setStretchFactor(1, 4)
         self.main_splitter.setStretchFactor(2, 2)
-        self.main_splitter.setSizes([340, 640, 380])
+        self.main_splitter.setSizes([420, 620, 420])
         self.setCentralWidget(self.main_splitter)
-        self.resize(1400, 860)
+        self.resize(1480, 900)
 
     # -- labels ----------------------------------------------------------------------------
 
@@ -454,6 +464,10 @@ class MainWindow(QMainWindow):
         if len(ids) == 1:
             self._select_span(ids[0], scroll=False)
             return
+        self.span_menu(ids).popup(self.cursor().pos())
+
+    def span_menu(self, ids: list[int]) -> QMenu:
+        """A menu offering each of several spans under a click; picking one selects it."""
         menu = QMenu(self)
         for span_id in ids:
             span = self.store.span(span_id)
@@ -464,8 +478,7 @@ class MainWindow(QMainWindow):
             name = label.name if label else span.label
             action = menu.addAction(f"{name}: {text}  ({span.annotator})")
             action.triggered.connect(lambda _c=False, sid=span_id: self._select_span(sid, False))
-        self._chooser = menu  # kept for tests
-        menu.popup(self.cursor().pos())
+        return menu
 
     def _on_panel_span_selected(self, span_id: int) -> None:
         self._select_span(span_id, scroll=True)
@@ -528,7 +541,6 @@ class MainWindow(QMainWindow):
 
     def _on_digits_toggled(self) -> None:
         self.list_model.bengali_digits = self.digits_action.isChecked()
-        self.list_model.refresh()
         if self.article is not None:
             self.header.show_article(self.article, self.digits_action.isChecked())
 
