@@ -387,10 +387,28 @@ class MainWindow(QMainWindow):
                     "Select some words first, then press a label key.", 4000
                 )
             return
+        current = self.panel.current_span()
+        if (
+            current is not None
+            and current.annotator == self.annotator
+            and (current.start, current.end) == (start, end)
+        ):
+            if current.label != label_key:  # the selection is the selected span: relabel it
+                self.controller.apply(EditSpan(current.id, self.annotator, {"label": label_key}))
+            return
+        if any(
+            (s.start, s.end, s.label, s.annotator) == (start, end, label_key, self.annotator)
+            for s in self.panel.spans()
+        ):
+            self.statusBar().showMessage("These words already carry that label.", 4000)
+            return
         change = self.controller.apply(
             AddSpan(self.article.id, self.annotator, label_key, start, end)
         )
         if change is not None and change.span_ids:
+            # The highlight now shows the span; drop the text selection so the next drag
+            # starts a new one, and make the new span the current one.
+            self.reader.set_selection(start, start)
             self._select_span(change.span_ids[0], scroll=False)
 
     def delete_span(self, span_id: int | None = None) -> None:

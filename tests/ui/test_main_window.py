@@ -254,3 +254,17 @@ def test_settings_remember_zoom(window, qtbot, store, tmp_path):
     again = MainWindow(store, "rahim", settings)
     qtbot.addWidget(again)
     assert float(settings.value("zoom")) == 20.0
+
+
+def test_tagging_clears_the_selection_and_never_duplicates(window, qtbot):
+    article_id = open_containing(window, CLAIM)
+    start = window.article.text.index(CLAIM)
+    window.reader.set_selection(start, start + len(CLAIM))
+    key(window.reader, Qt.Key.Key_1)
+    assert window.reader.selection()[0] == window.reader.selection()[1]
+    window.reader.set_selection(start, start + len(CLAIM))
+    key(window.reader, Qt.Key.Key_1)  # same words, same label: nothing new
+    key(window.reader, Qt.Key.Key_5)  # same words as the selected span: relabel it
+    assert [(s.label, s.text) for s in window.store.spans(article_id)] == [
+        ("support_statement", CLAIM)
+    ]
