@@ -31,3 +31,15 @@ def _private_data_dir(tmp_path_factory, monkeypatch):
 def db_path(tmp_path) -> Path:
     """A project database path on disk (not created yet)."""
     return tmp_path / "project.db"
+
+
+@pytest.fixture(autouse=True)
+def _clear_clipboard_after_qt_tests(request):
+    """Qt's offscreen clipboard crashes at interpreter exit if it still owns data."""
+    yield
+    if "qapp" in request.fixturenames or "qtbot" in request.fixturenames:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None:
+            QApplication.clipboard().clear()
