@@ -290,6 +290,15 @@ class Store:
         sql += ' ORDER BY start, "end", id'
         return [_span(row) for row in self.db.execute(sql, params).fetchall()]
 
+    def span_count(self, article_id: int, annotator: str | None = None) -> int:
+        """Number of spans on an article (of one annotator when given)."""
+        sql = "SELECT count(*) FROM spans WHERE article_id = ?"
+        params: list[Any] = [article_id]
+        if annotator is not None:
+            sql += " AND annotator = ?"
+            params.append(annotator)
+        return int(self.db.execute(sql, params).fetchone()[0])
+
     def update_span(self, span_id: int, **changes: Any) -> tuple[Span, Span]:
         """Change a span's label, start, end, attrs or note (one transaction); (before, after)."""
         allowed = {"label", "start", "end", "attrs", "note"}

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, QStringListModel, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -15,23 +14,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.models import Span
 from annotator.scheme import CERTAINTY, LabelDef
-
-COLUMNS = ("Label", "Text", "Certainty", "Source", "Annotator", "Note")
-
-
-def swatch(color: str, size: int = 12) -> QIcon:
-    """A square icon filled with `color`."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(color))
-    return QIcon(pixmap)
+from annotator.ui.span_table_model import SpanTableModel, swatch
 
 
 class AnnotationPanel(QWidget):
@@ -51,13 +41,14 @@ class AnnotationPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._spans: list[Span] = []
         self._labels: dict[str, LabelDef] = {}
         self._annotator = ""
         self._current: Span | None = None
 
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.model = SpanTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -65,7 +56,7 @@ class AnnotationPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._on_table_selection)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
 
         self.label_box = QComboBox()
         self.certainty_box = QComboBox()
@@ -117,6 +108,7 @@ class AnnotationPanel(QWidget):
     def set_labels(self, labels: list[LabelDef]) -> None:
         """Label choices for the editor and the document-label boxes."""
         self._labels = {label.key: label for label in labels}
+        self.model.set_labels(labels)
         with QSignalBlocker(self.label_box):
             self.label_box.clear()
             for label in labels:
@@ -147,40 +139,18 @@ class AnnotationPanel(QWidget):
     def set_spans(self, spans: list[Span], annotator: str) -> None:
         """Show these spans (of the current article); keeps the selection when it still exists."""
         keep = self._current.id if self._current else None
-        self._spans = list(spans)
         self._annotator = annotator
-        with QSignalBlocker(self.table):
-            self.table.setRowCount(len(self._spans))
-            for row, span in enumerate(self._spans):
-                self._fill_row(row, span)
+        with QSignalBlocker(self.table.selectionModel()):
+            self.model.set_spans(spans, annotator)
         self._current = None
-        if keep is not None and any(s.id == keep for s in self._spans):
+        if keep is not None and self.model.row_of(keep) is not None:
             self.select_span(keep)
         else:
             self._show_editor(None)
 
-    def _fill_row(self, row: int, span: Span) -> None:
-        label = self._labels.get(span.label)
-        name = label.name if label else span.label
-        first = QTableWidgetItem(swatch(label.color if label else "#a9a9a9"), name)
-        first.setData(Qt.ItemDataRole.UserRole, span.id)
-        cells = [
-            first,
-            QTableWidgetItem(" ".join(span.text.split())),
-            QTableWidgetItem(str(span.attrs.get("certainty", ""))),
-            QTableWidgetItem(str(span.attrs.get("source", ""))),
-            QTableWidgetItem(span.annotator),
-            QTableWidgetItem(span.note),
-        ]
-        cells[1].setToolTip(span.text)
-        for column, item in enumerate(cells):
-            if span.annotator != self._annotator:
-                item.setForeground(self.palette().placeholderText())
-            self.table.setItem(row, column, item)
-
     def spans(self) -> list[Span]:
         """The spans shown, in row order."""
-        return list(self._spans)
+        return self.model.spans()
 
     def current_span(self) -> Span | None:
         """The selected span, if any."""
@@ -188,15 +158,21 @@ class AnnotationPanel(QWidget):
 
     def select_span(self, span_id: int | None) -> None:
         """Select the row of `span_id` (None clears) without emitting `span_selected`."""
-        with QSignalBlocker(self.table):
-            self.table.clearSelection()
-            for row, span in enumerate(self._spans):
-                if span.id == span_id:
-                    self.table.selectRow(row)
-                    self.table.scrollToItem(self.table.item(row, 0))
-                    self._show_editor(span)
-                    return
-        self._show_editor(None)
+        selection = self.table.selectionModel()
+        row = self.model.row_of(span_id) if span_id is not None else None
+        with QSignalBlocker(selection):
+            selection.clearSelection()
+            if row is not None:
+                index = self.model.index(row, 0)
+                selection.select(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.table.scrollTo(index)
+        self.table.viewport().update()
+        self._show_editor(self.model.span(row) if row is not None else None)
 
     # -- editing ---------------------------------------------------------------------------
 
@@ -225,12 +201,12 @@ class AnnotationPanel(QWidget):
         self.owner_label.setText("" if own else f"Tagged by {span.annotator}: read only for you.")
         del blockers
 
-    def _on_table_selection(self) -> None:
+    def _on_table_selection(self, *_args: object) -> None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             self._show_editor(None)
             return
-        span = self._spans[rows[0].row()]
+        span = self.model.span(rows[0].row())
         self._show_editor(span)
         self.span_selected.emit(span.id)
 

@@ -157,7 +157,7 @@ class ArticleListModel(QAbstractTableModel):
             return
         item = self._rows[row]
         item.status = self._store.status(article_id, self._annotator)
-        item.claims = len(self._store.spans(article_id, self._annotator))
+        item.claims = self._store.span_count(article_id, self._annotator)
         self.dataChanged.emit(self.index(row, self.STATUS), self.index(row, self.CLAIMS))
 
     # -- lookups ---------------------------------------------------------------------------

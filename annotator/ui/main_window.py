@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.controller = Controller(store, annotator, self)
         self.article: Article | None = None
         self.labels: dict[str, LabelDef] = {}
+        self._spans: dict[int, Span] = {}  # spans of the open article, by id
         store.add_annotator(annotator)
         self.setWindowTitle(f"Bengali news annotator — {store.path or 'in memory'}")
         self.setWindowIcon(qta.icon("fa5s.highlighter"))
@@ -314,6 +315,7 @@ class MainWindow(QMainWindow):
         self.article = article
         self.header.show_article(article, self.digits_action.isChecked())
         spans = self.store.spans(article_id)
+        self._spans = {span.id: span for span in spans}
         self.reader.set_article(article.text, [self._paint(s) for s in spans])
         self.panel.set_spans(spans, self.annotator)
         self._refresh_doc_labels()
@@ -398,7 +400,7 @@ class MainWindow(QMainWindow):
             return
         if any(
             (s.start, s.end, s.label, s.annotator) == (start, end, label_key, self.annotator)
-            for s in self.panel.spans()
+            for s in self._spans.values()
         ):
             self.statusBar().showMessage("These words already carry that label.", 4000)
             return
@@ -502,7 +504,8 @@ class MainWindow(QMainWindow):
         self._select_span(span_id, scroll=True)
 
     def _on_panel_edit_requested(self, span_id: int, changes: dict) -> None:
-        self.controller.apply(EditSpan(span_id, self.annotator, changes))
+        if self.controller.apply(EditSpan(span_id, self.annotator, changes)) and "attrs" in changes:
+            self.panel.set_sources(self.store.attr_values("source"))
 
     def _on_panel_doc_label_toggled(self, key: str, on: bool) -> None:
         if self.article is not None:
@@ -522,18 +525,23 @@ class MainWindow(QMainWindow):
             self._update_progress()
             return
         if change.kind == "spans":
-            spans = self.store.spans(self.article.id)
-            by_id = {s.id: s for s in spans}
-            changed = [self._paint(by_id[i]) for i in change.span_ids if i in by_id]
+            for span_id in change.removed_ids:
+                self._spans.pop(span_id, None)
+            changed = []
+            for span_id in change.span_ids:
+                span = self.store.span(span_id)
+                if span is not None:
+                    self._spans[span_id] = span
+                    changed.append(self._paint(span))
             self.reader.update_spans(changed, list(change.removed_ids))
             current = self.panel.current_span()
+            spans = sorted(self._spans.values(), key=lambda s: (s.start, s.end, s.id))
             self.panel.set_spans(spans, self.annotator)
-            if current is not None and current.id in by_id:
+            if current is not None and current.id in self._spans:
                 self.reader.select_span(current.id)
             if change.span_ids and self.store.status(self.article.id, self.annotator) == "todo":
                 self.store.set_status(self.article.id, self.annotator, "in_progress")
                 self.list_model.refresh_article(self.article.id)
-            self.panel.set_sources(self.store.attr_values("source"))
         elif change.kind == "doc_labels":
             self._refresh_doc_labels()
         self._update_progress()
