@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -93,7 +93,7 @@ class AnnotationPanel(QWidget):
         self.editor.setLayout(form)
 
         self.doc_box = QGroupBox("Document labels")
-        self._doc_layout = QHBoxLayout(self.doc_box)
+        self._doc_layout = QGridLayout(self.doc_box)
         self._doc_checks: dict[str, QCheckBox] = {}
 
         layout = QVBoxLayout(self)
@@ -123,7 +123,8 @@ class AnnotationPanel(QWidget):
             check = QCheckBox(label.name)
             check.setToolTip(label.guideline)
             check.toggled.connect(lambda on, key=label.key: self.doc_label_toggled.emit(key, on))
-            self._doc_layout.addWidget(check)
+            count = len(self._doc_checks)
+            self._doc_layout.addWidget(check, count // 2, count % 2)
             self._doc_checks[label.key] = check
 
     def set_sources(self, sources: list[str]) -> None:
