@@ -254,6 +254,50 @@ def search(ctx: click.Context, query: str, as_json: bool, limit: int) -> None:
         click.echo(f"       {' '.join(hit.snippet.split())}")
 
 
+EXPORT_FORMATS = ("jsonl", "csv", "doccano", "labelstudio", "brat", "conll", "spacy")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl",
+              show_default=True, help="Output format.")  # fmt: skip
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=True),
+              help="Output file (a folder or .zip for brat).")  # fmt: skip
+@click.option("--annotator", "annotators", multiple=True, help="Only this annotator's spans.")
+@click.option("--label", "labels", multiple=True, help="Only spans with this label key.")
+@click.option("--status", type=click.Choice(["todo", "in_progress", "done"]), default=None,
+              help="Only articles with this status.")  # fmt: skip
+@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Published on or after.")
+@click.option("--until", default=None, metavar="YYYY-MM-DD", help="Published on or before.")
+@click.pass_context
+def export(
+    ctx: click.Context,
+    fmt: str,
+    out: str,
+    annotators: tuple[str, ...],
+    labels: tuple[str, ...],
+    status: str | None,
+    since: str | None,
+    until: str | None,
+) -> None:
+    """Export the labelled dataset. The file is written whole or not at all.
+
+    Offsets are code points into the exported text, half-open.
+
+    Example: annotator export --format jsonl --out claims.jsonl --status done
+    """
+    from annotator.export import ExportFilter
+    from annotator.export import export as run_export
+
+    store = _store(ctx)
+    flt = ExportFilter(annotators=annotators, labels=labels, status=status, since=since,
+                       until=until)  # fmt: skip
+    try:
+        count = run_export(store, fmt, out, flt)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
+    click.echo(f"{count} spans written to {out} ({fmt})")
+
+
 def main() -> None:
     """Console entry point."""
     cli(prog_name="annotator")

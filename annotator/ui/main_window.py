@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         self.list_view.verticalHeader().setVisible(False)
         self.list_view.verticalHeader().setDefaultSectionSize(26)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 80), (2, 120), (3, 34), (4, 50)):
+        for column, width in ((1, 80), (2, 120), (3, 52), (4, 52)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_list_current_changed)

@@ -112,3 +112,38 @@ def test_every_command_has_help_with_an_example():
         result = runner.invoke(cli, [name, "--help"])
         assert result.exit_code == 0, name
         assert "Example:" in (command.help or ""), name
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "doccano", "labelstudio", "conll", "spacy"])
+def test_export_command_writes_every_format(run, seeds_dir, db_path, tmp_path, fmt):
+    from annotator.store import Store
+
+    run("import", str(seeds_dir))
+    with Store(db_path) as store:
+        row = store.articles()[0]
+        text = store.article(row.id).text
+        store.add_span(row.id, "rahim", "visit", 0, text.index(" "))
+    out = tmp_path / f"out.{fmt}"
+    result = run("export", "--format", fmt, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "1 spans written" in result.output
+    assert out.exists() and out.stat().st_size > 0
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_export_jsonl_carries_span_offsets(run, seeds_dir, db_path, tmp_path):
+    from annotator.store import Store
+
+    run("import", str(seeds_dir))
+    with Store(db_path) as store:
+        row = store.articles()[0]
+        text = store.article(row.id).text
+        start = text.index(" ") + 1
+        store.add_span(row.id, "rahim", "treaty", start, start + 5)
+    out = tmp_path / "x.jsonl"
+    run("export", "--out", str(out), "--annotator", "rahim")
+    [line] = out.read_text(encoding="utf-8").splitlines()
+    record = json.loads(line)
+    [span] = record["spans"]
+    assert record["text"][span["start"] : span["end"]] == span["text"]
+    assert span["annotator"] == "rahim" and span["label"] == "treaty"
