@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlite_utils import Database
 
 from annotator.migrations import migrate
@@ -129,6 +130,64 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def transaction(self) -> Any:
+        """A context manager grouping several writes into one transaction (nestable)."""
+        return self.db.atomic()
+
+    def article_by_text(self, text: str) -> Article | None:
+        """The article whose canonical text equals `text` (canonicalised here), if any."""
+        return self.article_by_uid(content_uid(text))
+
+    def statuses(self, article_id: int) -> dict[str, str]:
+        """Every annotator's recorded status for an article."""
+        rows = self.db.execute(
+            "SELECT annotator, status FROM article_status WHERE article_id = ?", [article_id]
+        ).fetchall()
+        return {str(r[0]): str(r[1]) for r in rows}
+
+    def iter_full_articles(
+        self, batch: int = 500
+    ) -> Iterator[tuple[Article, list[Span], list[tuple[str, str]], dict[str, str]]]:
+        """Every article in id order with its spans, (annotator, doc label) pairs and statuses.
+
+        Reads in batches with a few queries each, so exporting many articles stays fast.
+        """
+        last = 0
+        while True:
+            rows = self.db.execute(
+                f"SELECT {_ARTICLE_COLUMNS}, 0 FROM articles a WHERE id > ? ORDER BY id LIMIT ?",
+                [last, batch],
+            ).fetchall()
+            if not rows:
+                return
+            lo, hi = rows[0][0], rows[-1][0]
+            spans: dict[int, list[Span]] = {}
+            for row in self.db.execute(
+                f"SELECT {_SPAN_COLUMNS} FROM spans WHERE article_id BETWEEN ? AND ?"
+                ' ORDER BY article_id, start, "end", id',
+                [lo, hi],
+            ):
+                spans.setdefault(row[1], []).append(_span(row))
+            docs: dict[int, list[tuple[str, str]]] = {}
+            for row in self.db.execute(
+                "SELECT article_id, annotator, label FROM doc_labels"
+                " WHERE article_id BETWEEN ? AND ? ORDER BY label",
+                [lo, hi],
+            ):
+                docs.setdefault(row[0], []).append((row[1], row[2]))
+            statuses: dict[int, dict[str, str]] = {}
+            for row in self.db.execute(
+                "SELECT article_id, annotator, status FROM article_status"
+                " WHERE article_id BETWEEN ? AND ?",
+                [lo, hi],
+            ):
+                statuses.setdefault(row[0], {})[row[1]] = row[2]
+            for row in rows:
+                article = _article(row)
+                yield (article, spans.get(article.id, []), docs.get(article.id, []),
+                       statuses.get(article.id, {}))  # fmt: skip
+            last = hi
+
     # -- articles -------------------------------------------------------------------------
 
     def add_articles(self, drafts: Iterable[ArticleDraft]) -> list[AddResult]:
@@ -175,24 +234,7 @@ class Store:
             " FROM articles a WHERE id = ?",
             [article_id],
         ).fetchone()
-        if row is None:
-            return None
-        return Article(
-            id=row[0],
-            uid=row[1],
-            title=row[2],
-            outlet=row[3],
-            byline=row[4],
-            url=row[5],
-            published=row[6],
-            updated=row[7],
-            text=row[8],
-            raw=row[9],
-            source_file=row[10],
-            imported_at=row[11],
-            meta=json.loads(row[12] or "{}"),
-            span_count=row[13],
-        )
+        return _article(row) if row is not None else None
 
     def article_by_uid(self, uid: str) -> Article | None:
         """Find an article by its content uid."""
@@ -590,6 +632,25 @@ class Store:
         return {str(r[0]): int(r[1]) for r in rows}
 
 
+def _article(row: tuple[Any, ...]) -> Article:
+    return Article(
+        id=row[0],
+        uid=row[1],
+        title=row[2],
+        outlet=row[3],
+        byline=row[4],
+        url=row[5],
+        published=row[6],
+        updated=row[7],
+        text=row[8],
+        raw=row[9],
+        source_file=row[10],
+        imported_at=row[11],
+        meta=orjson.loads(row[12]) if row[12] and row[12] != "{}" else {},
+        span_count=row[13],
+    )
+
+
 def _span(row: tuple[Any, ...]) -> Span:
     return Span(
         id=row[0],
@@ -599,7 +660,7 @@ def _span(row: tuple[Any, ...]) -> Span:
         start=row[4],
         end=row[5],
         text=row[6],
-        attrs=json.loads(row[7] or "{}"),
+        attrs=orjson.loads(row[7]) if row[7] and row[7] != "{}" else {},
         note=row[8],
         origin=row[9],
         created=row[10],

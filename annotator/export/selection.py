@@ -56,13 +56,9 @@ def iter_export_items(store: Store, flt: ExportFilter | None = None) -> Iterator
     selected = set(flt.annotators)
     labels = set(flt.labels)
     everyone = store.annotators()
-    for row in store.articles():
-        if not _date_ok(row.published, flt):
+    for article, spans, doc_labels, recorded in store.iter_full_articles():
+        if not _date_ok(article.published, flt):
             continue
-        article = store.article(row.id)
-        if article is None:  # deleted meanwhile
-            continue
-        spans = store.spans(row.id)
         if selected:
             spans = [s for s in spans if s.annotator in selected]
         if labels:
@@ -73,14 +69,13 @@ def iter_export_items(store: Store, flt: ExportFilter | None = None) -> Iterator
         with_spans = {s.annotator for s in spans}
         status: dict[str, str] = {}
         for name in candidates:
-            value = store.status(row.id, name)
+            value = recorded.get(name, "todo")
             if value != "todo" or name in with_spans or name in selected:
                 status[name] = value
         if flt.status is not None:
-            wanted = [store.status(row.id, n) for n in candidates]
-            if flt.status not in wanted:
+            if flt.status not in [recorded.get(n, "todo") for n in candidates]:
                 continue
-        doc_labels = store.doc_labels(row.id)
         if selected:
             doc_labels = [d for d in doc_labels if d[0] in selected]
+        article.span_count = len(spans)
         yield ExportItem(article=article, spans=spans, doc_labels=doc_labels, status=status)

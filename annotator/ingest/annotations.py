@@ -1,0 +1,753 @@
+"""Import annotations made elsewhere: our JSONL, doccano, Label Studio and brat standoff.
+
+Each input file (for brat: each `NAME.ann` + `NAME.txt` pair) is parsed completely, its spans
+are checked against the text, and its valid content is stored in ONE transaction. Offending
+records and spans are reported as `Problem`s (file, line, one-line reason) and skipped; a file
+that cannot be parsed at all gives one Problem and imports nothing.
+
+Offsets in the source files are code points into the SOURCE text. The store keeps the canonical
+text (`text.canonicalise`: LF line breaks, NFC, no BOM), whose length can differ (CRLF, the
+precomposed য় ড় ঢ় U+09DF/U+09DC/U+09DD decompose, ে + া composes). Offsets are mapped with
+`len(canonicalise(source[:offset]))` and the result is verified: the canonical slice must equal
+the canonicalised source slice, and the span text the file gives (if any).
+
+Articles are matched by uid (when the record's text agrees) or by identical canonical text;
+unknown articles are created. A span equal to a stored one (same article, annotator, label,
+start and end) is counted as a duplicate and not added again, so importing a file twice adds
+nothing. Nothing already in the store is changed: statuses are only set where none is recorded.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotator.models import ArticleDraft
+from annotator.scheme import PALETTE, LabelDef
+from annotator.store import STATUSES, Store
+from annotator.text import DecodeError, Utf16Map, canonicalise, decode_bytes
+
+FORMATS = ("jsonl", "doccano", "labelstudio", "brat")
+NO_ANNOTATOR = "no annotator: pass --annotator"
+
+
+@dataclass
+class Problem:
+    """Something that was not imported: where (file, line or None) and why (one line)."""
+
+    file: str
+    line: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.reason}"
+
+
+@dataclass
+class AnnotationReport:
+    """Outcome of one annotation import run."""
+
+    files: int = 0
+    articles_created: int = 0
+    articles_matched: int = 0
+    spans_added: int = 0
+    spans_duplicate: int = 0
+    labels_added: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return asdict(self)
+
+
+class _Unparseable(ValueError):
+    """The whole file cannot be read; the message is one line."""
+
+
+@dataclass
+class _SpanIn:
+    """A span as the source file gives it (source offsets, not yet checked)."""
+
+    line: int | None
+    label: Any
+    fragments: list[tuple[Any, Any]]
+    text: str | None = None
+    annotator: str | None = None
+    attrs: dict[str, Any] = field(default_factory=dict)
+    note: str = ""
+    origin: str = "import"
+    loose_text: bool = False  # brat: whitespace in the span text is one-lined
+    utf16_fallback: bool = False  # Label Studio: offsets may be UTF-16 units (JavaScript)
+
+
+@dataclass
+class _DocIn:
+    """One article record of a source file with its annotations."""
+
+    line: int | None
+    text: str | None
+    uid: str | None = None
+    title: str = ""
+    outlet: str = ""
+    byline: str = ""
+    url: str = ""
+    published: str | None = None
+    updated: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    spans: list[_SpanIn] = field(default_factory=list)
+    doc_labels: list[tuple[str | None, str]] = field(default_factory=list)
+    status: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Unit:
+    """One transaction's worth of input: a file (or brat pair) and its records."""
+
+    name: str
+    docs: list[_DocIn]
+    problems: list[Problem]
+
+
+@dataclass
+class _SpanOk:
+    """A checked span in canonical offsets, ready to store."""
+
+    annotator: str
+    label: str
+    start: int
+    end: int
+    attrs: dict[str, Any]
+    note: str
+    origin: str
+
+
+class OffsetMap:
+    """Maps code-point offsets of a source text to offsets of its canonical form."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.canonical = canonicalise(source)
+        self.identity = self.canonical == source
+        self._cache: dict[int, int] = {}
+
+    def __call__(self, offset: int) -> int:
+        """Canonical offset of source `offset` (exact on NFC-stable boundaries; verify)."""
+        if self.identity:
+            return offset
+        found = self._cache.get(offset)
+        if found is None:
+            found = self._cache[offset] = len(canonicalise(self.source[:offset]))
+        return found
+
+
+# -- public entry point ----------------------------------------------------------------------
+
+
+def import_annotations(
+    store: Store, paths: list[str | Path], fmt: str, annotator: str | None = None
+) -> AnnotationReport:
+    """Import annotation files of format `fmt` (one of FORMATS) into `store`.
+
+    `annotator` is used for spans whose file does not name one. Each file is one transaction.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown annotation format {fmt!r}; one of {', '.join(FORMATS)}")
+    default = annotator.strip() if annotator and annotator.strip() else None
+    report = AnnotationReport()
+    for raw in paths:
+        path = Path(raw)
+        for unit in _units(path, fmt, report):
+            report.files += 1
+            _store_unit(store, unit, default, report)
+    return report
+
+
+def _units(path: Path, fmt: str, report: AnnotationReport) -> Iterator[_Unit]:
+    """Parse `path` into transaction units; file-level failures become one Problem each."""
+    if fmt == "brat":
+        try:
+            yield from _brat_units(path, report)
+        except _Unparseable as exc:
+            report.files += 1
+            report.problems.append(Problem(str(path), None, str(exc)))
+        return
+    try:
+        text = _read_text(path)
+        if fmt == "labelstudio":
+            docs, problems = _parse_labelstudio(text, str(path))
+        else:
+            docs, problems = _parse_jsonl_file(text, str(path), fmt)
+    except _Unparseable as exc:
+        report.files += 1
+        report.problems.append(Problem(str(path), None, str(exc)))
+        return
+    yield _Unit(str(path), docs, problems)
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _Unparseable(f"cannot read: {exc.strerror or exc}") from None
+    try:
+        return decode_bytes(data)
+    except DecodeError as exc:
+        raise _Unparseable(str(exc)) from None
+
+
+# -- storing ---------------------------------------------------------------------------------
+
+
+def _store_unit(store: Store, unit: _Unit, default: str | None, report: AnnotationReport) -> None:
+    """Check every record of `unit` and store the valid content in one transaction."""
+    problems = list(unit.problems)
+    checked: list[tuple[_DocIn, list[_SpanOk]]] = []
+    for doc in unit.docs:
+        if doc.text is None:
+            checked.append((doc, []))  # resolved by uid below, spans need text
+            if doc.spans:
+                problems.append(Problem(unit.name, doc.line, "record has no text"))
+            continue
+        if not canonicalise(doc.text).strip():
+            problems.append(Problem(unit.name, doc.line, "record has no text"))
+            continue
+        checked.append((doc, _check_spans(doc, unit.name, default, problems)))
+
+    local = AnnotationReport()
+    try:
+        with store.transaction():
+            existing_labels = {label.key for label in store.labels()}
+            new_span_labels = sorted(
+                {s.label for _, spans in checked for s in spans} - existing_labels
+            )
+            local.labels_added.extend(store.ensure_labels(new_span_labels))
+            for doc, spans in checked:
+                article_id = _resolve_article(store, doc, unit.name, local, problems)
+                if article_id is None:
+                    continue
+                _store_spans(store, article_id, spans, local)
+                _store_doc_extras(store, article_id, doc, default, unit.name, local, problems)
+    except Exception as exc:  # noqa: BLE001 - anything unexpected: the file imports nothing
+        report.problems.extend(problems)
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        report.problems.append(Problem(unit.name, None, f"nothing imported: {reason}"))
+        return
+    report.articles_created += local.articles_created
+    report.articles_matched += local.articles_matched
+    report.spans_added += local.spans_added
+    report.spans_duplicate += local.spans_duplicate
+    report.labels_added.extend(k for k in local.labels_added if k not in report.labels_added)
+    report.problems.extend(problems)
+
+
+def _resolve_article(
+    store: Store, doc: _DocIn, name: str, local: AnnotationReport, problems: list[Problem]
+) -> int | None:
+    """The id of the record's article: matched by uid or text, else created."""
+    canonical = canonicalise(doc.text) if doc.text is not None else None
+    if doc.uid:
+        found = store.article_by_uid(doc.uid)
+        if found is not None and (canonical is None or found.text == canonical):
+            local.articles_matched += 1
+            return found.id
+    if canonical is None:
+        problems.append(Problem(name, doc.line, f"no text and no stored article uid {doc.uid!r}"))
+        return None
+    found = store.article_by_text(canonical)
+    if found is not None:
+        local.articles_matched += 1
+        return found.id
+    draft = ArticleDraft(
+        text=doc.text or "",
+        title=doc.title,
+        outlet=doc.outlet,
+        byline=doc.byline,
+        url=doc.url,
+        published=doc.published,
+        updated=doc.updated,
+        source_file=Path(name.split("!")[0]).name if "!" in name else Path(name).name,
+        meta=doc.meta,
+    )
+    result = store.add_articles([draft])[0]
+    if result.created:
+        local.articles_created += 1
+    else:
+        local.articles_matched += 1
+    return result.id
+
+
+def _store_spans(
+    store: Store, article_id: int, spans: list[_SpanOk], local: AnnotationReport
+) -> None:
+    seen = {(s.annotator, s.label, s.start, s.end) for s in store.spans(article_id)}
+    for s in spans:
+        key = (s.annotator, s.label, s.start, s.end)
+        if key in seen:
+            local.spans_duplicate += 1
+            continue
+        seen.add(key)
+        store.add_span(article_id, s.annotator, s.label, s.start, s.end, s.attrs, s.note, s.origin)
+        local.spans_added += 1
+
+
+def _store_doc_extras(
+    store: Store,
+    article_id: int,
+    doc: _DocIn,
+    default: str | None,
+    name: str,
+    local: AnnotationReport,
+    problems: list[Problem],
+) -> None:
+    """Document labels and statuses (our JSONL); existing statuses are never overwritten."""
+    doc_labels: list[tuple[str, str]] = []
+    for who, label in doc.doc_labels:
+        who = who or default
+        if not who:
+            problems.append(Problem(name, doc.line, f"document label {label!r}: {NO_ANNOTATOR}"))
+            continue
+        doc_labels.append((who, label))
+    known = {label.key for label in store.labels()}
+    missing = sorted({label for _, label in doc_labels} - known)
+    if missing:
+        position = len(known)
+        store.save_labels(
+            [
+                LabelDef(
+                    key=key,
+                    name=key,
+                    color=PALETTE[(position + i) % len(PALETTE)],
+                    position=position + i,
+                    kind="doc",
+                )
+                for i, key in enumerate(missing)
+            ]
+        )
+        local.labels_added.extend(missing)
+    for who, label in doc_labels:
+        store.set_doc_label(article_id, who, label, True)
+    for who, status in doc.status.items():
+        if status not in STATUSES:
+            problems.append(Problem(name, doc.line, f"unknown status {status!r} for {who!r}"))
+        elif status != "todo" and store.status(article_id, who) == "todo":
+            store.set_status(article_id, who, status)
+
+
+# -- checking spans --------------------------------------------------------------------------
+
+
+def _is_offset(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _one_line(value: str) -> str:
+    return value.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+
+
+def _check_spans(
+    doc: _DocIn, name: str, default: str | None, problems: list[Problem]
+) -> list[_SpanOk]:
+    """The record's spans that are valid, in canonical offsets; the others become problems."""
+    assert doc.text is not None
+    mapping = OffsetMap(doc.text)
+    ok: list[_SpanOk] = []
+    for span in doc.spans:
+        label = span.label.strip() if isinstance(span.label, str) else ""
+        if not label:
+            problems.append(Problem(name, span.line, f"span without a label ({span.label!r})"))
+            continue
+        who = (span.annotator or "").strip() or default
+        if not who:
+            problems.append(Problem(name, span.line, NO_ANNOTATOR))
+            continue
+        result = _map_span(span, mapping)
+        if isinstance(result, str) and span.utf16_fallback and span.text is not None:
+            fallback = _utf16_span(span, mapping)
+            if fallback is not None and not isinstance(_map_span(fallback, mapping), str):
+                result = _map_span(fallback, mapping)
+        if isinstance(result, str):
+            problems.append(Problem(name, span.line, f"{label!r}: {result}"))
+            continue
+        start, end = result
+        ok.append(_SpanOk(who, label, start, end, span.attrs, span.note, span.origin))
+    return ok
+
+
+def _utf16_span(span: _SpanIn, mapping: OffsetMap) -> _SpanIn | None:
+    """The span with its offsets read as UTF-16 units (Label Studio's JavaScript positions)."""
+    units = Utf16Map.of(mapping.source)
+    if not units.astral or not all(_is_offset(a) and _is_offset(b) for a, b in span.fragments):
+        return None
+    frags = [(units.from_utf16(a), units.from_utf16(b)) for a, b in span.fragments]
+    return _SpanIn(span.line, span.label, frags, span.text, loose_text=span.loose_text)
+
+
+def _map_span(span: _SpanIn, mapping: OffsetMap) -> tuple[int, int] | str:
+    """Canonical (start, end) of a span, or the reason it is invalid."""
+    source, canonical = mapping.source, mapping.canonical
+    if not span.fragments:
+        return "span has no offsets"
+    pieces: list[tuple[int, int]] = []
+    for a, b in span.fragments:
+        if not (_is_offset(a) and _is_offset(b)):
+            return f"offsets {a!r}, {b!r} are not integers"
+        if not 0 <= a < b <= len(source):
+            return f"offsets [{a}, {b}) outside text of length {len(source)}"
+        na, nb = mapping(a), mapping(b)
+        if not mapping.identity and canonical[na:nb] != canonicalise(source[a:b]):
+            return (
+                f"offsets [{a}, {b}) cut through characters that canonicalisation "
+                "(NFC, line breaks) changes"
+            )
+        if na >= nb:
+            return f"offsets [{a}, {b}) are empty after canonicalisation"
+        pieces.append((na, nb))
+    start, end = pieces[0][0], pieces[-1][1]
+    if not 0 <= start < end <= len(canonical):
+        return f"offsets [{start}, {end}) outside text of length {len(canonical)}"
+    if span.text is not None:
+        given = canonicalise(span.text)
+        if span.loose_text:
+            found = " ".join(_one_line(canonical[a:b]) for a, b in pieces)
+            given = _one_line(given)
+        else:
+            found = canonical[start:end]
+        if found != given:
+            return f"span text {_short(given)!r} does not match text {_short(found)!r}"
+    return start, end
+
+
+def _short(value: str, limit: int = 40) -> str:
+    value = _one_line(value)
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+# -- JSONL formats: ours and doccano -----------------------------------------------------------
+
+
+def _parse_jsonl_file(text: str, name: str, fmt: str) -> tuple[list[_DocIn], list[Problem]]:
+    docs: list[_DocIn] = []
+    problems: list[Problem] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            problems.append(Problem(name, number, f"invalid JSON: {_short(str(exc), 80)}"))
+            continue
+        if not isinstance(record, dict):
+            problems.append(Problem(name, number, "line is not a JSON object"))
+            continue
+        parse = _jsonl_record if fmt == "jsonl" else _doccano_record
+        try:
+            docs.append(parse(record, number))
+        except ValueError as exc:
+            problems.append(Problem(name, number, str(exc)))
+    return docs, problems
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ("" if value is None else str(value))
+
+
+def _opt_str(value: Any) -> str | None:
+    return value if isinstance(value, str) and value else None
+
+
+def _record_text(record: dict[str, Any], *keys: str) -> str | None:
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, str):
+            return value
+    return None
+
+
+def _doc_from(record: dict[str, Any], number: int | None, text: str | None) -> _DocIn:
+    meta = record.get("meta")
+    return _DocIn(
+        line=number,
+        text=text,
+        uid=_opt_str(record.get("uid")),
+        title=_str(record.get("title")),
+        outlet=_str(record.get("outlet")),
+        byline=_str(record.get("byline")),
+        url=_str(record.get("url")),
+        published=_opt_str(record.get("published")),
+        updated=_opt_str(record.get("updated")),
+        meta=dict(meta) if isinstance(meta, dict) else {},
+    )
+
+
+def _jsonl_record(record: dict[str, Any], number: int) -> _DocIn:
+    """One line of our own JSONL export: everything is restored."""
+    text = _record_text(record, "text")
+    if text is None and not record.get("uid"):
+        raise ValueError("record has neither text nor uid")
+    doc = _doc_from(record, number, text)
+    spans = record.get("spans") or []
+    if not isinstance(spans, list):
+        raise ValueError("'spans' is not a list")
+    for item in spans:
+        if not isinstance(item, dict):
+            doc.spans.append(_SpanIn(number, None, [(None, None)]))
+            continue
+        attrs = item.get("attrs")
+        doc.spans.append(
+            _SpanIn(
+                line=number,
+                label=item.get("label"),
+                fragments=[(item.get("start"), item.get("end"))],
+                text=item.get("text") if isinstance(item.get("text"), str) else None,
+                annotator=_opt_str(item.get("annotator")),
+                attrs=dict(attrs) if isinstance(attrs, dict) else {},
+                note=_str(item.get("note")),
+                origin=_opt_str(item.get("origin")) or "import",
+            )
+        )
+    for item in record.get("doc_labels") or []:
+        if isinstance(item, dict) and isinstance(item.get("label"), str) and item["label"]:
+            doc.doc_labels.append((_opt_str(item.get("annotator")), item["label"]))
+    status = record.get("status")
+    if isinstance(status, dict):
+        doc.status = {str(k): str(v) for k, v in status.items() if k}
+    return doc
+
+
+def _doccano_record(record: dict[str, Any], number: int) -> _DocIn:
+    """One doccano line: {"text", "label": [[s, e, L], ...]} (or "labels"/"entities")."""
+    text = _record_text(record, "text", "data")
+    if text is None:
+        raise ValueError("record has no 'text'")
+    doc = _doc_from(record, number, text)
+    who = _opt_str(record.get("annotator")) or _opt_str(record.get("user"))
+    names = record.get("annotators")
+    if who is None and isinstance(names, list) and len(names) == 1:
+        who = _opt_str(names[0])
+    for key in ("label", "labels", "entities"):
+        items = record.get(key)
+        if items is not None:
+            break
+    if items is None:
+        items = []
+    if not isinstance(items, list):
+        raise ValueError(f"'{key}' is not a list of [start, end, label]")
+    for item in items:
+        if isinstance(item, list | tuple) and len(item) >= 3:
+            start, end, label = item[0], item[1], item[2]
+        elif isinstance(item, dict):
+            start = item.get("start_offset", item.get("start"))
+            end = item.get("end_offset", item.get("end"))
+            label = item.get("label")
+        else:
+            doc.spans.append(_SpanIn(number, None, [(None, None)]))
+            continue
+        doc.spans.append(_SpanIn(number, label, [(start, end)], annotator=who, origin="doccano"))
+    return doc
+
+
+# -- Label Studio ----------------------------------------------------------------------------
+
+
+def _labelstudio_annotator(annotation: dict[str, Any]) -> str | None:
+    meta = annotation.get("meta")
+    if isinstance(meta, dict) and _opt_str(meta.get("annotator")):
+        return str(meta["annotator"]).strip() or None
+    who = annotation.get("completed_by")
+    if isinstance(who, dict):
+        return _opt_str(who.get("email")) or _opt_str(who.get("username"))
+    if who is None or isinstance(who, bool) or who == "":
+        return None
+    return str(who)
+
+
+def _parse_labelstudio(text: str, name: str) -> tuple[list[_DocIn], list[Problem]]:
+    """A JSON array of tasks; `line` in problems is the task's 1-based index."""
+    try:
+        tasks = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        raise _Unparseable(f"invalid JSON: {_short(str(exc), 80)}") from None
+    if isinstance(tasks, dict):
+        tasks = [tasks]
+    if not isinstance(tasks, list):
+        raise _Unparseable("not a Label Studio export (expected a JSON array of tasks)")
+    docs: list[_DocIn] = []
+    problems: list[Problem] = []
+    for index, task in enumerate(tasks, 1):
+        data = task.get("data") if isinstance(task, dict) else None
+        if not isinstance(data, dict):
+            problems.append(Problem(name, index, "task has no 'data' object"))
+            continue
+        doc = _doc_from(data, index, _record_text(data, "text"))
+        if doc.text is None:
+            problems.append(Problem(name, index, "task has no data.text"))
+            continue
+        annotations = task.get("annotations")
+        if annotations is None:
+            annotations = task.get("completions") or []
+        for annotation in annotations if isinstance(annotations, list) else []:
+            if not isinstance(annotation, dict) or annotation.get("was_cancelled"):
+                continue
+            doc.spans.extend(_labelstudio_spans(annotation, index))
+        docs.append(doc)
+    return docs, problems
+
+
+def _labelstudio_spans(annotation: dict[str, Any], index: int) -> list[_SpanIn]:
+    who = _labelstudio_annotator(annotation)
+    results = [r for r in annotation.get("result") or [] if isinstance(r, dict)]
+    regions: dict[str, list[_SpanIn]] = {}
+    spans: list[_SpanIn] = []
+    for result in results:
+        value = result.get("value")
+        if result.get("type") != "labels" or not isinstance(value, dict):
+            continue
+        meta = result.get("meta")
+        note_items = meta.get("text") if isinstance(meta, dict) else None
+        if isinstance(note_items, list):
+            note = "\n".join(str(n) for n in note_items if n)
+        else:
+            note = _str(note_items)
+        labels = value.get("labels")
+        for label in labels if isinstance(labels, list) and labels else [None]:
+            span = _SpanIn(
+                line=index,
+                label=label,
+                fragments=[(value.get("start"), value.get("end"))],
+                text=value.get("text") if isinstance(value.get("text"), str) else None,
+                annotator=who,
+                note=note,
+                origin="labelstudio",
+                utf16_fallback=True,
+            )
+            spans.append(span)
+            regions.setdefault(_str(result.get("id")), []).append(span)
+    for result in results:
+        value = result.get("value")
+        if result.get("type") != "choices" or not isinstance(value, dict):
+            continue
+        key, choices = _str(result.get("from_name")), value.get("choices")
+        if not key or not isinstance(choices, list) or not choices:
+            continue
+        for span in regions.get(_str(result.get("id")), []):
+            span.attrs[key] = choices[0] if len(choices) == 1 else list(choices)
+    return spans
+
+
+# -- brat ------------------------------------------------------------------------------------
+
+
+def _brat_units(path: Path, report: AnnotationReport) -> Iterator[_Unit]:
+    """One unit per `.ann` file (folder, .zip, or a single .ann path)."""
+    if path.is_dir():
+        for ann in sorted(p for p in path.rglob("*.ann") if not p.name.startswith(".")):
+            yield _brat_unit(str(ann), lambda a=ann: a.read_bytes(), ann.with_suffix(".txt"))
+        return
+    if path.suffix.lower() == ".zip":
+        try:
+            archive = zipfile.ZipFile(path)
+        except (OSError, zipfile.BadZipFile) as exc:
+            raise _Unparseable(f"not a readable zip: {exc}") from None
+        with archive:
+            names = set(archive.namelist())
+            for member in sorted(n for n in names if n.endswith(".ann")):
+                txt = member[: -len(".ann")] + ".txt"
+                yield _brat_unit(
+                    f"{path}!{member}",
+                    lambda m=member: archive.read(m),
+                    (lambda t=txt: archive.read(t)) if txt in names else None,
+                )
+        return
+    if path.suffix.lower() == ".ann" or path.with_suffix(".ann").exists():
+        ann = path.with_suffix(".ann")
+        yield _brat_unit(str(ann), ann.read_bytes, ann.with_suffix(".txt"))
+        return
+    raise _Unparseable("not a brat folder, .zip or .ann file")
+
+
+def _brat_unit(name: str, read_ann: Any, txt: Any) -> _Unit:
+    """Parse one `.ann` with its `.txt` (a Path, a reader callable, or None when missing)."""
+    try:
+        if txt is None or (isinstance(txt, Path) and not txt.exists()):
+            raise _Unparseable("missing the matching .txt file")
+        raw_txt = txt.read_bytes() if isinstance(txt, Path) else txt()
+        try:
+            raw_ann = read_ann()
+            text = decode_bytes(raw_txt) if raw_txt else ""
+            ann = decode_bytes(raw_ann) if raw_ann else ""
+        except DecodeError as exc:
+            raise _Unparseable(str(exc)) from None
+        except OSError as exc:
+            raise _Unparseable(f"cannot read: {exc}") from None
+    except _Unparseable as exc:
+        return _Unit(name, [], [Problem(name, None, str(exc))])
+    except OSError as exc:
+        return _Unit(name, [], [Problem(name, None, f"cannot read: {exc}")])
+    stem = Path(name.split("!")[-1]).stem
+    doc = _DocIn(line=None, text=text, uid=stem)
+    return _Unit(name, [doc], _parse_ann(ann, name, doc))
+
+
+def _parse_ann(ann: str, name: str, doc: _DocIn) -> list[Problem]:
+    """Fill `doc.spans` from brat standoff lines (T, A/M, AnnotatorNotes); problems."""
+    problems: list[Problem] = []
+    by_id: dict[str, _SpanIn] = {}
+    later: list[tuple[int, str, list[str]]] = []
+    for number, line in enumerate(ann.splitlines(), 1):
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        ident = fields[0].strip()
+        if ident.startswith("T"):
+            if len(fields) < 2:
+                problems.append(Problem(name, number, "text-bound annotation without offsets"))
+                continue
+            head = fields[1].split(" ", 1)
+            try:
+                frags = [(int(a), int(b)) for a, b in (part.split() for part in head[1].split(";"))]
+            except (IndexError, ValueError):
+                problems.append(Problem(name, number, f"cannot read offsets {fields[1]!r}"))
+                continue
+            frags.sort()
+            span = _SpanIn(
+                line=number,
+                label=head[0],
+                fragments=frags,
+                text=fields[2] if len(fields) > 2 else None,
+                origin="brat",
+                loose_text=True,
+            )
+            by_id[ident] = span
+            doc.spans.append(span)
+        elif ident[:1] in ("A", "M", "#"):
+            later.append((number, ident, fields))
+    for number, ident, fields in later:
+        if ident[:1] in ("A", "M"):
+            parts = fields[1].split() if len(fields) > 1 else []
+            if len(parts) < 2 or parts[1] not in by_id:
+                problems.append(Problem(name, number, "attribute for an unknown annotation"))
+                continue
+            by_id[parts[1]].attrs[parts[0]] = parts[2] if len(parts) > 2 else True
+            continue
+        parts = fields[1].split() if len(fields) > 1 else []
+        if len(parts) < 2 or parts[0] != "AnnotatorNotes":
+            continue
+        target = by_id.get(parts[1])
+        if target is None:
+            problems.append(Problem(name, number, "note for an unknown annotation"))
+            continue
+        note = fields[2] if len(fields) > 2 else ""
+        if note.startswith("annotator="):
+            target.annotator = note[len("annotator=") :].strip() or None
+        elif note.startswith("attr:") and "=" in note:
+            key, _, value = note[len("attr:") :].partition("=")
+            target.attrs[key] = value
+        elif note:
+            target.note = f"{target.note}\n{note}" if target.note else note
+    return problems
