@@ -14,6 +14,7 @@ from annotator.ingest.detect import FORMATS
 from annotator.project import open_project
 from annotator.store import Store, StoreError
 
+ANNOTATION_FORMATS = ("doccano", "labelstudio", "brat")
 CANONICAL_FIELDS = ("text", "title", "published", "updated", "url", "outlet", "byline")
 
 
@@ -90,7 +91,7 @@ def _parse_fields(values: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS),
+    type=click.Choice(FORMATS + ANNOTATION_FORMATS),
     default="auto",
     show_default=True,
     help="Input format; auto decides by extension and content.",
@@ -103,15 +104,27 @@ def _parse_fields(values: tuple[str, ...]) -> dict[str, str]:
     help="For JSONL/CSV: take FIELD (text/body, title, published/date, updated, url, outlet, "
     "byline) from COLUMN. Repeatable.",
 )
+@click.option(
+    "--annotator",
+    default=None,
+    help="For annotation files without annotator names (doccano, brat): whose spans they are.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 def import_(
-    ctx: click.Context, paths: tuple[str, ...], fmt: str, fields: tuple[str, ...], as_json: bool
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    fmt: str,
+    fields: tuple[str, ...],
+    annotator: str | None,
+    as_json: bool,
 ) -> None:
-    """Import news pages (text, HTML) and article datasets (JSONL, JSON, CSV).
+    """Import news pages (text, HTML), article datasets (JSONL, JSON, CSV) and annotations.
 
     Folders are searched recursively. Each file is imported whole or not at all; a file that
     fails gets a one-line reason and the rest still import. Re-importing an article is a no-op.
+    Annotations (our JSONL export, doccano, Label Studio, brat) are matched to articles by uid
+    or identical text; every span is checked and bad ones are reported with file and line.
     Exit code: 0 when every file imported (or was already there), 1 when some failed.
 
     Example: annotator import seeds/ articles.jsonl --field body=content
@@ -122,12 +135,69 @@ def import_(
         exc.param_hint = "'--field'"
         raise
     store = _store(ctx, seed=False)
-    report = _run_import(store, paths, fmt, field_map, show_progress=not as_json)
+    article_paths, annotation_paths = _split_annotation_files(paths, fmt)
+    report = ImportReport()
+    if article_paths:
+        report = _run_import(store, article_paths, fmt, field_map, show_progress=not as_json)
+    spans_report = None
+    if annotation_paths:
+        from annotator.ingest.annotations import import_annotations
+
+        ann_format = "jsonl" if fmt in ("auto", "jsonl") else fmt
+        spans_report = import_annotations(store, annotation_paths, ann_format, annotator)
     if as_json:
-        _dump(report.as_dict())
+        data = report.as_dict()
+        if spans_report is not None:
+            data["annotations"] = spans_report.as_dict()
+        _dump(data)
     else:
-        _print_report(report)
-    ctx.exit(1 if report.failed else 0)
+        if article_paths:
+            _print_report(report)
+        if spans_report is not None:
+            _print_annotation_report(spans_report)
+    failed = bool(report.failed) or bool(spans_report and spans_report.problems)
+    ctx.exit(1 if failed else 0)
+
+
+def _split_annotation_files(paths: tuple[str, ...], fmt: str) -> tuple[list[str], list[str]]:
+    """Which inputs hold annotations: all of them for doccano/labelstudio/brat; for jsonl/auto,
+    JSONL files whose first record carries a "spans" list (our native export)."""
+    if fmt in ANNOTATION_FORMATS:
+        return [], list(paths)
+    if fmt not in ("auto", "jsonl"):
+        return list(paths), []
+    articles: list[str] = []
+    annotations: list[str] = []
+    for path in iter_input_files(paths):
+        (annotations if _is_native_export(path) else articles).append(str(path))
+    return articles, annotations
+
+
+def _is_native_export(path: Any) -> bool:
+    if path.suffix.lower() not in (".jsonl", ".ndjson"):
+        return False
+    try:
+        with path.open("rb") as handle:
+            for raw in handle:
+                if raw.strip():
+                    record = json.loads(raw.decode("utf-8-sig"))
+                    return isinstance(record, dict) and isinstance(record.get("spans"), list)
+    except (OSError, ValueError):
+        return False
+    return False
+
+
+def _print_annotation_report(report: Any) -> None:
+    for problem in report.problems:
+        where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+        click.echo(f"problem    {where}: {problem.reason}")
+    if report.labels_added:
+        click.echo(f"new labels added to the scheme: {', '.join(report.labels_added)}")
+    click.echo(
+        f"{report.spans_added} spans added, {report.spans_duplicate} already there, "
+        f"{len(report.problems)} problems; articles: {report.articles_matched} matched, "
+        f"{report.articles_created} created"
+    )
 
 
 def _run_import(

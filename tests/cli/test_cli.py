@@ -147,3 +147,53 @@ def test_export_jsonl_carries_span_offsets(run, seeds_dir, db_path, tmp_path):
     [span] = record["spans"]
     assert record["text"][span["start"] : span["end"]] == span["text"]
     assert span["annotator"] == "rahim" and span["label"] == "treaty"
+
+
+def test_export_then_import_into_an_empty_project_round_trips(run, seeds_dir, db_path, tmp_path):
+    from annotator.store import Store
+
+    run("import", str(seeds_dir))
+    with Store(db_path) as store:
+        row = store.articles()[0]
+        text = store.article(row.id).text
+        store.add_span(row.id, "rahim", "visit", 0, text.index(" "), attrs={"source": "KCNA"})
+        store.add_span(row.id, "karim", "treaty", 0, text.index(" "), note="দ্বিমত")
+    out = tmp_path / "all.jsonl"
+    run("export", "--out", str(out))
+    other = tmp_path / "other.db"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", str(other), "import", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["annotations"]["spans_added"] == 2
+    again = runner.invoke(cli, ["--db", str(other), "import", str(out), "--json"])
+    assert json.loads(again.output)["annotations"]["spans_added"] == 0
+
+    def spans_of(path):
+        with Store(path) as store:
+            return sorted(
+                (a.uid, s.annotator, s.label, s.start, s.end, s.text, s.attrs, s.note)
+                for row in store.articles()
+                for a in [store.article(row.id)]
+                for s in store.spans(row.id)
+            )
+
+    assert spans_of(other) == spans_of(db_path)
+
+
+def test_doccano_import_needs_an_annotator_and_reports_bad_lines(run, tmp_path, db_path):
+    from annotator.store import Store
+
+    text = "উত্তর কোরিয়া রাশিয়ায় সৈন্য পাঠিয়েছে।"
+    good = {"text": text, "label": [[0, 5, "troop_deployment"]]}
+    bad = {"text": text, "label": [[3, 900, "visit"]]}
+    path = tmp_path / "d.jsonl"
+    path.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in (good, bad)), encoding="utf-8"
+    )
+    result = run("import", "--format", "doccano", "--annotator", "nadia", str(path))
+    assert result.exit_code == 1
+    assert "d.jsonl:2" in result.output
+    with Store(db_path) as store:
+        [row] = store.articles()
+        [span] = store.spans(row.id)
+        assert (span.annotator, span.text) == ("nadia", "উত্তর")
