@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.actions import AddSpan, Change, EditSpan, RemoveSpan, SetDocLabel, SetStatus
+from annotator.export import EXTENSIONS, ExportFilter
 from annotator.ingest import import_paths
+from annotator.ingest.annotations import import_annotations
 from annotator.models import Article, Span
 from annotator.scheme import LabelDef
 from annotator.store import Store
@@ -35,6 +37,7 @@ from annotator.ui.annotation_panel import AnnotationPanel
 from annotator.ui.article_header import ArticleHeader
 from annotator.ui.article_list_model import ArticleListModel
 from annotator.ui.controller import Controller
+from annotator.ui.export_runner import ExportRunner
 from annotator.ui.label_palette import LabelPalette
 from annotator.ui.label_scheme_dialog import LabelSchemeDialog
 from annotator.ui.reader_view import ReaderView, SpanPaint
@@ -180,6 +183,10 @@ class MainWindow(QMainWindow):
         a = self._action
         self.import_action = a("&Import files…", "fa5s.file-import", self.import_files, "Ctrl+O")
         self.import_folder_action = a("Import &folder…", "fa5s.folder-open", self.import_folder)
+        self.export_action = a("&Export dataset…", "fa5s.file-export", self.export_dialog, "Ctrl+E")
+        self.import_annotations_action = a(
+            "Import &annotations…", "fa5s.file-import", self.import_annotations_dialog
+        )
         self.quit_action = a(
             "&Quit", "fa5s.sign-out-alt", self.close, QKeySequence.StandardKey.Quit
         )
@@ -211,7 +218,10 @@ class MainWindow(QMainWindow):
         self._tag_shortcuts: list[QShortcut] = []
 
         file_menu = self.menuBar().addMenu("&File")
-        file_menu.addActions([self.import_action, self.import_folder_action])
+        file_menu.addActions(
+            [self.import_action, self.import_folder_action, self.import_annotations_action]
+        )
+        file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -605,6 +615,61 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Import", "\n".join(lines))
         else:
             self.statusBar().showMessage(lines[0], 6000)
+
+    def export_dialog(self) -> None:
+        """Ask for a format and a file, then export in the background."""
+        filters = {f"{name} (*{ext or ''})": name for name, ext in EXTENSIONS.items()}
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "Export labelled dataset", str(Path.home() / "claims.jsonl"), ";;".join(filters)
+        )
+        if path:
+            self.export_dataset(filters.get(chosen, "jsonl"), Path(path))
+
+    def export_dataset(self, fmt: str, out: Path, flt: ExportFilter | None = None) -> None:
+        """Export on a worker thread with a progress dialog; reports in the status bar."""
+        if self.store.path is None:
+            self.statusBar().showMessage("An in-memory project cannot be exported.", 5000)
+            return
+        runner = ExportRunner(
+            self.store.path, fmt, out, flt or ExportFilter(), self.store.article_count(), self
+        )
+        runner.finished.connect(
+            lambda n: self.statusBar().showMessage(f"Exported {n} spans to {out}", 8000)
+        )
+        runner.failed.connect(lambda why: QMessageBox.warning(self, "Export failed", why))
+        self.export_runner = runner
+        runner.start()
+
+    def import_annotations_dialog(self) -> None:
+        """Ask for annotation files (our JSONL, doccano, Label Studio, brat) and import them."""
+        paths, chosen = QFileDialog.getOpenFileNames(
+            self, "Import annotations", str(Path.home()),
+            "Our JSONL export (*.jsonl);;doccano (*.jsonl *.json);;Label Studio (*.json);;"
+            "brat (*.ann *.zip)",
+        )  # fmt: skip
+        if not paths:
+            return
+        fmt = {"doccano": "doccano", "Label": "labelstudio", "brat": "brat"}.get(
+            chosen.split(" ")[0], "jsonl"
+        )
+        self.import_annotations(fmt, paths)
+
+    def import_annotations(self, fmt: str, paths: list[str]) -> None:
+        """Import annotation files; other annotators' names come from the files."""
+        report = import_annotations(self.store, paths, fmt, self.annotator)
+        self._reload_labels()
+        self.list_model.refresh()
+        if self.article is not None:
+            self.open_article(self.article.id)
+        text = (
+            f"{report.spans_added} spans added, {report.spans_duplicate} already there, "
+            f"{len(report.problems)} problems."
+        )
+        if report.problems:
+            details = [f"{Path(p.file).name}:{p.line or ''} {p.reason}" for p in report.problems]
+            QMessageBox.warning(self, "Import annotations", "\n".join([text, *details[:20]]))
+        else:
+            self.statusBar().showMessage(text, 8000)
 
     # -- settings ----------------------------------------------------------------------------
 

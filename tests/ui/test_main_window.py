@@ -268,3 +268,36 @@ def test_tagging_clears_the_selection_and_never_duplicates(window, qtbot):
     assert [(s.label, s.text) for s in window.store.spans(article_id)] == [
         ("support_statement", CLAIM)
     ]
+
+
+def test_export_runs_in_the_background_and_writes_the_file(window, qtbot, tmp_path):
+    import json
+
+    article_id = open_containing(window, CLAIM)
+    start = window.article.text.index(CLAIM)
+    window.reader.set_selection(start, start + len(CLAIM))
+    key(window.reader, Qt.Key.Key_1)
+    out = tmp_path / "claims.jsonl"
+    window.export_dataset("jsonl", out)
+    with qtbot.waitSignal(window.export_runner.finished, timeout=20000) as blocker:
+        pass
+    assert blocker.args == [1]
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    [spans] = [r["spans"] for r in records if r["spans"]]
+    assert spans[0]["text"] == CLAIM and spans[0]["annotator"] == "rahim"
+    assert window.store.spans(article_id)[0].text == CLAIM
+
+
+def test_import_doccano_annotations_into_the_open_article(window, qtbot, tmp_path):
+    import json
+
+    article_id = open_containing(window, CLAIM)
+    text = window.article.text
+    start = text.index(CLAIM)
+    path = tmp_path / "colleague.jsonl"
+    record = {"text": text, "label": [[start, start + len(CLAIM), "troop_deployment"]]}
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    window.import_annotations("doccano", [str(path)])
+    [span] = window.store.spans(article_id)
+    assert span.annotator == "rahim"  # doccano files carry no name: the importing analyst's
+    assert window.reader.spans_at(start) == [span.id]
