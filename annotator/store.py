@@ -315,6 +315,30 @@ class Store:
         assert span is not None
         return span
 
+    def insert_spans(
+        self, article_id: int, rows: list[tuple[str, str, int, int, dict[str, Any], str, str]]
+    ) -> int:
+        """Bulk-add spans `(annotator, label, start, end, attrs, note, origin)` to one article in
+        one transaction; every range is checked against the text first (all or nothing)."""
+        with self.db.atomic():
+            text = self._article_text(article_id)
+            stamp = now_iso()
+            values = []
+            for annotator, label, start, end, attrs, note, origin in rows:
+                if not 0 <= start < end <= len(text):
+                    raise ValueError(f"span [{start}, {end}) outside text of length {len(text)}")
+                values.append((
+                    article_id, annotator, label, start, end, text[start:end],
+                    orjson.dumps(attrs or {}, option=orjson.OPT_SORT_KEYS).decode(),
+                    note, origin, stamp, stamp,
+                ))  # fmt: skip
+            self.db.conn.executemany(
+                'INSERT INTO spans (article_id, annotator, label, start, "end", text, attrs, note,'
+                " origin, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                values,
+            )
+        return len(values)
+
     def span(self, span_id: int) -> Span | None:
         """One span by id."""
         row = self.db.execute(

@@ -22,6 +22,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _GRAPHEME = regex.compile(r"\X", regex.DOTALL)
+_BREAK_CHARS = regex.compile("[\r\u2028\u2029\x85\x0b\x0c]")
 _ASTRAL = regex.compile("[\U00010000-\U0010ffff]")
 # Characters a selection should not start or end on when snapping to words.
 _TRIM = " \t\n\u00a0\u200b\u0964\u0965.,;:!?\"'‘’“”«»()[]{}<>-–—/|"
@@ -82,8 +83,11 @@ def canonicalise(text: str) -> str:
     """
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
-    return unicodedata.normalize("NFC", text)
+    if _BREAK_CHARS.search(text):
+        text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
+    if not unicodedata.is_normalized("NFC", text):  # the quick check is much cheaper
+        text = unicodedata.normalize("NFC", text)
+    return text
 
 
 def content_uid(text: str, title: str = "") -> str:

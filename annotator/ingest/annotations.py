@@ -286,14 +286,15 @@ def _store_spans(
     store: Store, article_id: int, spans: list[_SpanOk], local: AnnotationReport
 ) -> None:
     seen = {(s.annotator, s.label, s.start, s.end) for s in store.spans(article_id)}
+    rows = []
     for s in spans:
         key = (s.annotator, s.label, s.start, s.end)
         if key in seen:
             local.spans_duplicate += 1
             continue
         seen.add(key)
-        store.add_span(article_id, s.annotator, s.label, s.start, s.end, s.attrs, s.note, s.origin)
-        local.spans_added += 1
+        rows.append((s.annotator, s.label, s.start, s.end, s.attrs, s.note, s.origin))
+    local.spans_added += store.insert_spans(article_id, rows)
 
 
 def _store_doc_extras(
