@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -380,23 +380,17 @@ class Store:
             text = self._article_text(before.article_id)
             if not 0 <= start < end <= len(text):
                 raise ValueError(f"span [{start}, {end}) outside text of length {len(text)}")
-            attrs = changes.get("attrs", before.attrs)
-            self.db.execute(
-                'UPDATE spans SET label = ?, start = ?, "end" = ?, text = ?, attrs = ?, note = ?,'
-                " updated = ? WHERE id = ?",
-                [
-                    changes.get("label", before.label),
-                    start,
-                    end,
-                    text[start:end],
-                    json.dumps(attrs, ensure_ascii=False, sort_keys=True),
-                    changes.get("note", before.note),
-                    now_iso(),
-                    span_id,
-                ],
+            after = replace(
+                before,
+                label=changes.get("label", before.label),
+                start=start,
+                end=end,
+                text=text[start:end],
+                attrs=changes.get("attrs", before.attrs),
+                note=changes.get("note", before.note),
+                updated=now_iso(),
             )
-        after = self.span(span_id)
-        assert after is not None
+            self.put_span(after)
         return before, after
 
     def delete_span(self, span_id: int) -> Span:
