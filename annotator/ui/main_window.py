@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
             [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
         )  # fmt: skip
         self.delete_action = a("&Delete span", "fa5s.trash-alt", self.delete_span, "Del")
+        self.switch_action = a("S&witch annotator…", "fa5s.user-edit", self.ask_switch_annotator)
         self.scheme_action = a("&Label scheme…", "fa5s.tags", self.edit_scheme)
         self.prev_action = a("&Previous article", "fa5s.arrow-up", self.previous_article, "Alt+Up")
         self.next_action = a("&Next article", "fa5s.arrow-down", self.next_article, "Alt+Down")
@@ -227,7 +229,7 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action, self.delete_action])
         edit_menu.addSeparator()
-        edit_menu.addAction(self.scheme_action)
+        edit_menu.addActions([self.scheme_action, self.switch_action])
         view_menu = self.menuBar().addMenu("&View")
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action])
         view_menu.addSeparator()
@@ -615,6 +617,29 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Import", "\n".join(lines))
         else:
             self.statusBar().showMessage(lines[0], 6000)
+
+    def ask_switch_annotator(self) -> None:
+        """Ask for another analyst's name and work as them from now on."""
+        known = ", ".join(self.store.annotators())
+        name, ok = QInputDialog.getText(
+            self, "Switch annotator", f"Name (known in this project: {known})", text=self.annotator
+        )
+        if ok and name.strip():
+            self.switch_annotator(name.strip())
+
+    def switch_annotator(self, name: str) -> None:
+        """Tag as `name` from now on: own spans, statuses and progress follow; undo restarts."""
+        self.annotator = name
+        self.store.add_annotator(name)
+        self.controller.annotator = name
+        self.controller.history.clear()
+        self.settings.setValue("annotator", name)
+        self.annotator_label.setText(f"Annotator: {name}")
+        self.list_model.set_annotator(name)
+        self._on_history_changed()
+        self._update_progress()
+        if self.article is not None:
+            self.open_article(self.article.id)
 
     def export_dialog(self) -> None:
         """Ask for a format and a file, then export in the background."""

@@ -301,3 +301,20 @@ def test_import_doccano_annotations_into_the_open_article(window, qtbot, tmp_pat
     [span] = window.store.spans(article_id)
     assert span.annotator == "rahim"  # doccano files carry no name: the importing analyst's
     assert window.reader.spans_at(start) == [span.id]
+
+
+def test_switch_annotator_makes_earlier_spans_read_only(window, qtbot):
+    article_id = open_containing(window, CLAIM)
+    start = window.article.text.index(CLAIM)
+    window.reader.set_selection(start, start + len(CLAIM))
+    key(window.reader, Qt.Key.Key_1)
+    [span] = window.store.spans(article_id)
+    window.switch_annotator("karim")
+    assert window.annotator_label.text() == "Annotator: karim"
+    assert not window.controller.history.can_undo
+    window.panel.select_span(span.id)
+    key(window.reader, Qt.Key.Key_Delete)
+    assert window.store.span(span.id) is not None  # rahim's span survives karim's Delete
+    window.reader.set_selection(start, start + len(CLAIM))
+    key(window.reader, Qt.Key.Key_1)
+    assert sorted(s.annotator for s in window.store.spans(article_id)) == ["karim", "rahim"]
