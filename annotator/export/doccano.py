@@ -14,33 +14,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
-import orjson
-
-from annotator.export.atomic import atomic_write
+from annotator.export.lines import article_meta, write_lines
 from annotator.export.selection import ExportItem
+
+
+def _record(item: ExportItem) -> dict[str, Any]:
+    return {
+        "text": item.article.text,
+        "label": [[s.start, s.end, s.label] for s in item.spans],
+        **article_meta(item.article),
+        "annotators": sorted({s.annotator for s in item.spans}),
+    }
 
 
 def write(
     items: Iterable[ExportItem], path: Path, progress: Callable[[int], None] | None = None
 ) -> int:
     """Write `items` as doccano JSONL to `path` (atomically); return the number of spans."""
-    count = 0
-    with atomic_write(path, "wb") as out:
-        for done, item in enumerate(items, 1):
-            a = item.article
-            record = {
-                "text": a.text,
-                "label": [[s.start, s.end, s.label] for s in item.spans],
-                "uid": a.uid,
-                "title": a.title,
-                "outlet": a.outlet,
-                "published": a.published,
-                "url": a.url,
-                "annotators": sorted({s.annotator for s in item.spans}),
-            }
-            out.write(orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE))
-            count += len(item.spans)
-            if progress is not None:
-                progress(done)
-    return count
+    return write_lines(items, path, _record, progress)
