@@ -127,6 +127,59 @@ def m0002_labels_status_annotators(db: Database) -> None:
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
+@migrations(name="0003_review_gold_comments")
+def m0003_review_gold_comments(db: Database) -> None:
+    """Review decisions (audit of the gold layer), comments, per-article review status."""
+    db.execute(
+        """
+        CREATE TABLE review_decisions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            reviewer TEXT NOT NULL,
+            layer_a TEXT NOT NULL,
+            layer_b TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN
+                ('accept_a', 'accept_b', 'accept_both', 'reject', 'edit', 'agreed')),
+            a_spans TEXT NOT NULL DEFAULT '[]',
+            b_spans TEXT NOT NULL DEFAULT '[]',
+            gold_span_ids TEXT NOT NULL DEFAULT '[]',
+            comment TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            superseded INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_decisions_article ON review_decisions(article_id, start)")
+    db.execute(
+        """
+        CREATE TABLE comments (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            span_id INTEGER REFERENCES spans(id) ON DELETE SET NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            author TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_comments_article ON comments(article_id, start)")
+    db.execute(
+        """
+        CREATE TABLE review_status (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            status TEXT NOT NULL CHECK (status IN ('not_reviewed', 'in_review', 'adjudicated')),
+            reviewer TEXT NOT NULL DEFAULT '',
+            updated TEXT NOT NULL
+        )
+        """
+    )
+
+
 def pending_names(db: Database) -> list[str]:
     """Names of the migrations not yet applied to `db`."""
     return [m.name for m in migrations.pending(db)]

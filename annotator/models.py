@@ -63,3 +63,49 @@ class Span:
     origin: str
     created: str
     updated: str
+
+
+GOLD = "gold"
+"""The name of the adjudicated layer; no analyst may use it."""
+
+REVIEW_STATUSES = ("not_reviewed", "in_review", "adjudicated")
+DECISIONS = ("accept_a", "accept_b", "accept_both", "reject", "edit", "agreed")
+
+
+def is_reserved_name(name: str) -> bool:
+    """True for annotator names the app keeps for itself (the gold layer)."""
+    return name.strip().casefold() == GOLD
+
+
+@dataclass
+class Decision:
+    """A reviewer's ruling on one region where two layers were compared."""
+
+    id: int
+    article_id: int
+    reviewer: str
+    layer_a: str
+    layer_b: str
+    start: int
+    end: int
+    kind: str
+    decision: str
+    a_spans: list[dict[str, Any]]
+    b_spans: list[dict[str, Any]]
+    gold_span_ids: list[int]
+    comment: str
+    created: str
+
+
+@dataclass
+class Comment:
+    """A remark on a span or on a stretch of text (e.g. a disagreement)."""
+
+    id: int
+    article_id: int
+    span_id: int | None
+    start: int
+    end: int
+    author: str
+    body: str
+    created: str

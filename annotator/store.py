@@ -14,7 +14,17 @@ import orjson
 from sqlite_utils import Database
 
 from annotator.migrations import migrate
-from annotator.models import Article, ArticleDraft, Span
+from annotator.models import (
+    DECISIONS,
+    GOLD,
+    REVIEW_STATUSES,
+    Article,
+    ArticleDraft,
+    Comment,
+    Decision,
+    Span,
+    is_reserved_name,
+)
 from annotator.scheme import PALETTE, LabelDef, validate
 from annotator.search import build_fts_query
 from annotator.text import canonicalise, content_uid
@@ -31,6 +41,10 @@ _SORT_COLUMNS = {
     "claims": "claims",
     "id": "a.id",
 }
+_DECISION_COLUMNS = (
+    'id, article_id, reviewer, layer_a, layer_b, start, "end", kind, decision, a_spans, b_spans,'
+    " gold_span_ids, comment, created"
+)
 _ARTICLE_COLUMNS = (
     "id, uid, title, outlet, byline, url, published, updated, text, raw, source_file, "
     "imported_at, meta"
@@ -563,6 +577,8 @@ class Store:
         name = name.strip()
         if not name:
             raise ValueError("annotator name is empty")
+        if is_reserved_name(name):
+            raise ValueError(f"'{name}' is the name of the adjudicated layer; choose another")
         with self.db.atomic():
             self.db.execute(
                 "INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", [name, now_iso()]
@@ -649,6 +665,268 @@ class Store:
         rows = self.db.execute("SELECT label, count(*) FROM spans GROUP BY label").fetchall()
         return {str(r[0]): int(r[1]) for r in rows}
 
+    # -- layers (one annotator's spans, or the gold layer) ---------------------------------
+
+    def layers(self) -> list[str]:
+        """Names of every layer with spans or a name in this project (gold last, if present)."""
+        names = [n for n in self.annotators() if n != GOLD]
+        has_gold = self.db.execute("SELECT 1 FROM spans WHERE annotator = ? LIMIT 1", [GOLD])
+        return names + ([GOLD] if has_gold.fetchone() else [])
+
+    def done_articles(self, annotator: str) -> set[int]:
+        """Ids of the articles `annotator` marked done."""
+        rows = self.db.execute(
+            "SELECT article_id FROM article_status WHERE annotator = ? AND status = 'done'",
+            [annotator],
+        ).fetchall()
+        return {int(r[0]) for r in rows}
+
+    def layer_spans(
+        self, annotators: Iterable[str], article_ids: Iterable[int] | None = None
+    ) -> dict[int, list[Span]]:
+        """Spans of the given layers grouped by article id (by position); all articles if None."""
+        names = list(annotators)
+        if not names:
+            return {}
+        sql = (
+            f"SELECT {_SPAN_COLUMNS} FROM spans WHERE annotator IN ({', '.join('?' * len(names))})"
+        )
+        params: list[Any] = list(names)
+        ids = None if article_ids is None else sorted(set(article_ids))
+        if ids is not None:
+            if not ids:
+                return {}
+            sql += " AND article_id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(ids))
+        grouped: dict[int, list[Span]] = {}
+        for row in self.db.execute(sql + ' ORDER BY article_id, start, "end", id', params):
+            grouped.setdefault(row[1], []).append(_span(row))
+        return grouped
+
+    def replace_layer(
+        self,
+        article_id: int,
+        annotator: str,
+        rows: list[tuple[str, int, int, dict[str, Any], str, str, str, str]],
+    ) -> tuple[int, int]:
+        """Make `annotator`'s spans on one article exactly `rows`
+        `(label, start, end, attrs, note, origin, created, updated)`, in one transaction.
+
+        Spans already there with the same (label, start, end) keep their id (their fields are
+        brought up to date); the rest are deleted or inserted. Returns (added, removed).
+        """
+        with self.db.atomic():
+            text = self._article_text(article_id)
+            current: dict[tuple[str, int, int], Span] = {}
+            for span in self.spans(article_id, annotator):
+                current.setdefault((span.label, span.start, span.end), span)
+            wanted: dict[tuple[str, int, int], tuple[Any, ...]] = {}
+            for row in rows:
+                label, start, end = row[0], row[1], row[2]
+                if not 0 <= start < end <= len(text):
+                    raise ValueError(f"span [{start}, {end}) outside text of length {len(text)}")
+                wanted.setdefault((label, start, end), row)
+            removed = [s for key, s in current.items() if key not in wanted]
+            for span in self.spans(article_id, annotator):
+                if current.get((span.label, span.start, span.end)) is not span:
+                    removed.append(span)
+            for span in removed:
+                self.db.execute("DELETE FROM spans WHERE id = ?", [span.id])
+            added = 0
+            for key, (label, start, end, attrs, note, origin, created, updated) in wanted.items():
+                attrs_json = json.dumps(attrs or {}, ensure_ascii=False, sort_keys=True)
+                old = current.get(key)
+                if old is not None:
+                    self.db.execute(
+                        "UPDATE spans SET attrs = ?, note = ?, origin = ?, updated = ?"
+                        " WHERE id = ?",
+                        [attrs_json, note, origin, updated, old.id],
+                    )
+                    continue
+                self.db.execute(
+                    'INSERT INTO spans (article_id, annotator, label, start, "end", text, attrs,'
+                    " note, origin, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [article_id, annotator, label, start, end, text[start:end], attrs_json,
+                     note, origin, created, updated],
+                )  # fmt: skip
+                added += 1
+        return added, len(removed)
+
+    # -- review: decisions into the gold layer, review status, comments --------------------
+
+    def record_decision(
+        self,
+        article_id: int,
+        reviewer: str,
+        layers: tuple[str, str],
+        region: tuple[int, int],
+        kind: str,
+        decision: str,
+        compared: tuple[list[Span], list[Span]],
+        gold: list[tuple[str, int, int, dict[str, Any], str]],
+        comment: str = "",
+    ) -> Decision:
+        """Settle one compared region (one transaction): earlier rulings on the same region
+        and layers are superseded and their gold spans removed, then `gold` spans
+        `(label, start, end, attrs, note)` are written to the gold layer with the reviewer,
+        the decision and the time in their attrs. The compared layers are never touched."""
+        if decision not in DECISIONS:
+            raise ValueError(f"decision must be one of {', '.join(DECISIONS)}")
+        if not reviewer.strip() or is_reserved_name(reviewer):
+            raise ValueError("a decision needs the reviewer's name")
+        layer_a, layer_b = layers
+        start, end = region
+        with self.db.atomic():
+            self._supersede(article_id, layer_a, layer_b, start, end)
+            stamp = now_iso()
+            gold_ids: list[int] = []
+            text = self._article_text(article_id)
+            for label, g_start, g_end, attrs, note in gold:
+                if not 0 <= g_start < g_end <= len(text):
+                    raise ValueError(f"span [{g_start}, {g_end}) outside the text")
+                stamped = {**(attrs or {}), "reviewer": reviewer, "decision": decision}
+                cursor = self.db.execute(
+                    'INSERT INTO spans (article_id, annotator, label, start, "end", text, attrs,'
+                    " note, origin, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [article_id, GOLD, label, g_start, g_end, text[g_start:g_end],
+                     json.dumps(stamped, ensure_ascii=False, sort_keys=True), note, "review",
+                     stamp, stamp],
+                )  # fmt: skip
+                gold_ids.append(int(cursor.lastrowid or 0))
+            cursor = self.db.execute(
+                "INSERT INTO review_decisions (article_id, reviewer, layer_a, layer_b, start,"
+                ' "end", kind, decision, a_spans, b_spans, gold_span_ids, comment, created)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [article_id, reviewer, layer_a, layer_b, start, end, kind, decision,
+                 _spans_json(compared[0]), _spans_json(compared[1]), json.dumps(gold_ids),
+                 comment, stamp],
+            )  # fmt: skip
+            if self.review_status(article_id) == "not_reviewed":
+                self._put_review_status(article_id, "in_review", reviewer)
+            decision_id = int(cursor.lastrowid or 0)
+        found = self.decision(decision_id)
+        assert found is not None
+        return found
+
+    def _supersede(self, article_id: int, layer_a: str, layer_b: str, start: int, end: int) -> None:
+        rows = self.db.execute(
+            "SELECT id, gold_span_ids FROM review_decisions WHERE article_id = ? AND layer_a = ?"
+            ' AND layer_b = ? AND start = ? AND "end" = ? AND superseded = 0',
+            [article_id, layer_a, layer_b, start, end],
+        ).fetchall()
+        for decision_id, gold_ids in rows:
+            for span_id in json.loads(gold_ids):
+                self.db.execute("DELETE FROM spans WHERE id = ? AND annotator = ?", [span_id, GOLD])
+            self.db.execute(
+                "UPDATE review_decisions SET superseded = 1 WHERE id = ?", [decision_id]
+            )
+
+    def revoke_decision(self, decision_id: int) -> Decision:
+        """Withdraw a ruling (one transaction): its gold spans go, the record stays superseded."""
+        with self.db.atomic():
+            found = self.decision(decision_id)
+            if found is None:
+                raise KeyError(f"no decision {decision_id}")
+            self._supersede(found.article_id, found.layer_a, found.layer_b, found.start, found.end)
+        return found
+
+    def decision(self, decision_id: int) -> Decision | None:
+        """One decision by id."""
+        row = self.db.execute(
+            f"SELECT {_DECISION_COLUMNS} FROM review_decisions WHERE id = ?", [decision_id]
+        ).fetchone()
+        return _decision(row) if row else None
+
+    def decisions(
+        self, article_id: int | None = None, layers: tuple[str, str] | None = None
+    ) -> list[Decision]:
+        """Standing (not superseded) decisions, by article and position."""
+        sql = f"SELECT {_DECISION_COLUMNS} FROM review_decisions WHERE superseded = 0"
+        params: list[Any] = []
+        if article_id is not None:
+            sql += " AND article_id = ?"
+            params.append(article_id)
+        if layers is not None:
+            sql += " AND layer_a = ? AND layer_b = ?"
+            params.extend(layers)
+        sql += ' ORDER BY article_id, start, "end", id'
+        return [_decision(row) for row in self.db.execute(sql, params).fetchall()]
+
+    def review_status(self, article_id: int) -> str:
+        """not_reviewed, in_review or adjudicated."""
+        row = self.db.execute(
+            "SELECT status FROM review_status WHERE article_id = ?", [article_id]
+        ).fetchone()
+        return str(row[0]) if row else "not_reviewed"
+
+    def review_statuses(self) -> dict[int, str]:
+        """Every recorded review status by article id (absent means not_reviewed)."""
+        rows = self.db.execute("SELECT article_id, status FROM review_status").fetchall()
+        return {int(r[0]): str(r[1]) for r in rows}
+
+    def set_review_status(self, article_id: int, status: str, reviewer: str) -> str:
+        """Set an article's review status (one transaction); returns the old one."""
+        with self.db.atomic():
+            old = self.review_status(article_id)
+            self._put_review_status(article_id, status, reviewer)
+        return old
+
+    def _put_review_status(self, article_id: int, status: str, reviewer: str) -> None:
+        if status not in REVIEW_STATUSES:
+            raise ValueError(f"review status must be one of {', '.join(REVIEW_STATUSES)}")
+        self.db.execute(
+            "INSERT INTO review_status (article_id, status, reviewer, updated) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (article_id) DO UPDATE SET status = excluded.status,"
+            " reviewer = excluded.reviewer, updated = excluded.updated",
+            [article_id, status, reviewer, now_iso()],
+        )
+
+    def add_comment(
+        self,
+        article_id: int,
+        author: str,
+        body: str,
+        start: int,
+        end: int,
+        span_id: int | None = None,
+    ) -> Comment:
+        """Keep a comment on a span or a stretch of text (one transaction)."""
+        if not body.strip():
+            raise ValueError("comment is empty")
+        with self.db.atomic():
+            text = self._article_text(article_id)
+            if not 0 <= start <= end <= len(text):
+                raise ValueError(f"comment range [{start}, {end}) outside the text")
+            cursor = self.db.execute(
+                'INSERT INTO comments (article_id, span_id, start, "end", author, body, created)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [article_id, span_id, start, end, author, body.strip(), now_iso()],
+            )
+        return self.comments(article_id, comment_id=int(cursor.lastrowid or 0))[0]
+
+    def comments(
+        self, article_id: int | None = None, comment_id: int | None = None
+    ) -> list[Comment]:
+        """Comments (of one article, or one by id), by position then time."""
+        sql = 'SELECT id, article_id, span_id, start, "end", author, body, created FROM comments'
+        where: list[str] = []
+        params: list[Any] = []
+        if article_id is not None:
+            where.append("article_id = ?")
+            params.append(article_id)
+        if comment_id is not None:
+            where.append("id = ?")
+            params.append(comment_id)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += ' ORDER BY article_id, start, "end", created, id'
+        return [Comment(*row) for row in self.db.execute(sql, params).fetchall()]
+
+    def delete_comment(self, comment_id: int) -> None:
+        """Remove a comment (one transaction)."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM comments WHERE id = ?", [comment_id])
+
 
 def _article(row: tuple[Any, ...]) -> Article:
     return Article(
@@ -684,3 +962,23 @@ def _span(row: tuple[Any, ...]) -> Span:
         created=row[10],
         updated=row[11],
     )
+
+
+def _spans_json(spans: list[Span]) -> str:
+    return json.dumps(
+        [
+            {"id": s.id, "annotator": s.annotator, "label": s.label, "start": s.start,
+             "end": s.end, "attrs": s.attrs}
+            for s in spans
+        ],
+        ensure_ascii=False,
+    )  # fmt: skip
+
+
+def _decision(row: tuple[Any, ...]) -> Decision:
+    return Decision(
+        id=row[0], article_id=row[1], reviewer=row[2], layer_a=row[3], layer_b=row[4],
+        start=row[5], end=row[6], kind=row[7], decision=row[8], a_spans=json.loads(row[9]),
+        b_spans=json.loads(row[10]), gold_span_ids=json.loads(row[11]), comment=row[12],
+        created=row[13],
+    )  # fmt: skip
