@@ -718,18 +718,20 @@ class Store:
         with self.db.atomic():
             text = self._article_text(article_id)
             current: dict[tuple[str, int, int], Span] = {}
+            doubles: list[Span] = []
             for span in self.spans(article_id, annotator):
-                current.setdefault((span.label, span.start, span.end), span)
+                key = (span.label, span.start, span.end)
+                if key in current:
+                    doubles.append(span)
+                else:
+                    current[key] = span
             wanted: dict[tuple[str, int, int], tuple[Any, ...]] = {}
             for row in rows:
                 label, start, end = row[0], row[1], row[2]
                 if not 0 <= start < end <= len(text):
                     raise ValueError(f"span [{start}, {end}) outside text of length {len(text)}")
                 wanted.setdefault((label, start, end), row)
-            removed = [s for key, s in current.items() if key not in wanted]
-            for span in self.spans(article_id, annotator):
-                if current.get((span.label, span.start, span.end)) is not span:
-                    removed.append(span)
+            removed = [s for key, s in current.items() if key not in wanted] + doubles
             for span in removed:
                 self.db.execute("DELETE FROM spans WHERE id = ?", [span.id])
             added = 0

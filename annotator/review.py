@@ -1,0 +1,255 @@
+"""Compare two annotation layers of an article and settle their differences into the gold layer.
+
+Spans of both layers are grouped into regions: connected groups of spans whose ranges overlap
+(across and within layers). Each region is one review item of one kind:
+
+- ``agreed``: both layers have exactly the same spans (start, end, label) there;
+- ``label``: the same ranges, other labels (or other labels and other ranges);
+- ``boundary``: overlapping spans with the same labels but other ranges;
+- ``only_a`` / ``only_b``: only one layer marked anything there.
+
+A reviewer's decision on an item (accept A, accept B, accept both, reject, edit) writes the
+chosen spans into the gold layer through `Store.record_decision`; the compared layers are never
+changed. Deciding an item again replaces the earlier ruling.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.models import Decision, Span
+from annotator.store import Store
+
+KINDS = ("agreed", "label", "boundary", "only_a", "only_b")
+KIND_NAMES = {
+    "agreed": "agreed",
+    "label": "label disagreement",
+    "boundary": "boundary disagreement",
+    "only_a": "only in A",
+    "only_b": "only in B",
+}
+KIND_COLORS = {
+    "agreed": "#2E9E44",
+    "label": "#E4572E",
+    "boundary": "#E8B100",
+    "only_a": "#2B7BD6",
+    "only_b": "#9B4DCA",
+}
+ACTIONS = ("accept_a", "accept_b", "accept_both", "reject", "edit")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One compared region of one article: spans of layer A and of layer B that overlap."""
+
+    article_id: int
+    start: int
+    end: int
+    kind: str
+    a: tuple[Span, ...]
+    b: tuple[Span, ...]
+
+    @property
+    def region(self) -> tuple[int, int]:
+        """The [start, end) range covering every span of the item."""
+        return self.start, self.end
+
+    @property
+    def is_disagreement(self) -> bool:
+        """True unless both layers agree exactly here."""
+        return self.kind != "agreed"
+
+
+def _key(span: Span) -> tuple[int, int, str]:
+    return span.start, span.end, span.label
+
+
+def classify(a: Sequence[Span], b: Sequence[Span]) -> str:
+    """The kind of a region holding spans `a` of layer A and `b` of layer B."""
+    if not b:
+        return "only_a"
+    if not a:
+        return "only_b"
+    if sorted(map(_key, a)) == sorted(map(_key, b)):
+        return "agreed"
+    if {(s.start, s.end) for s in a} == {(s.start, s.end) for s in b}:
+        return "label"
+    if {s.label for s in a} == {s.label for s in b}:
+        return "boundary"
+    return "label"
+
+
+def compare(article_id: int, a_spans: Iterable[Span], b_spans: Iterable[Span]) -> list[Item]:
+    """Group two layers' spans of one article into review items, by position."""
+    tagged = [(s, 0) for s in a_spans] + [(s, 1) for s in b_spans]
+    tagged.sort(key=lambda t: (t[0].start, t[0].end, t[1], t[0].label, t[0].id))
+    items: list[Item] = []
+    group: list[tuple[Span, int]] = []
+    group_end = -1
+    for span, side in tagged:
+        if group and span.start >= group_end:
+            items.append(_item(article_id, group))
+            group, group_end = [], -1
+        group.append((span, side))
+        group_end = max(group_end, span.end)
+    if group:
+        items.append(_item(article_id, group))
+    return items
+
+
+def _item(article_id: int, group: list[tuple[Span, int]]) -> Item:
+    a = tuple(s for s, side in group if side == 0)
+    b = tuple(s for s, side in group if side == 1)
+    start = min(s.start for s, _ in group)
+    end = max(s.end for s, _ in group)
+    return Item(article_id, start, end, classify(a, b), a, b)
+
+
+def gold_spans(
+    item: Item, action: str, edited: Sequence[tuple[str, int, int]] = ()
+) -> list[tuple[str, int, int, dict[str, Any], str]]:
+    """The spans `(label, start, end, attrs, note)` an action puts into the gold layer."""
+    if action not in ACTIONS and action != "agreed":
+        raise ValueError(f"action must be one of {', '.join(ACTIONS)}")
+    if action == "edit":
+        if not edited:
+            raise ValueError("an edit needs at least one span")
+        return [(label, start, end, {}, "") for label, start, end in edited]
+    chosen: list[Span] = []
+    if action in ("accept_a", "accept_both", "agreed"):
+        chosen.extend(item.a)
+    if action in ("accept_b", "accept_both"):
+        chosen.extend(item.b)
+    out: list[tuple[str, int, int, dict[str, Any], str]] = []
+    seen: set[tuple[int, int, str]] = set()
+    for span in chosen:
+        if _key(span) in seen:
+            continue
+        seen.add(_key(span))
+        attrs = {**span.attrs, "layer": span.annotator}
+        out.append((span.label, span.start, span.end, attrs, span.note))
+    return out
+
+
+def decide(
+    store: Store,
+    item: Item,
+    action: str,
+    reviewer: str,
+    layers: tuple[str, str],
+    edited: Sequence[tuple[str, int, int]] = (),
+    comment: str = "",
+) -> Decision:
+    """Record the reviewer's ruling on `item` and write its gold spans (one transaction)."""
+    return store.record_decision(
+        item.article_id,
+        reviewer,
+        layers,
+        item.region,
+        item.kind,
+        action,
+        (list(item.a), list(item.b)),
+        gold_spans(item, action, edited),
+        comment,
+    )
+
+
+def article_items(store: Store, article_id: int, layers: tuple[str, str]) -> list[Item]:
+    """Review items of one article for layers (A, B)."""
+    a, b = layers
+    return compare(article_id, store.spans(article_id, a), store.spans(article_id, b))
+
+
+def accept_agreements(store: Store, article_id: int, layers: tuple[str, str], reviewer: str) -> int:
+    """Copy every agreed region not yet ruled on into the gold layer; how many were copied."""
+    ruled = rulings(store, article_id, layers)
+    copied = 0
+    with store.transaction():
+        for item in article_items(store, article_id, layers):
+            if item.kind == "agreed" and item.region not in ruled:
+                decide(store, item, "agreed", reviewer, layers)
+                copied += 1
+    return copied
+
+
+def adjudicate(store: Store, article_id: int, layers: tuple[str, str], reviewer: str) -> int:
+    """Accept the remaining agreements and mark the article adjudicated (one transaction)."""
+    with store.transaction():
+        copied = accept_agreements(store, article_id, layers, reviewer)
+        store.set_review_status(article_id, "adjudicated", reviewer)
+    return copied
+
+
+def rulings(
+    store: Store, article_id: int, layers: tuple[str, str]
+) -> dict[tuple[int, int], Decision]:
+    """Standing decisions of one article for these layers, by region."""
+    return {(d.start, d.end): d for d in store.decisions(article_id, layers)}
+
+
+def review_articles(store: Store, layers: tuple[str, str]) -> list[int]:
+    """Ids of the articles where either layer has spans, in id order."""
+    return sorted(store.layer_spans(layers))
+
+
+class Navigator:
+    """Walks the disagreements of two layers: through an article, then on to the next one.
+
+    Items are recomputed from the store whenever the walk enters an article, so decisions and
+    edits made meanwhile are seen. Positions are (article index, item index).
+    """
+
+    def __init__(self, store: Store, layers: tuple[str, str], articles: list[int]) -> None:
+        self.store = store
+        self.layers = layers
+        self.articles = articles
+        self._cache: dict[int, list[Item]] = {}
+
+    def items(self, article_id: int) -> list[Item]:
+        """Review items of an article (cached until `refresh`)."""
+        if article_id not in self._cache:
+            self._cache[article_id] = article_items(self.store, article_id, self.layers)
+        return self._cache[article_id]
+
+    def refresh(self, article_id: int | None = None) -> None:
+        """Forget cached items (of one article, or all)."""
+        if article_id is None:
+            self._cache.clear()
+        else:
+            self._cache.pop(article_id, None)
+
+    def disagreements(self, article_id: int) -> list[Item]:
+        """The items of an article that are not agreements."""
+        return [item for item in self.items(article_id) if item.is_disagreement]
+
+    def step(self, article_id: int | None, offset: int | None, forward: bool = True) -> Item | None:
+        """The next (or previous) disagreement after (before) `offset` in `article_id`,
+        continuing into the following (preceding) articles; None at the end of the walk."""
+        if article_id is None or article_id not in self.articles:
+            order = self.articles if forward else list(reversed(self.articles))
+            for aid in order:
+                found = self.disagreements(aid)
+                if found:
+                    return found[0] if forward else found[-1]
+            return None
+        index = self.articles.index(article_id)
+        here = self.disagreements(article_id)
+        if offset is not None:
+            if forward:
+                later = [item for item in here if item.start > offset]
+                if later:
+                    return later[0]
+            else:
+                earlier = [item for item in here if item.start < offset]
+                if earlier:
+                    return earlier[-1]
+        elif here:
+            return here[0] if forward else here[-1]
+        rest = self.articles[index + 1 :] if forward else list(reversed(self.articles[:index]))
+        for aid in rest:
+            found = self.disagreements(aid)
+            if found:
+                return found[0] if forward else found[-1]
+        return None
