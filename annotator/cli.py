@@ -11,6 +11,7 @@ import click
 
 from annotator.ingest import FileResult, ImportReport, import_paths, iter_input_files
 from annotator.ingest.detect import FORMATS
+from annotator.models import GOLD
 from annotator.project import open_project
 from annotator.store import Store, StoreError
 
@@ -333,6 +334,7 @@ EXPORT_FORMATS = ("jsonl", "csv", "doccano", "labelstudio", "brat", "conll", "sp
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=True),
               help="Output file (a folder or .zip for brat).")  # fmt: skip
 @click.option("--annotator", "annotators", multiple=True, help="Only this annotator's spans.")
+@click.option("--gold", is_flag=True, help="Only the adjudicated (gold) layer.")
 @click.option("--label", "labels", multiple=True, help="Only spans with this label key.")
 @click.option("--status", type=click.Choice(["todo", "in_progress", "done"]), default=None,
               help="Only articles with this status.")  # fmt: skip
@@ -344,6 +346,7 @@ def export(
     fmt: str,
     out: str,
     annotators: tuple[str, ...],
+    gold: bool,
     labels: tuple[str, ...],
     status: str | None,
     since: str | None,
@@ -359,6 +362,8 @@ def export(
     from annotator.export import export as run_export
 
     store = _store(ctx)
+    if gold:
+        annotators = (*annotators, GOLD)
     flt = ExportFilter(annotators=annotators, labels=labels, status=status, since=since,
                        until=until)  # fmt: skip
     try:

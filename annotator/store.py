@@ -39,6 +39,7 @@ _SORT_COLUMNS = {
     "published": "a.published",
     "status": "status",
     "claims": "claims",
+    "review": "review",
     "id": "a.id",
 }
 _DECISION_COLUMNS = (
@@ -78,6 +79,7 @@ class ListRow:
     published: str | None
     status: str
     claims: int
+    review: str = "not_reviewed"
 
 
 @dataclass
@@ -560,9 +562,10 @@ class Store:
         direction = "DESC" if descending else "ASC"
         sql = (
             "SELECT a.id, a.title, a.outlet, a.published, coalesce(st.status, 'todo') AS status,"
-            " coalesce(c.n, 0) AS claims"
+            " coalesce(c.n, 0) AS claims, coalesce(rv.status, 'not_reviewed') AS review"
             f" FROM {source}"
             " LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator = ?"
+            " LEFT JOIN review_status rv ON rv.article_id = a.id"
             " LEFT JOIN (SELECT article_id, count(*) AS n FROM spans WHERE annotator = ?"
             "  GROUP BY article_id) c ON c.article_id = a.id"
             + (" WHERE " + " AND ".join(where) if where else "")

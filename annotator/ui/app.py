@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
 
+from annotator.models import is_reserved_name
 from annotator.project import open_project
 from annotator.store import Store, StoreError
 from annotator.ui.fonts import load_bundled_fonts
@@ -80,6 +81,8 @@ def ask_annotator(settings: QSettings, store: Store, parent: QWidget | None = No
         if not ok:
             return None
         name = text.strip()
+        if is_reserved_name(name):
+            name = ""
     settings.setValue("annotator", name)
     return name
 

@@ -15,6 +15,7 @@ from annotator.store import ListRow, Store
 _Index = QModelIndex | QPersistentModelIndex
 
 STATUS_TEXT = {"todo": "To do", "in_progress": "In progress", "done": "Done"}
+REVIEW_TEXT = {"not_reviewed": "", "in_review": "In review", "adjudicated": "Adjudicated"}
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
@@ -51,9 +52,9 @@ class ArticleListModel(QAbstractTableModel):
         Only QAbstractItemModel's own (modelReset after a re-query, dataChanged per row).
     """
 
-    COLUMNS = ("title", "outlet", "published", "status", "claims")
-    HEADERS = ("Title", "Outlet", "Published", "Status", "Claims")
-    TITLE, OUTLET, PUBLISHED, STATUS, CLAIMS = range(5)
+    COLUMNS = ("title", "outlet", "published", "status", "claims", "review")
+    HEADERS = ("Title", "Outlet", "Published", "Status", "Claims", "Review")
+    TITLE, OUTLET, PUBLISHED, STATUS, CLAIMS, REVIEW = range(6)
 
     def __init__(
         self,
@@ -158,7 +159,8 @@ class ArticleListModel(QAbstractTableModel):
         item = self._rows[row]
         item.status = self._store.status(article_id, self._annotator)
         item.claims = self._store.span_count(article_id, self._annotator)
-        self.dataChanged.emit(self.index(row, self.STATUS), self.index(row, self.CLAIMS))
+        item.review = self._store.review_status(article_id)
+        self.dataChanged.emit(self.index(row, self.STATUS), self.index(row, self.REVIEW))
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -221,6 +223,8 @@ class ArticleListModel(QAbstractTableModel):
                 return format_published(item.published, self._bengali)
             if column == self.STATUS:
                 return STATUS_TEXT.get(item.status, item.status)
+            if column == self.REVIEW:
+                return REVIEW_TEXT.get(item.review, item.review)
             text = str(item.claims)
             return bangla.convert_english_digit_to_bangla_digit(text) if self._bengali else text
         if role == _USER:

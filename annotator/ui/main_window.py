@@ -42,6 +42,7 @@ from annotator.ui.export_runner import ExportRunner
 from annotator.ui.label_palette import LabelPalette
 from annotator.ui.label_scheme_dialog import LabelSchemeDialog
 from annotator.ui.reader_view import ReaderView, SpanPaint
+from annotator.ui.review_window import ReviewWindow
 
 STATUS_CHOICES = (("All articles", None), ("To do", "todo"), ("In progress", "in_progress"),
                   ("Done", "done"))  # fmt: skip
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.article: Article | None = None
         self.labels: dict[str, LabelDef] = {}
         self._spans: dict[int, Span] = {}  # spans of the open article, by id
+        self.review_window: ReviewWindow | None = None
         store.add_annotator(annotator)
         self.setWindowTitle(f"Bengali news annotator — {store.path or 'in memory'}")
         self.setWindowIcon(qta.icon("fa5s.highlighter"))
@@ -120,7 +122,7 @@ class MainWindow(QMainWindow):
         self.list_view.verticalHeader().setVisible(False)
         self.list_view.verticalHeader().setDefaultSectionSize(26)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 80), (2, 120), (3, 52), (4, 52)):
+        for column, width in ((1, 80), (2, 120), (3, 52), (4, 52), (5, 80)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_list_current_changed)
@@ -217,6 +219,9 @@ class MainWindow(QMainWindow):
         self.digits_action = a("&Bengali digits", None, self._on_digits_toggled)
         self.digits_action.setCheckable(True)
         self.digits_action.setChecked(True)
+        self.review_action = a(
+            "&Review two layers…", "fa5s.balance-scale", self.open_review, "Ctrl+Shift+R"
+        )
         self._tag_shortcuts: list[QShortcut] = []
 
         file_menu = self.menuBar().addMenu("&File")
@@ -234,6 +239,9 @@ class MainWindow(QMainWindow):
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action])
         view_menu.addSeparator()
         view_menu.addActions([self.snap_action, self.digits_action])
+        review_menu = self.menuBar().addMenu("&Review")
+        review_menu.addAction(self.review_action)
+        self.review_menu = review_menu
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addActions(
             [self.prev_action, self.next_action, self.next_untagged_action, self.done_action]
@@ -629,8 +637,12 @@ class MainWindow(QMainWindow):
 
     def switch_annotator(self, name: str) -> None:
         """Tag as `name` from now on: own spans, statuses and progress follow; undo restarts."""
+        try:
+            self.store.add_annotator(name)
+        except ValueError as exc:
+            self.statusBar().showMessage(str(exc), 6000)
+            return
         self.annotator = name
-        self.store.add_annotator(name)
         self.controller.annotator = name
         self.controller.history.clear()
         self.settings.setValue("annotator", name)
@@ -640,6 +652,22 @@ class MainWindow(QMainWindow):
         self._update_progress()
         if self.article is not None:
             self.open_article(self.article.id)
+
+    def open_review(self, layer_a: str | None = None, layer_b: str | None = None) -> ReviewWindow:
+        """Open the review window (this analyst as reviewer), comparing A with B."""
+        if self.review_window is not None:
+            self.review_window.close()
+        window = ReviewWindow(self.store, self.annotator, layer_a or self.annotator, layer_b, self)
+        window.setWindowFlag(Qt.WindowType.Window, True)
+        window.gold_changed.connect(self._on_gold_changed)
+        self.review_window = window
+        window.show()
+        return window
+
+    def _on_gold_changed(self, article_id: int) -> None:
+        self.list_model.refresh_article(article_id)
+        if self.article is not None and self.article.id == article_id:
+            self.open_article(article_id)
 
     def export_dialog(self) -> None:
         """Ask for a format and a file, then export in the background."""

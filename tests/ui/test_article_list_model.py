@@ -63,10 +63,10 @@ def click_header(table, column):
 
 def test_rows_columns_and_cells(view, store):
     model = view.model()
-    assert model.rowCount() == 4 and model.columnCount() == 5
+    assert model.rowCount() == 4 and model.columnCount() == 6
     assert model.rowCount(model.index(0, 0)) == 0
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)]
-    assert headers == ["Title", "Outlet", "Published", "Status", "Claims"]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)]
+    assert headers == ["Title", "Outlet", "Published", "Status", "Claims", "Review"]
     # Default order: newest publication first, undated last.
     assert titles(model) == [ARTICLES[i][0] for i in (3, 0, 1, 2)]
     assert cell(model, 1, ArticleListModel.PUBLISHED) == "2025-07-13 13:18"
@@ -77,6 +77,10 @@ def test_rows_columns_and_cells(view, store):
     assert cell(model, 0, ArticleListModel.TITLE, Qt.ItemDataRole.ToolTipRole) == ARTICLES[3][0]
     assert cell(model, 0, 0, Qt.ItemDataRole.UserRole) == store.ids[3] == model.article_id(0)
     assert model.data(QModelIndex()) is None
+    assert cell(model, 0, ArticleListModel.REVIEW) == ""
+    store.set_review_status(model.article_id(0), "adjudicated", "lead")
+    model.refresh_article(model.article_id(0))
+    assert cell(model, 0, ArticleListModel.REVIEW) == "Adjudicated"
 
 
 def test_bengali_digits(view, qtbot):

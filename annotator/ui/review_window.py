@@ -1,0 +1,501 @@
+"""Review mode: compare two layers, walk their disagreements, settle them into the gold layer."""
+
+from __future__ import annotations
+
+import qtawesome as qta
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator import review
+from annotator.models import GOLD, Article, Span
+from annotator.review import KIND_COLORS, KIND_NAMES, KINDS, Item, Navigator
+from annotator.store import Store
+from annotator.ui.reader_view import ReaderView, SpanPaint
+
+REVIEW_TEXT = {
+    "not_reviewed": "Not reviewed",
+    "in_review": "In review",
+    "adjudicated": "Adjudicated",
+}
+ACTION_TEXT = {
+    "accept_a": "accepted A",
+    "accept_b": "accepted B",
+    "accept_both": "accepted both",
+    "reject": "rejected",
+    "edit": "edited",
+    "agreed": "agreed",
+}
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class Legend(QWidget):
+    """Colour key of the five kinds of regions, with their counts in the open article."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.labels: dict[str, QLabel] = {}
+        for kind in KINDS:
+            label = QLabel()
+            label.setTextFormat(Qt.TextFormat.RichText)
+            self.labels[kind] = label
+            layout.addWidget(label)
+        self.set_counts({})
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        """Show how many regions of each kind the article has."""
+        for kind, label in self.labels.items():
+            swatch = f'<span style="background:{KIND_COLORS[kind]}">&nbsp;&nbsp;&nbsp;&nbsp;</span>'
+            label.setText(f"{swatch}&nbsp; {KIND_NAMES[kind]}: {counts.get(kind, 0)}")
+
+
+class ReviewWindow(QMainWindow):
+    """Two layers side by side in one text, a disagreement navigator and the gold decisions.
+
+    Keys: N / F8 next disagreement, P / Shift+F8 previous, A accept A, B accept B,
+    H accept both, R reject, E edit (the reader's selection with the gold label chosen),
+    Ctrl+Enter mark the article adjudicated.
+
+    Signals:
+        gold_changed(int): the gold layer or review status of an article changed.
+    """
+
+    gold_changed = Signal(int)
+
+    def __init__(
+        self,
+        store: Store,
+        reviewer: str,
+        layer_a: str | None = None,
+        layer_b: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.reviewer = reviewer
+        self.labels = {label.key: label for label in store.labels()}
+        self.article: Article | None = None
+        self.item: Item | None = None
+        self.navigator: Navigator | None = None
+        self.setWindowTitle("Review layers")
+        self.setWindowIcon(qta.icon("fa5s.balance-scale"))
+        self._build(layer_a, layer_b)
+        self.reload()
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _build(self, layer_a: str | None, layer_b: str | None) -> None:
+        layers = self.store.layers()
+        self.a_combo, self.b_combo = QComboBox(), QComboBox()
+        for combo in (self.a_combo, self.b_combo):
+            combo.addItems(layers)
+            combo.setMinimumContentsLength(10)
+        others = [name for name in layers if name != GOLD]
+        self.a_combo.setCurrentText(layer_a or (others[0] if others else ""))
+        default_b = next((n for n in layers if n != self.a_combo.currentText()), "")
+        self.b_combo.setCurrentText(layer_b or default_b)
+        self.a_combo.currentTextChanged.connect(lambda _t: self.reload())
+        self.b_combo.currentTextChanged.connect(lambda _t: self.reload())
+        toolbar = QToolBar("Layers")
+        toolbar.setObjectName("review_layers")
+        toolbar.addWidget(QLabel(" A: "))
+        toolbar.addWidget(self.a_combo)
+        toolbar.addWidget(QLabel("  B: "))
+        toolbar.addWidget(self.b_combo)
+        toolbar.addWidget(QLabel(f"   reviewer: {self.reviewer}"))
+        self.addToolBar(toolbar)
+
+        self.article_table = QTableWidget(0, 3)
+        self.article_table.setHorizontalHeaderLabels(["Title", "Review", "Open"])
+        self.article_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.article_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.article_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.article_table.verticalHeader().hide()
+        header = self.article_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.article_table.currentCellChanged.connect(self._on_article_row_changed)
+
+        self.reader = ReaderView()
+        self.reader.span_clicked.connect(self._on_span_clicked)
+        self.title_label = QLabel()
+        self.title_label.setWordWrap(True)
+        self.title_label.setFont(self.reader.font())
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.title_label)
+        centre_layout.addWidget(self.reader, 1)
+
+        self.legend = Legend()
+        self.item_view = QTextBrowser()
+        self.item_view.setOpenLinks(False)
+        self.gold_label = QComboBox()
+        for key, label in self.labels.items():
+            if label.kind == "span":
+                self.gold_label.addItem(f"{label.name} ({key})", key)
+        self.comment_edit = QLineEdit()
+        self.comment_edit.setPlaceholderText("Comment on this disagreement… (Enter)")
+        self.comment_edit.returnPressed.connect(self.add_comment)
+        self.comment_list = QListWidget()
+        self.position_label = QLabel()
+
+        side = QWidget()
+        form = QVBoxLayout(side)
+        form.addWidget(QLabel("<b>Legend</b>"))
+        form.addWidget(self.legend)
+        form.addWidget(self.position_label)
+        form.addWidget(self.item_view, 2)
+        buttons = QHBoxLayout()
+        self._buttons: dict[str, QPushButton] = {}
+        self._build_actions()
+        for name in ("accept_a", "accept_b", "accept_both", "reject"):
+            button = QPushButton(self._actions[name].text().replace("&", ""))
+            button.setIcon(self._actions[name].icon())
+            button.setToolTip(self._actions[name].toolTip())
+            button.clicked.connect(self._actions[name].trigger)
+            self._buttons[name] = button
+            buttons.addWidget(button)
+        form.addLayout(buttons)
+        edit_row = QFormLayout()
+        edit_button = QPushButton("Edit (E)")
+        edit_button.setToolTip("Put the reader's selection into gold with this label")
+        edit_button.clicked.connect(self._actions["edit"].trigger)
+        self._buttons["edit"] = edit_button
+        edit_row.addRow(edit_button, self.gold_label)
+        form.addLayout(edit_row)
+        nav = QHBoxLayout()
+        for name in ("previous", "next", "adjudicate"):
+            button = QPushButton(
+                self._actions[name].icon(), self._actions[name].text().replace("&", "")
+            )
+            button.clicked.connect(self._actions[name].trigger)
+            self._buttons[name] = button
+            nav.addWidget(button)
+        form.addLayout(nav)
+        form.addWidget(QLabel("<b>Comments</b>"))
+        form.addWidget(self.comment_list, 1)
+        form.addWidget(self.comment_edit)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.article_table)
+        splitter.addWidget(centre)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 700, 360])
+        self.setCentralWidget(splitter)
+        self.statusBar()
+        self.resize(1400, 850)
+
+    def _build_actions(self) -> None:
+        specs = {
+            "accept_a": ("Accept &A", "fa5s.check", ["A"], lambda: self.decide("accept_a")),
+            "accept_b": ("Accept &B", "fa5s.check-double", ["B"], lambda: self.decide("accept_b")),
+            "accept_both": ("Both (&H)", "fa5s.clone", ["H"], lambda: self.decide("accept_both")),
+            "reject": ("&Reject", "fa5s.times", ["R"], lambda: self.decide("reject")),
+            "edit": ("&Edit", "fa5s.edit", ["E"], self.edit),
+            "next": ("&Next", "fa5s.arrow-right", ["N", "F8"], lambda: self.step(True)),
+            "previous": (
+                "&Previous", "fa5s.arrow-left", ["P", "Shift+F8"], lambda: self.step(False)
+            ),
+            "adjudicate": (
+                "Adjudicated", "fa5s.gavel", ["Ctrl+Return", "Ctrl+Enter"], self.adjudicate
+            ),
+        }  # fmt: skip
+        self._actions: dict[str, QAction] = {}
+        for name, (text, icon, keys, slot) in specs.items():
+            action = QAction(qta.icon(icon), text, self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setToolTip(f"{text.replace('&', '')} ({', '.join(keys)})")
+            action.triggered.connect(lambda _checked=False, s=slot: s())
+            self.addAction(action)
+            self._actions[name] = action
+
+    # -- state -----------------------------------------------------------------------------
+
+    @property
+    def layers(self) -> tuple[str, str]:
+        """The compared layers (A, B)."""
+        return self.a_combo.currentText(), self.b_combo.currentText()
+
+    def reload(self) -> None:
+        """Rebuild the article table and navigator for the chosen layers."""
+        a, b = self.layers
+        if not a or not b or a == b:
+            self.navigator = None
+            self.article_table.setRowCount(0)
+            self.statusBar().showMessage("Pick two different layers to compare.")
+            self._show_article(None)
+            return
+        self.statusBar().clearMessage()
+        articles = review.review_articles(self.store, (a, b))
+        self.navigator = Navigator(self.store, (a, b), articles)
+        blocker = QSignalBlocker(self.article_table)
+        self.article_table.setRowCount(len(articles))
+        for row, article_id in enumerate(articles):
+            self._fill_row(row, article_id)
+        del blocker
+        if articles:
+            self.article_table.setCurrentCell(0, 0)
+            self.open_article(articles[0])
+        else:
+            self._show_article(None)
+
+    def _fill_row(self, row: int, article_id: int) -> None:
+        assert self.navigator is not None
+        article = self.store.article(article_id)
+        title = article.title if article and article.title else f"Article {article_id}"
+        ruled = review.rulings(self.store, article_id, self.layers)
+        open_count = sum(
+            1 for item in self.navigator.disagreements(article_id) if item.region not in ruled
+        )
+        cells = [title, REVIEW_TEXT[self.store.review_status(article_id)], str(open_count)]
+        for column, text in enumerate(cells):
+            cell = QTableWidgetItem(text)
+            cell.setData(Qt.ItemDataRole.UserRole, article_id)
+            self.article_table.setItem(row, column, cell)
+
+    def _refresh_row(self, article_id: int) -> None:
+        if self.navigator is None or article_id not in self.navigator.articles:
+            return
+        self._fill_row(self.navigator.articles.index(article_id), article_id)
+
+    def open_article(self, article_id: int, item: Item | None = None) -> None:
+        """Show an article with both layers coloured by kind; select `item` (or none)."""
+        if self.navigator is None:
+            return
+        article = self.store.article(article_id)
+        self._show_article(article)
+        if article is None:
+            return
+        row = self.navigator.articles.index(article_id)
+        if self.article_table.currentRow() != row:
+            blocker = QSignalBlocker(self.article_table)
+            self.article_table.setCurrentCell(row, 0)
+            del blocker
+        self._select_item(item)
+
+    def _show_article(self, article: Article | None) -> None:
+        self.article = article
+        self.item = None
+        if article is None or self.navigator is None:
+            self.reader.set_article("", [])
+            self.title_label.setText("")
+            self.legend.set_counts({})
+            self._show_item()
+            self.comment_list.clear()
+            return
+        self.title_label.setText(f"<b>{_escape(article.title)}</b>")
+        items = self.navigator.items(article.id)
+        self.reader.set_article(article.text, self._paints(items))
+        counts: dict[str, int] = {}
+        for item in items:
+            counts[item.kind] = counts.get(item.kind, 0) + 1
+        self.legend.set_counts(counts)
+        self._show_comments()
+        self._show_item()
+
+    def _paints(self, items: list[Item]) -> list[SpanPaint]:
+        paints = []
+        for item in items:
+            color = KIND_COLORS[item.kind]
+            for span in item.a + item.b:
+                paints.append(SpanPaint(span.id, span.start, span.end, color, span.label, True))
+        return paints
+
+    def _select_item(self, item: Item | None) -> None:
+        self.item = item
+        if item is not None:
+            self.reader.scroll_to(item.start, item.end)
+            self.reader.set_selection(item.start, item.end)
+        self._show_item()
+
+    def _show_item(self) -> None:
+        item = self.item
+        enabled = item is not None
+        for name in ("accept_a", "accept_b", "accept_both", "reject", "edit"):
+            self._actions[name].setEnabled(enabled)
+            self._buttons[name].setEnabled(enabled)
+        if item is None:
+            self.item_view.setHtml(
+                "<p>No disagreement selected. Press <b>N</b> for the next one.</p>"
+            )
+            self.position_label.setText("")
+            return
+        a, b = self.layers
+        html = [
+            f'<p><span style="background:{KIND_COLORS[item.kind]}">&nbsp;&nbsp;&nbsp;</span>'
+            f" <b>{KIND_NAMES[item.kind]}</b></p>"
+        ]
+        html.append(self._spans_html(f"A ({a})", item.a))
+        html.append(self._spans_html(f"B ({b})", item.b))
+        ruled = review.rulings(self.store, item.article_id, self.layers).get(item.region)
+        if ruled is not None:
+            html.append(
+                f"<p><i>Decision: {ACTION_TEXT[ruled.decision]} by {_escape(ruled.reviewer)},"
+                f" {ruled.created[:16].replace('T', ' ')}</i></p>"
+            )
+        self.item_view.setHtml("".join(html))
+        if item.a:
+            index = self.gold_label.findData(item.a[0].label)
+            if index >= 0:
+                self.gold_label.setCurrentIndex(index)
+        disagreements = self.navigator.disagreements(item.article_id) if self.navigator else []
+        place = disagreements.index(item) + 1 if item in disagreements else 0
+        self.position_label.setText(f"Disagreement {place} of {len(disagreements)} here")
+
+    def _spans_html(self, heading: str, spans: tuple[Span, ...]) -> str:
+        if not spans:
+            return f"<p><b>{_escape(heading)}</b>: nothing</p>"
+        rows = []
+        for span in spans:
+            label = self.labels.get(span.label)
+            color = label.color if label else "#888888"
+            name = label.name if label else span.label
+            attrs = ", ".join(f"{k}: {v}" for k, v in sorted(span.attrs.items()) if v)
+            rows.append(
+                f'<li><span style="color:{QColor(color).name()}">■</span> <b>{_escape(name)}</b>'
+                f" «{_escape(span.text)}»"
+                + (f"<br><small>{_escape(attrs)}</small>" if attrs else "")
+                + (f"<br><small>note: {_escape(span.note)}</small>" if span.note else "")
+                + "</li>"
+            )
+        return f"<p><b>{_escape(heading)}</b></p><ul>{''.join(rows)}</ul>"
+
+    def _show_comments(self) -> None:
+        self.comment_list.clear()
+        if self.article is None:
+            return
+        for comment in self.store.comments(self.article.id):
+            snippet = self.article.text[comment.start : comment.end]
+            entry = QListWidgetItem(f"{comment.author}: {comment.body}  [«{snippet[:30]}»]")
+            entry.setData(Qt.ItemDataRole.UserRole, comment.id)
+            self.comment_list.addItem(entry)
+
+    # -- user actions ----------------------------------------------------------------------
+
+    def step(self, forward: bool = True) -> Item | None:
+        """Go to the next (previous) disagreement, moving on to other articles as needed."""
+        if self.navigator is None:
+            return None
+        article_id = self.article.id if self.article else None
+        offset = self.item.start if self.item else None
+        if self.item is None and article_id is not None and not forward:
+            offset = len(self.article.text) + 1 if self.article else None
+        if self.item is None and article_id is not None and forward:
+            offset = -1
+        found = self.navigator.step(article_id, offset, forward)
+        if found is None:
+            self.statusBar().showMessage(
+                "No more disagreements." if forward else "No earlier disagreements.", 4000
+            )
+            return None
+        if self.article is None or found.article_id != self.article.id:
+            self.open_article(found.article_id, found)
+        else:
+            self._select_item(found)
+        return found
+
+    def decide(self, action: str, edited: list[tuple[str, int, int]] | None = None) -> None:
+        """Rule on the selected disagreement, then move on to the next one."""
+        item = self.item
+        if item is None or self.navigator is None:
+            return
+        try:
+            review.decide(
+                self.store, item, action, self.reviewer, self.layers, edited or (),
+                self.comment_edit.text().strip() if action == "reject" else "",
+            )  # fmt: skip
+        except (ValueError, KeyError) as exc:
+            self.statusBar().showMessage(str(exc), 6000)
+            return
+        self.statusBar().showMessage(f"{ACTION_TEXT[action].capitalize()} — written to gold.", 3000)
+        self._after_change(item.article_id)
+        self.step(True)
+
+    def edit(self) -> None:
+        """Put the reader's selection (or the region) into gold with the chosen label."""
+        if self.item is None:
+            return
+        start, end = self.reader.selection()
+        if start >= end:
+            start, end = self.item.region
+        label = self.gold_label.currentData()
+        if not label:
+            return
+        self.decide("edit", [(str(label), start, end)])
+
+    def adjudicate(self) -> None:
+        """Accept the remaining agreements of the article and mark it adjudicated."""
+        if self.article is None or self.navigator is None:
+            return
+        copied = review.adjudicate(self.store, self.article.id, self.layers, self.reviewer)
+        self.statusBar().showMessage(
+            f"Article adjudicated; {copied} agreed span region(s) copied to gold.", 4000
+        )
+        self._after_change(self.article.id)
+
+    def add_comment(self) -> None:
+        """Keep the comment box's text on the selected disagreement (or the selection)."""
+        body = self.comment_edit.text().strip()
+        if not body or self.article is None:
+            return
+        if self.item is not None:
+            start, end = self.item.region
+            spans = self.item.a + self.item.b
+            span_id = spans[0].id if len(spans) == 1 else None
+        else:
+            start, end = self.reader.selection()
+            span_id = None
+        self.store.add_comment(self.article.id, self.reviewer, body, start, end, span_id)
+        self.comment_edit.clear()
+        self._show_comments()
+
+    def _after_change(self, article_id: int) -> None:
+        assert self.navigator is not None
+        self.navigator.refresh(article_id)
+        self._refresh_row(article_id)
+        if self.article is not None and self.article.id == article_id:
+            item = self.item
+            self._show_article(self.article)
+            self.item = item
+            self._show_item()
+        self.gold_changed.emit(article_id)
+
+    def _on_article_row_changed(self, row: int, *_: int) -> None:
+        cell = self.article_table.item(row, 0)
+        if cell is not None:
+            self.open_article(int(cell.data(Qt.ItemDataRole.UserRole)))
+
+    def _on_span_clicked(self, ids: list) -> None:
+        if not ids or self.navigator is None or self.article is None:
+            return
+        for item in self.navigator.items(self.article.id):
+            if any(span.id == ids[0] for span in item.a + item.b):
+                self._select_item(item)
+                return

@@ -1,0 +1,211 @@
+"""Review mode end to end: a colleague's file in, disagreements walked by key, gold out."""
+
+from __future__ import annotations
+
+import json
+
+import orjson
+import pytest
+from click.testing import CliRunner
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from annotator.cli import cli
+from annotator.ingest.annotations import import_annotations
+from annotator.models import GOLD, ArticleDraft
+from annotator.review import KIND_COLORS
+from annotator.store import Store
+from annotator.ui.review_window import ReviewWindow
+
+FIRST = (
+    "উত্তর কোরিয়া রাশিয়ায় 😀 আনুমানিক ১১ হাজার সৈন্য পাঠিয়েছে। দুই দেশ প্রতিরক্ষা চুক্তি সই করেছে। "
+    "কিম জং উন মস্কো সফর করবেন।"
+)
+SECOND = "যুক্তরাষ্ট্র ইউক্রেনকে নতুন সামরিক সহায়তা দেবে। চীন রাশিয়াকে সমর্থন জানিয়েছে।"
+
+
+def _at(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+@pytest.fixture
+def project(tmp_path):
+    store = Store(tmp_path / "project.db")
+    store.add_articles(
+        [ArticleDraft(text=FIRST, title="প্রথম খবর"), ArticleDraft(text=SECOND, title="দ্বিতীয়")]
+    )
+    first, second = (store.article_by_text(t).id for t in (FIRST, SECOND))
+    mine = [
+        (first, "troop_deployment", "১১ হাজার সৈন্য পাঠিয়েছে"),
+        (first, "treaty", "প্রতিরক্ষা চুক্তি"),
+        (first, "visit", "মস্কো সফর"),
+        (second, "military_aid", "নতুন সামরিক সহায়তা"),
+    ]
+    for article_id, label, words in mine:
+        text = FIRST if article_id == first else SECOND
+        store.add_span(article_id, "rahim", label, *_at(text, words))
+    theirs = [
+        (FIRST, "troop_deployment", "১১ হাজার সৈন্য"),  # boundary
+        (FIRST, "treaty", "প্রতিরক্ষা চুক্তি"),  # agreed
+        (FIRST, "military_aid", "মস্কো সফর"),  # label
+        (SECOND, "military_aid", "নতুন সামরিক সহায়তা"),  # agreed
+        (SECOND, "support_statement", "রাশিয়াকে সমর্থন"),  # only B
+    ]
+    lines = []
+    for text in (FIRST, SECOND):
+        spans = [
+            {"start": s, "end": e, "label": label, "text": text[s:e], "annotator": "mita",
+             "attrs": {"certainty": "medium"}}
+            for t, label, words in theirs if t == text for s, e in [_at(text, words)]
+        ]  # fmt: skip
+        lines.append(orjson.dumps({"text": text, "spans": spans}).decode())
+    colleague = tmp_path / "mita.jsonl"
+    colleague.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = import_annotations(store, [colleague], "jsonl")
+    assert report.spans_added == 5 and not report.problems
+    yield store, first, second, tmp_path
+    store.close()
+
+
+@pytest.fixture
+def window(qtbot, project):
+    store = project[0]
+    w = ReviewWindow(store, "lead", "rahim", "mita")
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def press(window: ReviewWindow, key: Qt.Key) -> None:
+    window.reader.setFocus()
+    QTest.keyClick(window.reader, key)
+
+
+def test_layers_are_coloured_by_kind_with_a_legend(window, project) -> None:
+    store, first, _second, _ = project
+    assert window.article.id == first
+    colors = {p.label: p.color for p in window.reader.spans()}
+    assert colors["treaty"] == KIND_COLORS["agreed"]
+    assert colors["troop_deployment"] == KIND_COLORS["boundary"]
+    assert colors["visit"] == KIND_COLORS["label"] == colors["military_aid"]
+    legend = {kind: label.text() for kind, label in window.legend.labels.items()}
+    assert legend["agreed"].endswith("agreed: 1") and legend["boundary"].endswith(": 1")
+    assert window.article_table.rowCount() == 2
+    assert window.article_table.item(0, 1).text() == "Not reviewed"
+    assert window.article_table.item(0, 2).text() == "2"
+
+
+def test_walk_and_settle_disagreements_by_key(window, project) -> None:
+    store, first, second, tmp_path = project
+    before_mita = store.spans(first, "mita") + store.spans(second, "mita")
+    before_mine = store.spans(first, "rahim") + store.spans(second, "rahim")
+
+    press(window, Qt.Key.Key_N)
+    assert window.item.kind == "boundary" and window.reader.selection() == window.item.region
+    press(window, Qt.Key.Key_B)  # accept mita's shorter span; moves on to the next one
+    assert window.item.kind == "label" and window.item.article_id == first
+    press(window, Qt.Key.Key_A)  # keep rahim's label
+    assert window.item.kind == "only_b" and window.article.id == second
+    window.comment_edit.setText("মতামত নয়, দাবি নয়")
+    press(window, Qt.Key.Key_R)
+    assert window.item is not None and window.item.kind == "only_b"  # end: nothing further
+    press(window, Qt.Key.Key_P)
+    assert window.article.id == first and window.item.kind == "label"
+
+    # the two articles are settled; agreements go in when they are marked adjudicated
+    window.reader.setFocus()
+    QTest.keyClick(window.reader, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    window.open_article(second)
+    QTest.keyClick(window.reader, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    gold = {(g.article_id, g.label, g.text) for g in store.spans(first, GOLD)}
+    gold |= {(g.article_id, g.label, g.text) for g in store.spans(second, GOLD)}
+    assert gold == {
+        (first, "troop_deployment", "১১ হাজার সৈন্য"),
+        (first, "visit", "মস্কো সফর"),
+        (first, "treaty", "প্রতিরক্ষা চুক্তি"),
+        (second, "military_aid", "নতুন সামরিক সহায়তা"),
+    }
+    assert all(g.attrs["reviewer"] == "lead" for g in store.spans(first, GOLD))
+    decisions = {(d.kind, d.decision) for d in store.decisions()}
+    assert decisions == {
+        ("boundary", "accept_b"), ("label", "accept_a"), ("only_b", "reject"),
+        ("agreed", "agreed"),
+    }  # fmt: skip
+    assert [d.comment for d in store.decisions() if d.decision == "reject"] == ["মতামত নয়, দাবি নয়"]
+    # the compared layers are exactly as they were
+    assert store.spans(first, "mita") + store.spans(second, "mita") == before_mita
+    assert store.spans(first, "rahim") + store.spans(second, "rahim") == before_mine
+    assert store.review_status(first) == store.review_status(second) == "adjudicated"
+    assert window.article_table.item(0, 1).text() == "Adjudicated"
+    assert window.article_table.item(0, 2).text() == "0"
+
+    out = tmp_path / "gold.jsonl"
+    result = CliRunner().invoke(
+        cli, ["--db", str(store.path), "export", "--format", "jsonl", "--gold", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    exported = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    labels = sorted(s["label"] for doc in exported for s in doc["spans"])
+    assert labels == ["military_aid", "treaty", "troop_deployment", "visit"]
+    assert {s["annotator"] for doc in exported for s in doc["spans"]} == {GOLD}
+
+
+def test_edit_puts_the_selection_into_gold(window, project) -> None:
+    store, first, _second, _ = project
+    press(window, Qt.Key.Key_N)
+    start, end = _at(FIRST, "আনুমানিক ১১ হাজার সৈন্য")
+    window.reader.set_selection(start, end)
+    window.gold_label.setCurrentIndex(window.gold_label.findData("troop_deployment"))
+    press(window, Qt.Key.Key_E)
+    assert [(g.start, g.end, g.attrs["decision"]) for g in store.spans(first, GOLD)] == [
+        (start, end, "edit")
+    ]
+
+
+def test_redeciding_replaces_gold_and_comments_are_kept(window, project) -> None:
+    store, first, _second, _ = project
+    press(window, Qt.Key.Key_N)
+    press(window, Qt.Key.Key_H)  # both spans of the boundary disagreement
+    assert len(store.spans(first, GOLD)) == 2
+    press(window, Qt.Key.Key_P)
+    assert window.item.kind == "boundary"
+    assert "accepted both" in window.item_view.toPlainText()
+    press(window, Qt.Key.Key_R)
+    assert store.spans(first, GOLD) == []
+    press(window, Qt.Key.Key_P)
+    window.comment_edit.setText("সীমানা নিয়ে প্রশ্ন")
+    QTest.keyClick(window.comment_edit, Qt.Key.Key_Return)
+    assert [c.body for c in store.comments(first)] == ["সীমানা নিয়ে প্রশ্ন"]
+    assert window.comment_list.count() == 1
+
+
+def test_same_layer_twice_shows_nothing(qtbot, project) -> None:
+    w = ReviewWindow(project[0], "lead", "mita", "mita")
+    qtbot.addWidget(w)
+    assert w.navigator is None and w.article_table.rowCount() == 0
+    w.b_combo.setCurrentText("rahim")
+    assert w.navigator is not None and w.article_table.rowCount() == 2
+
+
+def test_main_window_opens_review_and_shows_review_status(qtbot, project, tmp_path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from annotator.ui.article_list_model import ArticleListModel
+    from annotator.ui.main_window import MainWindow
+
+    store, first, _second, _ = project
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(store, "rahim", settings)
+    qtbot.addWidget(main)
+    main.review_action.trigger()
+    review = main.review_window
+    assert review is not None and review.layers == ("rahim", "mita")
+    review.step(True)
+    review.decide("accept_a")
+    row = main.list_model.row_of(first)
+    index = main.list_model.index(row, ArticleListModel.REVIEW)
+    assert main.list_model.data(index) == "In review"
+    review.close()
