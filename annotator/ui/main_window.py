@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from annotator.actions import AddSpan, Change, EditSpan, RemoveSpan, SetDocLabel, SetStatus
 from annotator.export import EXTENSIONS, ExportFilter
-from annotator.ingest import import_paths
-from annotator.ingest.annotations import import_annotations
+from annotator.ingest import ImportReport, import_paths
+from annotator.ingest.annotations import AnnotationReport, import_annotations
 from annotator.models import Article, Span
 from annotator.scheme import LabelDef
 from annotator.store import Store
@@ -43,6 +43,7 @@ from annotator.ui.label_palette import LabelPalette
 from annotator.ui.label_scheme_dialog import LabelSchemeDialog
 from annotator.ui.reader_view import ReaderView, SpanPaint
 from annotator.ui.review_window import ReviewWindow
+from annotator.ui.task_runner import TaskRunner
 
 STATUS_CHOICES = (("All articles", None), ("To do", "todo"), ("In progress", "in_progress"),
                   ("Done", "done"))  # fmt: skip
@@ -610,9 +611,18 @@ class MainWindow(QMainWindow):
         if folder:
             self.import_paths([folder])
 
-    def import_paths(self, paths: list[str]) -> None:
-        """Import files or folders and report the outcome."""
-        report = import_paths(self.store, paths)
+    def import_paths(self, paths: list[str]) -> TaskRunner:
+        """Import files or folders in the background and report the outcome."""
+        runner = TaskRunner(
+            self.store, lambda store: import_paths(store, paths), "Importing articles…", self
+        )
+        runner.finished.connect(self._on_articles_imported)
+        runner.failed.connect(lambda why: QMessageBox.warning(self, "Import failed", why))
+        self.task_runner = runner
+        runner.start()
+        return runner
+
+    def _on_articles_imported(self, report: ImportReport) -> None:
         totals = report.totals()
         self.list_model.refresh()
         self._update_progress()
@@ -707,9 +717,22 @@ class MainWindow(QMainWindow):
         )
         self.import_annotations(fmt, paths)
 
-    def import_annotations(self, fmt: str, paths: list[str]) -> None:
-        """Import annotation files; other annotators' names come from the files."""
-        report = import_annotations(self.store, paths, fmt, self.annotator)
+    def import_annotations(self, fmt: str, paths: list[str]) -> TaskRunner:
+        """Import annotation files in the background; others' names come from the files."""
+        annotator = self.annotator
+        runner = TaskRunner(
+            self.store,
+            lambda store: import_annotations(store, paths, fmt, annotator),
+            "Importing annotations…",
+            self,
+        )
+        runner.finished.connect(self._on_annotations_imported)
+        runner.failed.connect(lambda why: QMessageBox.warning(self, "Import failed", why))
+        self.task_runner = runner
+        runner.start()
+        return runner
+
+    def _on_annotations_imported(self, report: AnnotationReport) -> None:
         self._reload_labels()
         self.list_model.refresh()
         if self.article is not None:

@@ -297,7 +297,8 @@ def test_import_doccano_annotations_into_the_open_article(window, qtbot, tmp_pat
     path = tmp_path / "colleague.jsonl"
     record = {"text": text, "label": [[start, start + len(CLAIM), "troop_deployment"]]}
     path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-    window.import_annotations("doccano", [str(path)])
+    with qtbot.waitSignal(window.import_annotations("doccano", [str(path)]).finished):
+        pass
     [span] = window.store.spans(article_id)
     assert span.annotator == "rahim"  # doccano files carry no name: the importing analyst's
     assert window.reader.spans_at(start) == [span.id]
@@ -318,3 +319,15 @@ def test_switch_annotator_makes_earlier_spans_read_only(window, qtbot):
     window.reader.set_selection(start, start + len(CLAIM))
     key(window.reader, Qt.Key.Key_1)
     assert sorted(s.annotator for s in window.store.spans(article_id)) == ["karim", "rahim"]
+
+
+def test_import_articles_runs_in_the_background(window, qtbot, tmp_path):
+    page = tmp_path / "new.txt"
+    page.write_text("নতুন খবর\n\nঢাকায় আজ নতুন একটি চুক্তি সই হয়েছে।\n", encoding="utf-8")
+    before = window.list_model.rowCount()
+    runner = window.import_paths([str(page)])
+    assert runner.thread is not None  # a file-backed project imports off the GUI thread
+    with qtbot.waitSignal(runner.finished, timeout=20000):
+        pass
+    assert window.list_model.rowCount() == before + 1
+    assert "1 imported" in window.statusBar().currentMessage()

@@ -1,0 +1,107 @@
+"""Run one store job (an import) on a worker thread behind a window-modal progress dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from annotator.store import Store
+
+Job = Callable[[Store], Any]
+
+
+class _Worker(QObject):
+    """Opens its own connection to the project (SQLite connections stay on one thread).
+
+    Signals:
+        finished(object): the job's result.
+        failed(str): one-line reason.
+    """
+
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, db_path: Path, job: Job) -> None:
+        super().__init__()
+        self.db_path, self.job = db_path, job
+
+    @Slot()
+    def run(self) -> None:
+        """Run the job; emit finished or failed."""
+        try:
+            with Store(self.db_path) as store:
+                result = self.job(store)
+        except Exception as exc:  # noqa: BLE001 - any failure is reported as one line
+            self.failed.emit(" ".join(str(exc).split()) or type(exc).__name__)
+            return
+        self.finished.emit(result)
+
+
+class TaskRunner(QObject):
+    """Runs `job(store)` off the GUI thread; the window keeps painting and shows a busy dialog.
+
+    A project held only in memory has no file a second connection could open, so the job then
+    runs on the calling thread and the signals are emitted on the next event-loop turn.
+
+    Signals:
+        finished(object): the job's result.
+        failed(str): why the job failed.
+    """
+
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, store: Store, job: Job, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.job = store, job
+        self.thread: QThread | None = None
+        self.dialog = QProgressDialog(title, "", 0, 0, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setCancelButton(None)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.reset()
+        self._running = False
+
+    def start(self) -> None:
+        """Begin the job."""
+        if self.store.path is None:
+            try:
+                result = self.job(self.store)
+            except Exception as exc:  # noqa: BLE001 - reported as one line
+                reason = " ".join(str(exc).split()) or type(exc).__name__
+                QTimer.singleShot(0, lambda: self.failed.emit(reason))
+                return
+            QTimer.singleShot(0, lambda: self.finished.emit(result))
+            return
+        self.thread = QThread(self)
+        self.worker = _Worker(self.store.path, self.job)
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.finished.connect(self._on_done)
+        self.worker.failed.connect(self._on_failed)
+        self._running = True
+        self.thread.start()
+        QTimer.singleShot(400, self._show_if_running)
+
+    def _show_if_running(self) -> None:
+        if self._running:
+            self.dialog.show()
+
+    def _stop(self) -> None:
+        self._running = False
+        if self.thread is not None:
+            self.thread.quit()
+            self.thread.wait()
+        self.dialog.reset()
+
+    def _on_done(self, result: object) -> None:
+        self._stop()
+        self.finished.emit(result)
+
+    def _on_failed(self, reason: str) -> None:
+        self._stop()
+        self.failed.emit(reason)
