@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.actions import AddSpan, Change, EditSpan, RemoveSpan, SetDocLabel, SetStatus
-from annotator.export import EXTENSIONS, ExportFilter
+from annotator.export import ExportFilter
 from annotator.ingest import ImportReport, import_paths
 from annotator.ingest.annotations import AnnotationReport, import_annotations
 from annotator.models import Article, Span
@@ -38,6 +38,7 @@ from annotator.ui.annotation_panel import AnnotationPanel
 from annotator.ui.article_header import ArticleHeader
 from annotator.ui.article_list_model import ArticleListModel
 from annotator.ui.controller import Controller
+from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.export_runner import ExportRunner
 from annotator.ui.label_palette import LabelPalette
 from annotator.ui.label_scheme_dialog import LabelSchemeDialog
@@ -680,13 +681,10 @@ class MainWindow(QMainWindow):
             self.open_article(article_id)
 
     def export_dialog(self) -> None:
-        """Ask for a format and a file, then export in the background."""
-        filters = {f"{name} (*{ext or ''})": name for name, ext in EXTENSIONS.items()}
-        path, chosen = QFileDialog.getSaveFileName(
-            self, "Export labelled dataset", str(Path.home() / "claims.jsonl"), ";;".join(filters)
-        )
-        if path:
-            self.export_dataset(filters.get(chosen, "jsonl"), Path(path))
+        """Ask for format, layer, articles and file, then export in the background."""
+        dialog = ExportDialog(self.store.layers(), Path.home(), self)
+        if dialog.exec():
+            self.export_dataset(dialog.fmt, dialog.out, dialog.export_filter())
 
     def export_dataset(self, fmt: str, out: Path, flt: ExportFilter | None = None) -> None:
         """Export on a worker thread with a progress dialog; reports in the status bar."""

@@ -1,0 +1,114 @@
+"""The File → Export dialog: format, which layer, which articles, and where to write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.export import EXTENSIONS, ExportFilter
+from annotator.models import GOLD
+
+FORMAT_NAMES = {
+    "jsonl": "JSON Lines (ours, lossless)",
+    "csv": "CSV, one row per span",
+    "doccano": "doccano JSONL",
+    "labelstudio": "Label Studio JSON",
+    "brat": "brat standoff (folder or .zip)",
+    "conll": "CoNLL IOB2 tokens",
+    "spacy": "spaCy / Prodigy JSONL",
+}
+ALL_LAYERS = ""
+
+
+class ExportDialog(QDialog):
+    """Choose format, layer (everyone, one annotator, or gold), done-only, and the output path."""
+
+    def __init__(self, layers: list[str], start_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export labelled dataset")
+        self.format_combo = QComboBox()
+        for key, name in FORMAT_NAMES.items():
+            self.format_combo.addItem(name, key)
+        self.layer_combo = QComboBox()
+        self.layer_combo.addItem("All layers", ALL_LAYERS)
+        for name in layers:
+            if name == GOLD:
+                self.layer_combo.addItem("Gold (adjudicated)", GOLD)
+            else:
+                self.layer_combo.addItem(name, name)
+        self.done_check = QCheckBox("Only articles marked done")
+        self.path_edit = QLineEdit(str(start_dir / "claims.jsonl"))
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        self.format_combo.currentIndexChanged.connect(self._on_format_changed)
+        self.layer_combo.currentIndexChanged.connect(
+            lambda _i: self.done_check.setEnabled(self.layer_combo.currentData() != GOLD)
+        )
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("Format", self.format_combo)
+        form.addRow("Layer", self.layer_combo)
+        form.addRow("", self.done_check)
+        form.addRow("Save to", path_row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    @property
+    def fmt(self) -> str:
+        """The chosen format key."""
+        return str(self.format_combo.currentData())
+
+    @property
+    def out(self) -> Path:
+        """The chosen output path."""
+        return Path(self.path_edit.text().strip()).expanduser()
+
+    def export_filter(self) -> ExportFilter:
+        """The filter the choices describe."""
+        layer = str(self.layer_combo.currentData() or "")
+        return ExportFilter(
+            annotators=(layer,) if layer else (),
+            status="done" if self.done_check.isChecked() and layer != GOLD else None,
+        )
+
+    def _on_format_changed(self) -> None:
+        path = self.out
+        suffix = EXTENSIONS.get(self.fmt, "")
+        stem = path.stem if path.suffix else path.name
+        self.path_edit.setText(str(path.with_name(stem + suffix)))
+
+    def _browse(self) -> None:
+        if self.fmt == "brat":
+            path, _ = QFileDialog.getSaveFileName(
+                self, "Export to", str(self.out), "Zip (*.zip);;Folder (*)"
+            )
+        else:
+            ext = EXTENSIONS.get(self.fmt, "")
+            path, _ = QFileDialog.getSaveFileName(self, "Export to", str(self.out), f"*{ext}")
+        if path:
+            self.path_edit.setText(path)
+
+    def _accept(self) -> None:
+        if self.path_edit.text().strip():
+            self.accept()
