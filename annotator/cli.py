@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 import click
@@ -16,6 +17,7 @@ from annotator.project import open_project
 from annotator.store import Store, StoreError
 
 ANNOTATION_FORMATS = ("doccano", "labelstudio", "brat")
+PROJECT_FORMAT = "project"
 CANONICAL_FIELDS = ("text", "title", "published", "updated", "url", "outlet", "byline")
 
 
@@ -92,7 +94,7 @@ def _parse_fields(values: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS + ANNOTATION_FORMATS),
+    type=click.Choice(FORMATS + ANNOTATION_FORMATS + (PROJECT_FORMAT,)),
     default="auto",
     show_default=True,
     help="Input format; auto decides by extension and content.",
@@ -110,6 +112,13 @@ def _parse_fields(values: tuple[str, ...]) -> dict[str, str]:
     default=None,
     help="For annotation files without annotator names (doccano, brat): whose spans they are.",
 )
+@click.option(
+    "--skip",
+    "skip",
+    multiple=True,
+    metavar="NAME",
+    help="For a colleague's project file: do not import this layer (e.g. your own). Repeatable.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 def import_(
@@ -118,6 +127,7 @@ def import_(
     fmt: str,
     fields: tuple[str, ...],
     annotator: str | None,
+    skip: tuple[str, ...],
     as_json: bool,
 ) -> None:
     """Import news pages (text, HTML), article datasets (JSONL, JSON, CSV) and annotations.
@@ -126,9 +136,13 @@ def import_(
     fails gets a one-line reason and the rest still import. Re-importing an article is a no-op.
     Annotations (our JSONL export, doccano, Label Studio, brat) are matched to articles by uid
     or identical text; every span is checked and bad ones are reported with file and line.
+    A colleague's project file (SQLite, recognised by its header, or --format project) is read
+    as untrusted input: their layers are brought in, and brought up to date on a re-import;
+    their gold layer, --skip layers and layers with spans made in this project are left out.
     Exit code: 0 when every file imported (or was already there), 1 when some failed.
 
     Example: annotator import seeds/ articles.jsonl --field body=content
+    Example: annotator import ravi/project.db --skip mita
     """
     try:
         field_map = _parse_fields(fields)
@@ -136,7 +150,8 @@ def import_(
         exc.param_hint = "'--field'"
         raise
     store = _store(ctx, seed=False)
-    article_paths, annotation_paths = _split_annotation_files(paths, fmt)
+    project_paths, paths = _split_project_files(paths, fmt)
+    article_paths, annotation_paths = _split_annotation_files(paths, fmt) if paths else ([], [])
     report = ImportReport()
     if article_paths:
         report = _run_import(store, article_paths, fmt, field_map, show_progress=not as_json)
@@ -146,18 +161,84 @@ def import_(
 
         ann_format = "jsonl" if fmt in ("auto", "jsonl") else fmt
         spans_report = import_annotations(store, annotation_paths, ann_format, annotator)
+    projects = [_import_project(store, path, skip) for path in project_paths]
     if as_json:
         data = report.as_dict()
         if spans_report is not None:
             data["annotations"] = spans_report.as_dict()
+        if projects:
+            data["projects"] = [
+                item if isinstance(item, dict) else item.as_dict() for item in projects
+            ]
         _dump(data)
     else:
         if article_paths:
             _print_report(report)
         if spans_report is not None:
             _print_annotation_report(spans_report)
+        for item in projects:
+            _print_project_report(item)
     failed = bool(report.failed) or bool(spans_report and spans_report.problems)
+    failed = failed or any(isinstance(p, dict) or p.problem_count for p in projects)
     ctx.exit(1 if failed else 0)
+
+
+def _split_project_files(paths: tuple[str, ...], fmt: str) -> tuple[list[str], tuple[str, ...]]:
+    """Which inputs are project databases: all of them with --format project; with auto, files
+    starting with the SQLite header (their -wal/-shm/-journal companions are left out)."""
+    if fmt == PROJECT_FORMAT:
+        return list(paths), ()
+    if fmt != "auto":
+        return [], paths
+    from annotator.ingest.project_db import is_sqlite_file
+
+    projects: list[str] = []
+    rest: list[str] = []
+    for path in iter_input_files(paths):
+        if is_sqlite_file(path):
+            projects.append(str(path))
+            continue
+        base, dash, suffix = path.name.rpartition("-")
+        if dash and suffix in ("wal", "shm", "journal") and is_sqlite_file(path.with_name(base)):
+            continue
+        rest.append(str(path))
+    return projects, tuple(rest)
+
+
+def _import_project(store: Store, path: str, skip: tuple[str, ...]) -> Any:
+    """The report of importing one project file, or {"source", "error"} when it failed."""
+    from annotator.ingest.project_db import ProjectImportError, import_project_db
+
+    try:
+        return import_project_db(store, path, skip)
+    except ProjectImportError as exc:
+        return {"source": Path(path).name, "path": path, "error": str(exc)}
+
+
+def _print_project_report(item: Any) -> None:
+    if isinstance(item, dict):
+        click.echo(f"failed     {item['error']}")
+        return
+    name = item.source
+    for layer in item.layers:
+        click.echo(
+            f"layer      {name}: {layer.name}: {layer.added} added, {layer.removed} removed, "
+            f"{layer.updated} updated, {layer.unchanged} unchanged; {layer.statuses} statuses "
+            f"set, document labels +{layer.doc_labels_added}/-{layer.doc_labels_removed}"
+        )
+    for skipped in item.skipped:
+        click.echo(f"skipped    {name}: layer {skipped.name}: {skipped.reason}")
+    for problem in item.problems:
+        click.echo(f"problem    {name}: {problem}")
+    if item.problems_omitted:
+        click.echo(f"problem    {name}: ... and {item.problems_omitted} more")
+    if item.labels_added:
+        click.echo(f"new labels added to the scheme: {', '.join(item.labels_added)}")
+    click.echo(
+        f"{name}: {len(item.layers)} layers imported, {len(item.skipped)} skipped, "
+        f"{item.problem_count} problems; articles: {item.articles_matched} matched, "
+        f"{item.articles_created} created"
+    )
 
 
 def _split_annotation_files(paths: tuple[str, ...], fmt: str) -> tuple[list[str], list[str]]:
@@ -371,6 +452,121 @@ def export(
     except OSError as exc:
         raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
     click.echo(f"{count} spans written to {out} ({fmt})")
+
+
+@cli.command()
+@click.option("--a", "layer_a", required=True, metavar="NAME", help="First annotator (or gold).")
+@click.option("--b", "layer_b", required=True, metavar="NAME", help="Second annotator (or gold).")
+@click.option("--label", "labels", multiple=True, help="Only spans with this label key.")
+@click.option(
+    "--all",
+    "all_articles",
+    is_flag=True,
+    help="Every article with spans from either, not only those both marked done.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also save a report: FILE.csv, FILE.json or FILE.html.",
+)
+@click.pass_context
+def agree(
+    ctx: click.Context,
+    layer_a: str,
+    layer_b: str,
+    labels: tuple[str, ...],
+    all_articles: bool,
+    as_json: bool,
+    out: str | None,
+) -> None:
+    """Inter-annotator agreement between two layers, overall, per label and per article.
+
+    Compares the articles both marked done (--all: every article with spans from either):
+    span counts, exact and overlap F1, Cohen's kappa and Krippendorff's alpha over word tokens,
+    and a label confusion matrix of overlapping spans. Undefined figures show as "—" (null).
+
+    Example: annotator agree --a rahim --b karim --out agreement.html
+    """
+    from annotator.agreement import AgreementError, compute_agreement
+    from annotator.agreement_report import report_format, save_report
+
+    if out is not None:
+        try:
+            report_format(out)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="'--out'") from None
+    store = _store(ctx)
+    try:
+        result = compute_agreement(store, layer_a, layer_b, labels, all_articles)
+    except AgreementError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        ctx.exit(2)
+    if out is not None:
+        try:
+            save_report(result, out)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
+    if as_json:
+        _dump(result.as_dict())
+        return
+    _print_agreement(result)
+    if out is not None:
+        click.echo(f"Report written to {out}")
+
+
+def _print_agreement(result: Any, worst: int = 10) -> None:
+    from rich.console import Console  # noqa: PLC0415
+    from rich.markup import escape  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
+
+    from annotator.agreement_report import format_score
+
+    console = Console(highlight=False)
+    a, b = escape(result.a), escape(result.b)
+    title = f"A = {a}, B = {b}: {result.articles} articles compared"
+    summary = Table(title=title, title_justify="left")
+    summary.add_column("", no_wrap=True)
+    for name in ("spans A", "spans B", "exact F1", "overlap F1", "κ", "α"):
+        summary.add_column(name, justify="right")
+    keys = ("exact_f1", "overlap_f1", "cohen_kappa", "krippendorff_alpha")
+    for name, s in [("overall", result.overall), *result.per_label.items()]:
+        figures = (format_score(getattr(s, key)) for key in keys)
+        summary.add_row(escape(name), str(s.a_spans), str(s.b_spans), *figures)
+    console.print(summary)
+    if result.per_article:
+        rows = result.per_article[:worst]
+        more = len(result.per_article) - len(rows)
+        table = Table(
+            title="Articles, worst first" + (f" ({more} more)" if more else ""),
+            title_justify="left",
+        )
+        for name in ("id", "title", "spans A/B", "exact F1", "overlap F1", "κ"):
+            if name == "title":
+                table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=40)
+            else:
+                table.add_column(name, justify="right")
+        for r in rows:
+            table.add_row(
+                str(r.article_id),
+                escape(r.title),
+                f"{r.a_spans}/{r.b_spans}",
+                format_score(r.exact_f1),
+                format_score(r.overlap_f1),
+                format_score(r.cohen_kappa),
+            )
+        console.print(table)
+    labels = result.confusion_labels()
+    if labels:
+        matrix = Table(title="Label confusion (overlapping spans)", title_justify="left")
+        matrix.add_column("A \\ B", no_wrap=True)
+        for label in labels:
+            matrix.add_column(escape(label), justify="right")
+        for x in labels:
+            row = result.confusion.get(x, {})
+            matrix.add_row(escape(x), *(str(row.get(y, 0)) for y in labels))
+        console.print(matrix)
 
 
 def main() -> None:

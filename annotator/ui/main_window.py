@@ -30,10 +30,12 @@ from annotator.actions import AddSpan, Change, EditSpan, RemoveSpan, SetDocLabel
 from annotator.export import ExportFilter
 from annotator.ingest import ImportReport, import_paths
 from annotator.ingest.annotations import AnnotationReport, import_annotations
+from annotator.ingest.project_db import ProjectImportReport, import_project_db
 from annotator.models import Article, Span
 from annotator.scheme import LabelDef
 from annotator.store import Store
 from annotator.text import step_boundary
+from annotator.ui.agreement_dialog import AgreementDialog
 from annotator.ui.annotation_panel import AnnotationPanel
 from annotator.ui.article_header import ArticleHeader
 from annotator.ui.article_list_model import ArticleListModel
@@ -192,6 +194,9 @@ class MainWindow(QMainWindow):
         self.import_annotations_action = a(
             "Import &annotations…", "fa5s.file-import", self.import_annotations_dialog
         )
+        self.import_project_action = a(
+            "Import &colleague's project…", "fa5s.user-friends", self.import_project_dialog
+        )
         self.quit_action = a(
             "&Quit", "fa5s.sign-out-alt", self.close, QKeySequence.StandardKey.Quit
         )
@@ -224,11 +229,19 @@ class MainWindow(QMainWindow):
         self.review_action = a(
             "&Review two layers…", "fa5s.balance-scale", self.open_review, "Ctrl+Shift+R"
         )
+        self.agreement_action = a(
+            "&Agreement dashboard…", "fa5s.chart-bar", self.open_agreement, "Ctrl+Shift+G"
+        )
         self._tag_shortcuts: list[QShortcut] = []
 
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions(
-            [self.import_action, self.import_folder_action, self.import_annotations_action]
+            [
+                self.import_action,
+                self.import_folder_action,
+                self.import_annotations_action,
+                self.import_project_action,
+            ]
         )
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
@@ -242,7 +255,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions([self.snap_action, self.digits_action])
         review_menu = self.menuBar().addMenu("&Review")
-        review_menu.addAction(self.review_action)
+        review_menu.addActions([self.review_action, self.agreement_action])
         self.review_menu = review_menu
         go_menu = self.menuBar().addMenu("&Go")
         go_menu.addActions(
@@ -675,6 +688,26 @@ class MainWindow(QMainWindow):
         window.show()
         return window
 
+    def open_agreement(self) -> AgreementDialog:
+        """Show the agreement dashboard (this analyst against the first other layer)."""
+        others = [name for name in self.store.layers() if name != self.annotator]
+        dialog = AgreementDialog(self.store, self, self.annotator, others[0] if others else None)
+        dialog.article_requested.connect(self._open_listed_article)
+        self.agreement_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def _open_listed_article(self, article_id: int) -> None:
+        row = self.list_model.row_of(article_id)
+        if row is None:  # filtered out: show everything again
+            self.status_filter.setCurrentIndex(0)
+            self.label_filter.setCurrentIndex(0)
+            self.search_edit.clear()
+            self._apply_filters()
+            row = self.list_model.row_of(article_id)
+        if row is not None:
+            self.list_view.selectRow(row)
+
     def _on_gold_changed(self, article_id: int) -> None:
         self.list_model.refresh_article(article_id)
         if self.article is not None and self.article.id == article_id:
@@ -744,6 +777,47 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Import annotations", "\n".join([text, *details[:20]]))
         else:
             self.statusBar().showMessage(text, 8000)
+
+    def import_project_dialog(self) -> None:
+        """Ask for a colleague's project file and bring their layers in."""
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Import a colleague's project", str(Path.home()),
+            "Annotator project (*.db *.sqlite *.sqlite3);;All files (*)",
+        )  # fmt: skip
+        if path:
+            self.import_project(path)
+
+    def import_project(self, path: str) -> TaskRunner:
+        """Import every layer of a colleague's project file (read-only, untrusted) except this
+        analyst's own; re-importing updates their layers."""
+        skip = (self.annotator,)
+        runner = TaskRunner(
+            self.store,
+            lambda store: import_project_db(store, path, skip=skip),
+            "Importing a colleague's project…",
+            self,
+        )
+        runner.finished.connect(self._on_project_imported)
+        runner.failed.connect(lambda why: QMessageBox.warning(self, "Import failed", why))
+        self.task_runner = runner
+        runner.start()
+        return runner
+
+    def _on_project_imported(self, report: ProjectImportReport) -> None:
+        self._reload_labels()
+        self.list_model.refresh()
+        if self.article is not None:
+            self.open_article(self.article.id)
+        layers = ", ".join(
+            f"{layer.name} (+{layer.added} −{layer.removed})" for layer in report.layers
+        )
+        text = f"Layers imported: {layers or 'none'}."
+        details = [f"Skipped {s.name}: {s.reason}" for s in report.skipped]
+        details += report.problems[:20]
+        if report.problem_count:
+            QMessageBox.warning(self, "Import colleague's project", "\n".join([text, *details]))
+        else:
+            self.statusBar().showMessage(" ".join([text, *details]), 10000)
 
     # -- settings ----------------------------------------------------------------------------
 

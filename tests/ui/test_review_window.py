@@ -209,3 +209,60 @@ def test_main_window_opens_review_and_shows_review_status(qtbot, project, tmp_pa
     index = main.list_model.index(row, ArticleListModel.REVIEW)
     assert main.list_model.data(index) == "In review"
     review.close()
+
+
+def test_agreement_dashboard_from_the_menu_opens_articles(qtbot, project, tmp_path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from annotator.ui.main_window import MainWindow
+
+    store, first, second, _ = project
+    for article_id in (first, second):
+        store.set_status(article_id, "rahim", "done")
+        store.set_status(article_id, "mita", "done")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(store, "rahim", settings)
+    qtbot.addWidget(main)
+    main.agreement_action.trigger()
+    dialog = main.agreement_dialog
+    assert dialog.windowTitle() and dialog.result is not None
+    assert dialog.result.as_dict()["a"] == "rahim"
+    assert dialog.result.as_dict()["b"] == "mita"
+    dialog.article_requested.emit(second)
+    assert main.article is not None and main.article.id == second
+    dialog.close()
+
+
+def test_import_a_colleague_project_file_then_review(qtbot, project, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.ui.main_window import MainWindow
+
+    store, first, _second, _ = project
+    colleague = Store(tmp_path / "karim.db")
+    colleague.add_articles([ArticleDraft(text=FIRST, title="প্রথম খবর")])
+    theirs = colleague.article_by_text(FIRST).id
+    colleague.add_span(theirs, "karim", "visit", *_at(FIRST, "মস্কো সফর"))
+    colleague.add_span(theirs, "rahim", "treaty", *_at(FIRST, "দুই দেশ"))  # not to be imported
+    colleague.close()
+    before = store.spans(first, "rahim")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(store, "rahim", settings)
+    qtbot.addWidget(main)
+    with qtbot.waitSignal(main.import_project(str(tmp_path / "karim.db")).finished, timeout=20000):
+        pass
+    assert [(s.label, s.text) for s in store.spans(first, "karim")] == [("visit", "মস্কো সফর")]
+    assert store.spans(first, "rahim") == before
+    assert "karim (+1" in main.statusBar().currentMessage()
+    review = main.open_review("rahim", "karim")
+    assert review.legend.labels["agreed"].text().endswith(": 1")
+    review.close()
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    with qtbot.waitSignal(main.import_project(str(bogus)).failed, timeout=20000) as failed:
+        pass
+    assert "bogus.db" in failed.args[0] and warnings == [failed.args[0]]
