@@ -110,3 +110,37 @@ def test_unknown_label_and_bad_out_suffix_exit_2(db, tmp_path):
 def test_help_has_an_example():
     result = CliRunner().invoke(cli, ["agree", "--help"])
     assert any(line.strip().startswith("Example:") for line in result.output.splitlines())
+
+
+def test_two_layers_imported_from_files_give_the_hand_computed_figures(tmp_path):
+    """Rahim's layer as our JSONL (with his done status), Karim's as doccano; then agree."""
+    rahim = {
+        "text": TEXT, "title": "সফর",
+        "spans": [
+            {"start": 4, "end": 9, "label": "visit", "annotator": "rahim", "text": TEXT[4:9]},
+            {"start": 18, "end": 21, "label": "treaty", "annotator": "rahim"},
+        ],
+        "status": {"rahim": "done"},
+    }  # fmt: skip
+    karim = {"text": TEXT, "label": [[4, 6, "visit"], [18, 21, "treaty"]]}
+    (tmp_path / "rahim.jsonl").write_text(json.dumps(rahim, ensure_ascii=False), "utf-8")
+    (tmp_path / "karim.jsonl").write_text(json.dumps(karim, ensure_ascii=False), "utf-8")
+    db = tmp_path / "review.db"
+    runner = CliRunner()
+    for args in (
+        ["import", str(tmp_path / "rahim.jsonl")],
+        ["import", "--format", "doccano", "--annotator", "karim", str(tmp_path / "karim.jsonl")],
+    ):
+        result = runner.invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    # karim's doccano file carries no status: only --all compares the article
+    done_only = json.loads(run(db, "--a", "rahim", "--b", "karim", "--json").output)
+    assert done_only["articles"] == 0
+    data = json.loads(run(db, "--a", "rahim", "--b", "karim", "--all", "--json").output)
+    kappa = (5 / 6 - 15 / 36) / (1 - 15 / 36)
+    alpha = 1 - 11 * 2 / (144 - 49 - 9 - 4)
+    assert data["articles"] == 1
+    assert data["overall"] == {
+        "a_spans": 2, "b_spans": 2, "exact_f1": 0.5, "overlap_f1": 1.0,
+        "cohen_kappa": pytest.approx(kappa), "krippendorff_alpha": pytest.approx(alpha),
+    }  # fmt: skip
