@@ -102,6 +102,7 @@ class ReviewWindow(QMainWindow):
         self.article: Article | None = None
         self.item: Item | None = None
         self.navigator: Navigator | None = None
+        self._ruled: list[tuple[int, Item]] = []  # (decision id, item) made here, for undo
         self.setWindowTitle("Review layers")
         self.setWindowIcon(qta.icon("fa5s.balance-scale"))
         self._build(layer_a, layer_b)
@@ -189,7 +190,7 @@ class ReviewWindow(QMainWindow):
         edit_row.addRow(edit_button, self.gold_label)
         form.addLayout(edit_row)
         nav = QHBoxLayout()
-        for name in ("previous", "next", "adjudicate"):
+        for name in ("previous", "next", "undo", "adjudicate"):
             button = QPushButton(
                 self._actions[name].icon(), self._actions[name].text().replace("&", "")
             )
@@ -222,6 +223,7 @@ class ReviewWindow(QMainWindow):
             "previous": (
                 "&Previous", "fa5s.arrow-left", ["P", "Shift+F8"], lambda: self.step(False)
             ),
+            "undo": ("&Undo ruling", "fa5s.undo", ["Ctrl+Z"], self.undo),
             "adjudicate": (
                 "Adjudicated", "fa5s.gavel", ["Ctrl+Return", "Ctrl+Enter"], self.adjudicate
             ),
@@ -427,16 +429,36 @@ class ReviewWindow(QMainWindow):
         if item is None or self.navigator is None:
             return
         try:
-            review.decide(
+            decision = review.decide(
                 self.store, item, action, self.reviewer, self.layers, edited or (),
                 self.comment_edit.text().strip() if action == "reject" else "",
             )  # fmt: skip
         except (ValueError, KeyError) as exc:
             self.statusBar().showMessage(str(exc), 6000)
             return
+        self._ruled.append((decision.id, item))
         self.statusBar().showMessage(f"{ACTION_TEXT[action].capitalize()} — written to gold.", 3000)
         self._after_change(item.article_id)
         self.step(True)
+
+    def undo(self) -> None:
+        """Withdraw the last ruling made in this window and go back to its region."""
+        if not self._ruled or self.navigator is None:
+            return
+        decision_id, item = self._ruled.pop()
+        try:
+            self.store.revoke_decision(decision_id)
+        except KeyError:
+            return
+        self.statusBar().showMessage("Ruling withdrawn; its gold spans are gone.", 3000)
+        self._after_change(item.article_id)
+        fresh = next(
+            (i for i in self.navigator.items(item.article_id) if i.region == item.region), None
+        )
+        if self.article is None or self.article.id != item.article_id:
+            self.open_article(item.article_id, fresh)
+        else:
+            self._select_item(fresh)
 
     def edit(self) -> None:
         """Put the reader's selection (or the region) into gold with the chosen label."""

@@ -266,3 +266,15 @@ def test_import_a_colleague_project_file_then_review(qtbot, project, tmp_path, m
     with qtbot.waitSignal(main.import_project(str(bogus)).failed, timeout=20000) as failed:
         pass
     assert "bogus.db" in failed.args[0] and warnings == [failed.args[0]]
+
+
+def test_ctrl_z_withdraws_the_last_ruling(window, project) -> None:
+    store, first, _second, _ = project
+    press(window, Qt.Key.Key_N)
+    region = window.item.region
+    press(window, Qt.Key.Key_A)
+    assert len(store.spans(first, GOLD)) == 1 and window.item.region != region
+    window.reader.setFocus()
+    QTest.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.spans(first, GOLD) == [] and store.decisions() == []
+    assert window.item.region == region
