@@ -190,7 +190,7 @@ def _split_project_files(paths: tuple[str, ...], fmt: str) -> tuple[list[str], t
         return list(paths), ()
     if fmt != "auto":
         return [], paths
-    from annotator.ingest.project_db import is_sqlite_file
+    from annotator.ingest.untrusted_db import is_sqlite_file
 
     projects: list[str] = []
     rest: list[str] = []

@@ -1,12 +1,8 @@
 """Import a colleague's layers straight from their project database file, as untrusted input.
 
-Their file is never opened for writing: it (and its `-wal`, if any) is copied into a private
-temporary folder and the copy is opened read-only, with `trusted_schema` off, `query_only` on
-and an authorizer that allows only plain reads of the expected tables and columns, the one
-pragma and the one function used here. No view, trigger, virtual table or schema-embedded
-function of theirs can run. Each table is checked in `sqlite_master` (a real table, not a view)
-with the expected columns, and `_sqlite_migrations` must list the "annotator" migration set;
-otherwise `ProjectImportError` (one line) is raised and nothing is changed.
+Their file is opened through `untrusted_db` (a private read-only copy, an authorizer that lets
+only plain reads of the expected tables and columns through, the schema checked first), so
+nothing of theirs runs and a file that is not one of our projects changes nothing.
 
 Their articles are matched by uid or identical canonical text, unknown ones are created. Each of
 their layers (annotators) is brought in with `Store.replace_layer` per article, so importing
@@ -19,53 +15,33 @@ whole import is one transaction.
 from __future__ import annotations
 
 import sqlite3
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 import orjson
 
-from annotator.ingest import MAX_DATASET_BYTES, MAX_PAGE_BYTES
 from annotator.ingest.annotations import OffsetMap
-from annotator.ingest.errors import IngestError
-from annotator.migrations import MIGRATION_SET
+from annotator.ingest.untrusted_db import (
+    TABLES,
+    ProjectImportError,
+    check_schema,
+    open_untrusted,
+    read_rows,
+)
 from annotator.models import ArticleDraft, Span, is_reserved_name
 from annotator.scheme import PALETTE, LabelDef
 from annotator.store import STATUSES, Store
 from annotator.text import canonicalise
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 ORIGIN_PREFIX = "project:"
 IMPORT_ORIGINS = frozenset({"import", "doccano", "labelstudio", "brat"})
 """Span origins written by importers; any other origin (manual, review...) is local work."""
 
-MAX_FIELD_BYTES = 1 << 20  # any value but article/span text
 MAX_NAME_CHARS = 200  # annotator and label names
 MAX_PROBLEMS = 1000
-
-# The tables read, with the columns read from each; nothing else is ever touched.
-_TABLES: dict[str, tuple[str, ...]] = {
-    "articles": ("id", "uid", "title", "outlet", "byline", "url", "published", "updated",
-                 "text", "raw", "source_file", "meta"),
-    "spans": ("id", "article_id", "annotator", "label", "start", "end", "text", "attrs", "note",
-              "created", "updated"),
-    "article_status": ("article_id", "annotator", "status"),
-    "doc_labels": ("id", "article_id", "annotator", "label"),
-    "_sqlite_migrations": ("migration_set", "name"),
-}  # fmt: skip
-_SCHEMA_TABLES = frozenset({"sqlite_master", "sqlite_schema"})
-_SCHEMA_COLUMNS = frozenset({"type", "name", "sql"})
-_BIG_COLUMNS = frozenset({("articles", "text"), ("articles", "raw"), ("spans", "text")})
-_ALLOWED_PRAGMAS = frozenset({"table_xinfo"})
-_ALLOWED_FUNCTIONS = frozenset({"length"})
-
-
-class ProjectImportError(IngestError):
-    """The file cannot be imported at all; str(exc) is one line naming the file."""
 
 
 @dataclass
@@ -152,232 +128,6 @@ def import_project_db(
     return report
 
 
-def is_sqlite_file(path: str | Path) -> bool:
-    """True when `path` is a regular file starting with the SQLite header."""
-    path = Path(path)
-    try:
-        if not path.is_file():  # never open a FIFO or device just to peek
-            return False
-        with path.open("rb") as handle:
-            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
-    except OSError:
-        return False
-
-
-# -- opening their file ----------------------------------------------------------------------
-
-
-@contextmanager
-def open_untrusted(path: str | Path) -> Iterator[sqlite3.Connection]:
-    """A read-only, locked-down connection to a private copy of the SQLite file at `path`.
-
-    Raises ProjectImportError when the file is missing, not SQLite, or damaged.
-    """
-    path = Path(path)
-    name = path.name
-    with tempfile.TemporaryDirectory(prefix="annotator-import-") as tmp:
-        copy = Path(tmp) / "their.db"
-        _copy_capped(path, copy, name)
-        _check_header(copy, name)
-        wal = path.with_name(path.name + "-wal")
-        if wal.is_file():
-            _copy_capped(wal, Path(tmp) / "their.db-wal", name)
-        try:
-            conn = sqlite3.connect(copy.as_uri() + "?mode=ro", uri=True)
-        except sqlite3.Error as exc:
-            raise _damaged(name, exc) from None
-        try:
-            try:
-                conn.execute("PRAGMA trusted_schema = OFF")
-                conn.execute("PRAGMA query_only = ON")
-                conn.execute("PRAGMA cell_size_check = ON")
-                conn.set_authorizer(_authorize)
-            except sqlite3.Error as exc:
-                raise _damaged(name, exc) from None
-            yield conn
-        finally:
-            conn.close()
-
-
-def _copy_capped(path: Path, target: Path, name: str) -> None:
-    """Copy a regular file byte for byte (read-only), refusing more than MAX_DATASET_BYTES."""
-    try:
-        if not path.is_file():
-            raise ProjectImportError(
-                f"{name}: {'no such file' if not path.exists() else 'not a regular file'}"
-            )
-        size = path.stat().st_size
-        if size == 0:
-            raise ProjectImportError(f"{name}: empty file")
-        if size > MAX_DATASET_BYTES:
-            raise ProjectImportError(
-                f"{name}: file too large ({size / 2**20:.0f} MB;"
-                f" limit {MAX_DATASET_BYTES >> 20} MB)"
-            )
-        copied = 0
-        with path.open("rb") as src, target.open("xb") as dst:
-            while chunk := src.read(1 << 20):
-                copied += len(chunk)
-                if copied > MAX_DATASET_BYTES:
-                    raise ProjectImportError(f"{name}: file too large (it grew while copying)")
-                dst.write(chunk)
-    except OSError as exc:
-        raise ProjectImportError(f"{name}: cannot read ({exc.strerror or exc})") from None
-
-
-def _check_header(copy: Path, name: str) -> None:
-    with copy.open("rb") as handle:
-        head = handle.read(100)
-    if not head.startswith(SQLITE_HEADER):
-        raise ProjectImportError(f"{name}: not an SQLite database{_looks_like(head)}")
-    if len(head) < 100:
-        raise ProjectImportError(f"{name}: damaged SQLite file (incomplete header)")
-
-
-def _looks_like(head: bytes) -> str:
-    if head.startswith(b"PK\x03\x04"):
-        return " (it is a zip archive)"
-    if b"\x00" not in head:
-        try:
-            head.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            if exc.start < len(head) - 3:
-                return ""
-        return " (it is a text file)"
-    return ""
-
-
-def _damaged(name: str, exc: BaseException) -> ProjectImportError:
-    message = _one_line(str(exc)) or type(exc).__name__
-    if "unsafe use of" in message:
-        return ProjectImportError(
-            f"{name}: its schema calls functions ({message}); refusing to read it"
-        )
-    if "not authorized" in message or "prohibited" in message:
-        return ProjectImportError(f"{name}: refused an unexpected read ({message})")
-    return ProjectImportError(f"{name}: damaged SQLite file ({message})")
-
-
-def _authorize(
-    action: int, arg1: str | None, arg2: str | None, db: str | None, source: str | None
-) -> int:
-    """Allow plain reads of the expected tables and columns, nothing else."""
-    if source is not None:  # inside one of their views or triggers
-        return sqlite3.SQLITE_DENY
-    if action == sqlite3.SQLITE_SELECT:
-        return sqlite3.SQLITE_OK
-    if action == sqlite3.SQLITE_READ and db == "main" and arg1 is not None and arg2 is not None:
-        table, column = arg1.lower(), arg2.lower()
-        if table in _SCHEMA_TABLES and column in _SCHEMA_COLUMNS:
-            return sqlite3.SQLITE_OK
-        if column in _TABLES.get(table, ()):
-            return sqlite3.SQLITE_OK
-        return sqlite3.SQLITE_DENY
-    if action == sqlite3.SQLITE_PRAGMA and (arg1 or "").lower() in _ALLOWED_PRAGMAS:
-        return sqlite3.SQLITE_OK if (arg2 or "").lower() in _TABLES else sqlite3.SQLITE_DENY
-    if action == sqlite3.SQLITE_FUNCTION and (arg2 or "").lower() in _ALLOWED_FUNCTIONS:
-        return sqlite3.SQLITE_OK
-    return sqlite3.SQLITE_DENY
-
-
-def _query(conn: sqlite3.Connection, name: str, sql: str, params: Any = ()) -> Iterator[Any]:
-    """Rows of one of our own queries on their file; SQLite errors become ProjectImportError."""
-    try:
-        cursor = conn.execute(sql, params)
-        while rows := cursor.fetchmany(256):
-            yield from rows
-    except sqlite3.Error as exc:
-        raise _damaged(name, exc) from None
-
-
-# -- checking their schema -------------------------------------------------------------------
-
-
-def check_schema(conn: sqlite3.Connection, name: str) -> None:
-    """Raise ProjectImportError unless every table read is a plain table with its columns and
-    the file has applied the annotator migration set."""
-    for table, columns in _TABLES.items():
-        rows = list(
-            _query(
-                conn,
-                name,
-                "SELECT type, name, sql FROM sqlite_master"
-                " WHERE name = ? COLLATE NOCASE AND type <> 'trigger'",
-                [table],
-            )
-        )
-        if not rows:
-            raise ProjectImportError(f"{name}: not an annotator project (no table '{table}')")
-        kind, _, sql = rows[0]
-        if kind == "view":
-            raise ProjectImportError(
-                f"{name}: '{table}' is a view, not a table; refusing to read it"
-            )
-        if kind != "table":
-            article = "an" if str(kind)[:1] in "aeiou" else "a"
-            raise ProjectImportError(
-                f"{name}: not an annotator project ('{table}' is {article} {kind})"
-            )
-        if not isinstance(sql, str) or not sql.lstrip().upper().startswith("CREATE TABLE"):
-            raise ProjectImportError(
-                f"{name}: '{table}' is a virtual or unusual table; refusing to read it"
-            )
-        info = list(_query(conn, name, f"PRAGMA table_xinfo({table})"))
-        found = {str(row[1]).lower(): row for row in info}
-        for column, row in found.items():
-            if row[6]:  # hidden: a generated column, computed by their schema on read
-                raise ProjectImportError(
-                    f"{name}: '{table}' has a generated column '{column}'; refusing to read it"
-                )
-        for column in columns:
-            if column not in found:
-                raise ProjectImportError(
-                    f"{name}: not an annotator project ('{table}' has no column '{column}')"
-                )
-    applied = list(
-        _query(
-            conn,
-            name,
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? LIMIT 1",
-            [MIGRATION_SET],
-        )
-    )
-    if not applied:
-        raise ProjectImportError(
-            f"{name}: not an annotator project (no '{MIGRATION_SET}' migration set"
-            " in _sqlite_migrations)"
-        )
-
-
-# -- reading their rows ----------------------------------------------------------------------
-
-
-def _select(table: str, columns: tuple[str, ...], order: str) -> str:
-    """SELECT of `columns`, each as (size in bytes, value or NULL when over its cap)."""
-    parts = []
-    for column in columns:
-        size = f'length(CAST("{column}" AS BLOB))'
-        cap = MAX_PAGE_BYTES if (table, column) in _BIG_COLUMNS else MAX_FIELD_BYTES
-        parts.append(f'{size}, CASE WHEN {size} <= {cap} THEN "{column}" END')
-    return f'SELECT {", ".join(parts)} FROM "{table}" ORDER BY {order}'
-
-
-def _rows(
-    conn: sqlite3.Connection, name: str, table: str, order: str
-) -> Iterator[tuple[dict[str, Any], str | None]]:
-    """Their rows of `table` as {column: value}, with the reason when a value is too large."""
-    columns = _TABLES[table]
-    for raw in _query(conn, name, _select(table, columns, order)):
-        values: dict[str, Any] = {}
-        oversize = None
-        for i, column in enumerate(columns):
-            size, value = raw[2 * i], raw[2 * i + 1]
-            if size is not None and value is None and oversize is None:
-                oversize = f"{column} too large ({size / 2**20:.1f} MB)"
-            values[column] = value
-        yield values, oversize
-
-
 @dataclass
 class _SpanRow:
     """One of their spans, types checked, offsets not yet checked against the text."""
@@ -426,7 +176,7 @@ def _name_problem(value: Any, what: str) -> str | None:
 def _read_annotations(conn: sqlite3.Connection, name: str) -> _Source:
     """Read and type-check their spans, statuses and document labels (not their articles)."""
     source = _Source(name)
-    for row, oversize in _rows(conn, name, "spans", '"id"'):
+    for row, oversize in read_rows(conn, name, "spans", '"id"'):
         where = f"spans #{_short(row['id'])}"
         reason = oversize or _span_row_problem(row)
         if reason:
@@ -438,7 +188,7 @@ def _read_annotations(conn: sqlite3.Connection, name: str) -> _Source:
                         row["updated"])  # fmt: skip
         source.spans.setdefault(row["article_id"], []).append(span)
         source.layer_names.add(span.annotator)
-    for row, oversize in _rows(conn, name, "article_status", '"article_id", "annotator"'):
+    for row, oversize in read_rows(conn, name, "article_status", '"article_id", "annotator"'):
         where = f"article_status (article #{_short(row['article_id'])}, {_short(row['annotator'])})"
         reason = oversize or _status_row_problem(row)
         if reason:
@@ -446,7 +196,7 @@ def _read_annotations(conn: sqlite3.Connection, name: str) -> _Source:
             continue
         source.statuses.setdefault(row["article_id"], []).append((row["annotator"], row["status"]))
         source.layer_names.add(row["annotator"])
-    for row, oversize in _rows(conn, name, "doc_labels", '"id"'):
+    for row, oversize in read_rows(conn, name, "doc_labels", '"id"'):
         where = f"doc_labels #{_short(row['id'])}"
         reason = oversize or _doc_label_row_problem(row)
         if reason:
@@ -518,7 +268,7 @@ def _iter_articles(
     conn: sqlite3.Connection, name: str, report: ProjectImportReport
 ) -> Iterator[_ArticleRow]:
     """Their articles one at a time (bad rows become problems)."""
-    for row, oversize in _rows(conn, name, "articles", '"id"'):
+    for row, oversize in read_rows(conn, name, "articles", '"id"'):
         where = f"articles #{_short(row['id'])}"
         reason = oversize or _article_row_problem(row)
         if reason:
@@ -556,7 +306,7 @@ def _article_row_problem(row: dict[str, Any]) -> str | None:
         return _not_text("text", row["text"])
     if not canonicalise(row["text"]).strip():
         return "text is empty"
-    for column in _TABLES["articles"]:
+    for column in TABLES["articles"]:
         if column in ("id", "text", "meta"):
             continue
         if row[column] is not None and not isinstance(row[column], str):
