@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 import orjson
 from sqlite_utils import Database
@@ -27,7 +29,7 @@ from annotator.models import (
 )
 from annotator.scheme import PALETTE, LabelDef, validate
 from annotator.search import build_fts_query
-from annotator.text import canonicalise, content_uid
+from annotator.text import canonical_uid, canonicalise, content_uid
 
 STATUSES = ("todo", "in_progress", "done")
 _SPAN_COLUMNS = (
@@ -50,6 +52,9 @@ _ARTICLE_COLUMNS = (
     "id, uid, title, outlet, byline, url, published, updated, text, raw, source_file, "
     "imported_at, meta"
 )
+# Article rows of `Store.iter_full_articles(raw=True)`: what exports copy (not the raw page).
+ROW_ARTICLE_COLUMNS = "id, uid, title, outlet, byline, url, published, updated, text, meta"
+_SPAN_ORDER = itemgetter(4, 5, 0)  # start, end, id of a span row
 
 
 class StoreError(RuntimeError):
@@ -109,6 +114,25 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
+def _follow(rows: Iterable[tuple[Any, ...]], column: int) -> Callable[[int], list[tuple[Any, ...]]]:
+    """For `rows` sorted by the article id in `column`: a function giving each article's rows,
+    asked for in increasing article id order (one pass over the rows, no per-article query)."""
+    groups = groupby(rows, itemgetter(column))
+    pending = next(groups, None)
+
+    def take(article_id: int) -> list[tuple[Any, ...]]:
+        nonlocal pending
+        while pending is not None and pending[0] < article_id:
+            pending = next(groups, None)
+        if pending is None or pending[0] != article_id:
+            return []
+        found = list(pending[1])
+        pending = next(groups, None)
+        return found
+
+    return take
+
+
 class Store:
     """A project database file (or an in-memory one for tests).
 
@@ -161,87 +185,123 @@ class Store:
         ).fetchall()
         return {str(r[0]): str(r[1]) for r in rows}
 
+    @overload
     def iter_full_articles(
-        self, batch: int = 500
-    ) -> Iterator[tuple[Article, list[Span], list[tuple[str, str]], dict[str, str]]]:
-        """Every article in id order with its spans, (annotator, doc label) pairs and statuses.
+        self, *, raw: Literal[False] = False
+    ) -> Iterator[tuple[Article, list[Span], list[tuple[str, str]], dict[str, str]]]: ...
 
-        Reads in batches with a few queries each, so exporting many articles stays fast.
+    @overload
+    def iter_full_articles(
+        self, *, raw: Literal[True]
+    ) -> Iterator[
+        tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[str, str]], dict[str, str]]
+    ]: ...
+
+    @overload
+    def iter_full_articles(self, *, raw: bool) -> Iterator[tuple[Any, ...]]: ...
+
+    def iter_full_articles(self, *, raw: bool = False) -> Iterator[tuple[Any, ...]]:
+        """Every article in id order with its spans (by start, end, id), (annotator, doc label)
+        pairs (by label) and statuses.
+
+        One streaming query per table, opened together (so one snapshot) and merged by article
+        id: no query per article or batch. With `raw`, the article is its plain row
+        (`ROW_ARTICLE_COLUMNS`: no raw page, `meta` as JSON text) and the spans are plain rows
+        (`Span` field order, `attrs` as JSON text): much cheaper for writers that only copy
+        fields.
         """
-        last = 0
-        while True:
-            rows = self.db.execute(
-                f"SELECT {_ARTICLE_COLUMNS}, 0 FROM articles a WHERE id > ? ORDER BY id LIMIT ?",
-                [last, batch],
-            ).fetchall()
-            if not rows:
-                return
-            lo, hi = rows[0][0], rows[-1][0]
-            spans: dict[int, list[Span]] = {}
-            for row in self.db.execute(
-                f"SELECT {_SPAN_COLUMNS} FROM spans WHERE article_id BETWEEN ? AND ?"
-                ' ORDER BY article_id, start, "end", id',
-                [lo, hi],
-            ):
-                spans.setdefault(row[1], []).append(_span(row))
-            docs: dict[int, list[tuple[str, str]]] = {}
-            for row in self.db.execute(
+        articles = self.db.execute(
+            f"SELECT {ROW_ARTICLE_COLUMNS if raw else _ARTICLE_COLUMNS + ', 0'}"
+            " FROM articles ORDER BY id"
+        )
+        # The (article_id, start) index gives this order without sorting; ties are put in
+        # (start, end, id) order below.
+        spans = _follow(
+            self.db.execute(f"SELECT {_SPAN_COLUMNS} FROM spans ORDER BY article_id, start"), 1
+        )
+        docs = _follow(
+            self.db.execute(
                 "SELECT article_id, annotator, label FROM doc_labels"
-                " WHERE article_id BETWEEN ? AND ? ORDER BY label",
-                [lo, hi],
-            ):
-                docs.setdefault(row[0], []).append((row[1], row[2]))
-            statuses: dict[int, dict[str, str]] = {}
-            for row in self.db.execute(
+                " ORDER BY article_id, label, annotator"
+            ),
+            0,
+        )
+        statuses = _follow(
+            self.db.execute(
                 "SELECT article_id, annotator, status FROM article_status"
-                " WHERE article_id BETWEEN ? AND ?",
-                [lo, hi],
-            ):
-                statuses.setdefault(row[0], {})[row[1]] = row[2]
-            for row in rows:
-                article = _article(row)
-                yield (article, spans.get(article.id, []), docs.get(article.id, []),
-                       statuses.get(article.id, {}))  # fmt: skip
-            last = hi
+                " ORDER BY article_id, annotator"
+            ),
+            0,
+        )
+        for row in articles:
+            article_id = row[0]
+            span_rows = spans(article_id)
+            span_rows.sort(key=_SPAN_ORDER)
+            pairs = [(r[1], r[2]) for r in docs(article_id)]
+            status = {r[1]: r[2] for r in statuses(article_id)}
+            if raw:
+                yield row, span_rows, pairs, status
+            else:
+                yield _article(row), [_span(r) for r in span_rows], pairs, status
 
     # -- articles -------------------------------------------------------------------------
 
-    def add_articles(self, drafts: Iterable[ArticleDraft]) -> list[AddResult]:
-        """Store drafts in ONE transaction (all or nothing); a known uid is left untouched."""
-        results: list[AddResult] = []
+    def add_articles(
+        self, drafts: Iterable[ArticleDraft], canonical: bool = False
+    ) -> list[AddResult]:
+        """Store drafts in ONE transaction (all or nothing); a known uid is left untouched.
+
+        Known uids are looked up with one query and new articles inserted with one statement.
+        A uid repeated among the drafts is created once (later ones report `created=False`).
+        `canonical`: the drafts' texts are already canonical (`canonicalise` was applied), so
+        the costly second pass is skipped.
+        """
         stamp = now_iso()
+        prepared: list[tuple[str, str, ArticleDraft]] = []
+        for draft in drafts:
+            text = draft.text if canonical else canonicalise(draft.text)
+            if not text.strip():
+                raise ValueError("article has no text")
+            prepared.append((canonical_uid(text), text, draft))
+        if not prepared:
+            return []
+        created: dict[str, int] = {}
         with self.db.atomic():
-            for draft in drafts:
-                results.append(self._add_article(draft, stamp))
+            known = self._article_ids({uid for uid, _, _ in prepared})
+            new: dict[str, tuple[Any, ...]] = {}
+            for uid, text, draft in prepared:
+                if uid not in known and uid not in new:
+                    new[uid] = (
+                        uid, canonicalise(draft.title).strip(), canonicalise(draft.outlet).strip(),
+                        canonicalise(draft.byline).strip(), draft.url.strip(), draft.published,
+                        draft.updated, text, draft.raw, draft.source_file, stamp,
+                        json.dumps(draft.meta, ensure_ascii=False, sort_keys=True, default=str),
+                    )  # fmt: skip
+            if new:
+                self.db.conn.executemany(
+                    "INSERT INTO articles (uid, title, outlet, byline, url, published, updated,"
+                    " text, raw, source_file, imported_at, meta)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new.values(),
+                )
+                created = self._article_ids(set(new))
+        results: list[AddResult] = []
+        first = set(new)  # the draft that created an article reports it, repeats do not
+        for uid, _, _ in prepared:
+            if uid in known:
+                results.append(AddResult(known[uid], uid, False))
+            else:
+                results.append(AddResult(created[uid], uid, uid in first))
+                first.discard(uid)
         return results
 
-    def _add_article(self, draft: ArticleDraft, stamp: str) -> AddResult:
-        text = canonicalise(draft.text)
-        if not text.strip():
-            raise ValueError("article has no text")
-        uid = content_uid(text)
-        found = self.db.execute("SELECT id FROM articles WHERE uid = ?", [uid]).fetchone()
-        if found:
-            return AddResult(found[0], uid, False)
-        cursor = self.db.execute(
-            "INSERT INTO articles (uid, title, outlet, byline, url, published, updated, text, raw,"
-            " source_file, imported_at, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                uid,
-                canonicalise(draft.title).strip(),
-                canonicalise(draft.outlet).strip(),
-                canonicalise(draft.byline).strip(),
-                draft.url.strip(),
-                draft.published,
-                draft.updated,
-                text,
-                draft.raw,
-                draft.source_file,
-                stamp,
-                json.dumps(draft.meta, ensure_ascii=False, sort_keys=True, default=str),
-            ],
+    def _article_ids(self, uids: set[str]) -> dict[str, int]:
+        """{uid: id} of the stored articles among `uids` (one query)."""
+        rows = self.db.execute(
+            "SELECT uid, id FROM articles WHERE uid IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(uids))],
         )
-        return AddResult(int(cursor.lastrowid or 0), uid, True)
+        return {str(uid): int(article_id) for uid, article_id in rows}
 
     def article(self, article_id: int) -> Article | None:
         """One article with its text, or None."""
@@ -336,17 +396,43 @@ class Store:
     ) -> int:
         """Bulk-add spans `(annotator, label, start, end, attrs, note, origin)` to one article in
         one transaction; every range is checked against the text first (all or nothing)."""
+        return self.insert_span_rows([(article_id, *row, None, None) for row in rows])
+
+    def insert_span_rows(
+        self,
+        rows: Iterable[
+            tuple[int, str, str, int, int, dict[str, Any], str, str, str | None, str | None]
+        ],
+    ) -> int:
+        """Bulk-add spans `(article_id, annotator, label, start, end, attrs, note, origin,
+        created, updated)` to any articles in one transaction and one statement (`created`
+        None: now; `updated` None: `created`). Every range is checked against its article's
+        text first (all or nothing)."""
+        rows = list(rows)
+        if not rows:
+            return 0
+        stamp = now_iso()
+        dumps = orjson.dumps
+        sort_keys = orjson.OPT_SORT_KEYS
         with self.db.atomic():
-            text = self._article_text(article_id)
-            stamp = now_iso()
+            ids = sorted({row[0] for row in rows})
+            texts: dict[int, str] = dict(
+                self.db.execute(
+                    "SELECT id, text FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                    [json.dumps(ids)],
+                ).fetchall()
+            )
             values = []
-            for annotator, label, start, end, attrs, note, origin in rows:
+            for article_id, who, label, start, end, attrs, note, origin, made, changed in rows:
+                text = texts.get(article_id)
+                if text is None:
+                    raise KeyError(f"no article {article_id}")
                 if not 0 <= start < end <= len(text):
                     raise ValueError(f"span [{start}, {end}) outside text of length {len(text)}")
                 values.append((
-                    article_id, annotator, label, start, end, text[start:end],
-                    orjson.dumps(attrs or {}, option=orjson.OPT_SORT_KEYS).decode(),
-                    note, origin, stamp, stamp,
+                    article_id, who, label, start, end, text[start:end],
+                    dumps(attrs, option=sort_keys).decode() if attrs else "{}",
+                    note, origin, made or stamp, changed or made or stamp,
                 ))  # fmt: skip
             self.db.conn.executemany(
                 'INSERT INTO spans (article_id, annotator, label, start, "end", text, attrs, note,'

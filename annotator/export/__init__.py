@@ -10,7 +10,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from annotator.export import brat, conll, csv_rows, doccano, jsonl, labelstudio, spacy
-from annotator.export.selection import ExportFilter, ExportItem, iter_export_items
+from annotator.export.selection import (
+    ExportFilter,
+    ExportItem,
+    ExportRows,
+    iter_export_items,
+    iter_export_rows,
+)
 from annotator.store import Store
 
 Writer = Callable[..., int]
@@ -25,6 +31,9 @@ FORMATS: dict[str, Writer] = {
     "spacy": spacy.write,
 }
 
+# Formats written straight from the store's rows (`iter_export_rows`): same bytes, faster.
+ROW_WRITERS: dict[str, Writer] = {"jsonl": jsonl.write_rows}
+
 # Usual file name endings per format ("" = a folder; brat also accepts ".zip").
 EXTENSIONS: dict[str, str] = {
     "jsonl": ".jsonl",
@@ -36,7 +45,16 @@ EXTENSIONS: dict[str, str] = {
     "spacy": ".jsonl",
 }
 
-__all__ = ["EXTENSIONS", "FORMATS", "ExportFilter", "ExportItem", "export", "iter_export_items"]
+__all__ = [
+    "EXTENSIONS",
+    "FORMATS",
+    "ExportFilter",
+    "ExportItem",
+    "ExportRows",
+    "export",
+    "iter_export_items",
+    "iter_export_rows",
+]
 
 
 def export(
@@ -50,8 +68,9 @@ def export(
 
     `progress` is called with the number of articles written so far.
     """
-    try:
-        writer = FORMATS[fmt]
-    except KeyError:
-        raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}") from None
-    return writer(iter_export_items(store, flt or ExportFilter()), Path(path), progress)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
+    flt = flt or ExportFilter()
+    if fmt in ROW_WRITERS:
+        return ROW_WRITERS[fmt](iter_export_rows(store, flt), Path(path), progress)
+    return FORMATS[fmt](iter_export_items(store, flt), Path(path), progress)

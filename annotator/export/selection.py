@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
+from typing import Any
 
 from annotator.models import Article, Span
 from annotator.store import Store
@@ -35,6 +37,21 @@ class ExportItem:
     status: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass
+class ExportRows:
+    """One article to export as the store's plain rows, for writers that only copy fields
+    (much cheaper than `ExportItem` for millions of spans).
+
+    `article` is a row of `store.ROW_ARTICLE_COLUMNS` (`meta` as JSON text); each span row has
+    the fields of `Span` in order (`attrs` as JSON text).
+    """
+
+    article: tuple[Any, ...]
+    spans: list[tuple[Any, ...]]
+    doc_labels: list[tuple[str, str]] = field(default_factory=list)
+    status: dict[str, str] = field(default_factory=dict)
+
+
 def _date_ok(published: str | None, flt: ExportFilter) -> bool:
     if flt.since is None and flt.until is None:
         return True
@@ -47,26 +64,51 @@ def _date_ok(published: str | None, flt: ExportFilter) -> bool:
 
 
 def iter_export_items(store: Store, flt: ExportFilter | None = None) -> Iterator[ExportItem]:
-    """Yield the articles that pass `flt`, in the store's list order (newest first).
+    """Yield the articles that pass `flt`, in id order.
 
     Without a label or annotator filter every passing article is yielded, even one without
     spans; with one, only articles that keep at least one matching span.
     """
-    flt = flt or ExportFilter()
+    for article, spans, doc_labels, status in _select(store, flt or ExportFilter(), False):
+        article.span_count = len(spans)
+        yield ExportItem(article=article, spans=spans, doc_labels=doc_labels, status=status)
+
+
+def iter_export_rows(store: Store, flt: ExportFilter | None = None) -> Iterator[ExportRows]:
+    """`iter_export_items` as plain rows (see `ExportRows`): the same articles and spans."""
+    for article, spans, doc_labels, status in _select(store, flt or ExportFilter(), True):
+        yield ExportRows(article=article, spans=spans, doc_labels=doc_labels, status=status)
+
+
+_WHO = {False: attrgetter("annotator"), True: itemgetter(2)}  # a span's annotator
+_LABEL = {False: attrgetter("label"), True: itemgetter(3)}
+_PUBLISHED = 6  # position of `published` in an article row
+
+
+def _select(store: Store, flt: ExportFilter, raw: bool) -> Iterator[tuple[Any, ...]]:
+    """The filter, on `Store.iter_full_articles(raw)` objects or rows alike."""
     selected = set(flt.annotators)
     labels = set(flt.labels)
+    dated = flt.since is not None or flt.until is not None
     everyone = store.annotators()
-    for article, spans, doc_labels, recorded in store.iter_full_articles():
-        if not _date_ok(article.published, flt):
+    known = set(everyone)
+    who, label_of = _WHO[raw], _LABEL[raw]
+    for article, spans, doc_labels, recorded in store.iter_full_articles(raw=raw):
+        if dated and not _date_ok(article[_PUBLISHED] if raw else article.published, flt):
             continue
         if selected:
-            spans = [s for s in spans if s.annotator in selected]
+            spans = [s for s in spans if who(s) in selected]
         if labels:
-            spans = [s for s in spans if s.label in labels]
+            spans = [s for s in spans if label_of(s) in labels]
         if (selected or labels) and not spans:
             continue
-        candidates = sorted(selected) if selected else everyone
-        with_spans = {s.annotator for s in spans}
+        if selected:
+            candidates = sorted(selected)
+        elif recorded.keys() <= known:
+            candidates = everyone
+        else:  # a status of someone with no span and no name in the project: keep it too
+            candidates = sorted(known | recorded.keys())
+        with_spans = set(map(who, spans))
         status: dict[str, str] = {}
         for name in candidates:
             value = recorded.get(name, "todo")
@@ -77,5 +119,4 @@ def iter_export_items(store: Store, flt: ExportFilter | None = None) -> Iterator
                 continue
         if selected:
             doc_labels = [d for d in doc_labels if d[0] in selected]
-        article.span_count = len(spans)
-        yield ExportItem(article=article, spans=spans, doc_labels=doc_labels, status=status)
+        yield article, spans, doc_labels, status

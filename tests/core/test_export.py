@@ -328,3 +328,13 @@ def test_failing_export_leaves_no_file(store, tmp_path, fmt):
     with pytest.raises(RuntimeError):
         export(store, fmt, out, progress=boom)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_background_writer_reports_a_failed_write(tmp_path):
+    from annotator.export.lines import BackgroundWriter
+
+    path = tmp_path / "read-only"
+    path.write_bytes(b"")
+    with path.open("rb") as handle, pytest.raises(OSError):  # writing to it fails
+        with BackgroundWriter(handle) as writer:
+            writer.write([b"one line\n"])

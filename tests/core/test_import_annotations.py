@@ -105,6 +105,34 @@ def test_jsonl_round_trip_restores_everything(source, target, tmp_path):
     assert next(lab for lab in target.labels() if lab.key == "topic").kind == "doc"
 
 
+def test_jsonl_keeps_span_times(source, target, tmp_path):
+    path = _export(source, "jsonl", tmp_path / "out.jsonl")
+    import_annotations(target, [path], "jsonl")
+
+    def times(store: Store) -> list[tuple]:
+        return sorted(
+            (*_key(store, s), s.annotator, s.created, s.updated) for s in _all_spans(store)
+        )
+
+    assert times(target) == times(source)
+    made, changed = "2020-01-02T03:04:05.000+00:00", "2021-01-01T00:00:00.000+00:00"
+    record = {
+        "text": OTHER,
+        "spans": [
+            {"start": 0, "end": 4, "label": "x", "annotator": "a", "created": made,
+             "updated": changed},
+            {"start": 0, "end": 4, "label": "y", "annotator": "a", "created": made},
+            {"start": 0, "end": 4, "label": "z", "annotator": "a"},
+        ],
+    }  # fmt: skip
+    with Store() as fresh:
+        import_annotations(fresh, [_write_lines(tmp_path / "t.jsonl", [record])], "jsonl")
+        got = {s.label: (s.created, s.updated) for s in _all_spans(fresh)}
+    assert got["x"] == (made, changed)
+    assert got["y"] == (made, made)  # not updated since
+    assert got["z"][0] == got["z"][1] > "2025"  # none given: the import time
+
+
 def test_doccano_round_trip_spans(source, target, tmp_path):
     path = _export(source, "doccano", tmp_path / "out.jsonl")
     report = import_annotations(target, [path], "doccano", annotator="importer")

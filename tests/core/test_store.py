@@ -129,3 +129,36 @@ def test_garbage_file_is_refused(tmp_path):
     path.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(StoreError):
         Store(path)
+
+
+def test_iter_full_articles_reads_one_snapshot(tmp_path):
+    path = tmp_path / "p.db"
+    with Store(path) as ours, Store(path) as theirs:
+        ids = [r.id for r in ours.add_articles([draft(text=f"খবর নম্বর {i}") for i in range(3)])]
+        ours.add_span(ids[2], "x", "claim", 0, 3)
+        ours.add_span(ids[2], "x", "actor", 0, 3)
+        ours.add_span(ids[2], "x", "claim", 0, 2)
+        rows = ours.iter_full_articles()
+        next(rows)
+        theirs.add_span(ids[2], "y", "claim", 0, 4)  # written while the export reads
+        theirs.add_articles([draft(text="নতুন খবর")])
+        theirs.set_status(ids[1], "y", "done")
+        rest = list(rows)
+        assert [a.id for a, *_ in rest] == ids[1:]
+        assert [(s.label, s.start, s.end) for s in rest[1][1]] == [
+            ("claim", 0, 2),
+            ("claim", 0, 3),
+            ("actor", 0, 3),
+        ]  # by start, end, id
+        assert rest[0][3] == {}
+        raw = list(ours.iter_full_articles(raw=True))
+        assert len(raw) == 4 and len(raw[2][1]) == 4 and raw[1][3] == {"y": "done"}
+
+
+def test_add_articles_repeated_text_in_one_call(store):
+    known = store.add_articles([draft(text="আগের খবর")])[0]
+    first, again, old = store.add_articles(
+        [draft(), draft(text=TEXT.replace("\n", "\r\n")), draft("আগের খবর")]
+    )
+    assert (first.created, again.created, old.created) == (True, False, False)
+    assert first.id == again.id and old.id == known.id and store.article_count() == 2
