@@ -1013,6 +1013,31 @@ class Store:
         sql += ' ORDER BY article_id, start, "end", created, id'
         return [Comment(*row) for row in self.db.execute(sql, params).fetchall()]
 
+    def merge_comments(
+        self, article_id: int, comments: Iterable[tuple[str, str, int, int, str]]
+    ) -> int:
+        """Add comments `(author, body, start, end, created)` to an article unless an identical
+        one (same author, body and range) is there already; how many were added."""
+        added = 0
+        with self.db.atomic():
+            length = len(self._article_text(article_id))
+            for author, body, start, end, created in comments:
+                if not 0 <= start <= end <= length:
+                    raise ValueError(f"comment range [{start}, {end}) outside the text")
+                found = self.db.execute(
+                    "SELECT 1 FROM comments WHERE article_id = ? AND author = ? AND body = ?"
+                    ' AND start = ? AND "end" = ?',
+                    [article_id, author, body, start, end],
+                ).fetchone()
+                if found is None:
+                    self.db.execute(
+                        'INSERT INTO comments (article_id, span_id, start, "end", author, body,'
+                        " created) VALUES (?, NULL, ?, ?, ?, ?, ?)",
+                        [article_id, start, end, author, body, created or now_iso()],
+                    )
+                    added += 1
+        return added
+
     def delete_comment(self, comment_id: int) -> None:
         """Remove a comment (one transaction)."""
         with self.db.atomic():

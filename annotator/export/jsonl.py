@@ -6,7 +6,9 @@ Line layout::
      "spans": [{"id", "start", "end", "label", "text", "annotator", "attrs", "note",
                 "origin", "created", "updated"}],
      "doc_labels": [{"annotator", "label"}],
-     "status": {annotator: status}}
+     "status": {annotator: status},
+     "comments": [{"author", "body", "start", "end", "span_id", "created"}],
+     "review_status": "not_reviewed" | "in_review" | "adjudicated"}
 
 Offsets are code points into "text", half-open. "meta" is the article's import metadata.
 
@@ -24,6 +26,7 @@ import orjson
 
 from annotator.export.lines import write_lines
 from annotator.export.selection import ExportItem, ExportRows
+from annotator.models import Comment
 
 _EMPTY = orjson.Fragment(b"{}")
 _CACHE_LIMIT = 4096  # distinct attrs texts remembered while writing
@@ -60,7 +63,18 @@ def item_record(item: ExportItem) -> dict[str, object]:
         ],
         "doc_labels": [{"annotator": n, "label": lab} for n, lab in item.doc_labels],
         "status": item.status,
+        "comments": comment_records(item.comments),
+        "review_status": item.review_status,
     }
+
+
+def comment_records(comments: list[Comment]) -> list[dict[str, Any]]:
+    """The JSON-ready comments of one article."""
+    return [
+        {"author": c.author, "body": c.body, "start": c.start, "end": c.end,
+         "span_id": c.span_id, "created": c.created}
+        for c in comments
+    ]  # fmt: skip
 
 
 def write(
@@ -132,6 +146,8 @@ def rows_recorder() -> Callable[[ExportRows], dict[str, Any]]:
             ],
             "doc_labels": [{"annotator": n, "label": lab} for n, lab in rows.doc_labels],
             "status": rows.status,
+            "comments": comment_records(rows.comments) if rows.comments else [],
+            "review_status": rows.review_status,
         }
 
     attrs_cache["{}"] = _EMPTY

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 from typing import Any
 
-from annotator.models import Article, Span
+from annotator.models import Article, Comment, Span
 from annotator.store import Store
 
 
@@ -35,6 +35,8 @@ class ExportItem:
     spans: list[Span]
     doc_labels: list[tuple[str, str]] = field(default_factory=list)
     status: dict[str, str] = field(default_factory=dict)
+    comments: list[Comment] = field(default_factory=list)
+    review_status: str = "not_reviewed"
 
 
 @dataclass
@@ -50,6 +52,8 @@ class ExportRows:
     spans: list[tuple[Any, ...]]
     doc_labels: list[tuple[str, str]] = field(default_factory=list)
     status: dict[str, str] = field(default_factory=dict)
+    comments: list[Comment] = field(default_factory=list)
+    review_status: str = "not_reviewed"
 
 
 def _date_ok(published: str | None, flt: ExportFilter) -> bool:
@@ -69,15 +73,19 @@ def iter_export_items(store: Store, flt: ExportFilter | None = None) -> Iterator
     Without a label or annotator filter every passing article is yielded, even one without
     spans; with one, only articles that keep at least one matching span.
     """
-    for article, spans, doc_labels, status in _select(store, flt or ExportFilter(), False):
+    for article, spans, doc_labels, status, comments, review in _select(
+        store, flt or ExportFilter(), False
+    ):
         article.span_count = len(spans)
-        yield ExportItem(article=article, spans=spans, doc_labels=doc_labels, status=status)
+        yield ExportItem(article, spans, doc_labels, status, comments, review)
 
 
 def iter_export_rows(store: Store, flt: ExportFilter | None = None) -> Iterator[ExportRows]:
     """`iter_export_items` as plain rows (see `ExportRows`): the same articles and spans."""
-    for article, spans, doc_labels, status in _select(store, flt or ExportFilter(), True):
-        yield ExportRows(article=article, spans=spans, doc_labels=doc_labels, status=status)
+    for article, spans, doc_labels, status, comments, review in _select(
+        store, flt or ExportFilter(), True
+    ):
+        yield ExportRows(article, spans, doc_labels, status, comments, review)
 
 
 _WHO = {False: attrgetter("annotator"), True: itemgetter(2)}  # a span's annotator
@@ -93,6 +101,10 @@ def _select(store: Store, flt: ExportFilter, raw: bool) -> Iterator[tuple[Any, .
     everyone = store.annotators()
     known = set(everyone)
     who, label_of = _WHO[raw], _LABEL[raw]
+    comments: dict[int, list[Comment]] = {}
+    for comment in store.comments():
+        comments.setdefault(comment.article_id, []).append(comment)
+    reviews = store.review_statuses()
     for article, spans, doc_labels, recorded in store.iter_full_articles(raw=raw):
         if dated and not _date_ok(article[_PUBLISHED] if raw else article.published, flt):
             continue
@@ -119,4 +131,6 @@ def _select(store: Store, flt: ExportFilter, raw: bool) -> Iterator[tuple[Any, .
                 continue
         if selected:
             doc_labels = [d for d in doc_labels if d[0] in selected]
-        yield article, spans, doc_labels, status
+        article_id = article[0] if raw else article.id
+        yield (article, spans, doc_labels, status, comments.get(article_id, []),
+               reviews.get(article_id, "not_reviewed"))  # fmt: skip

@@ -32,7 +32,7 @@ from typing import Any
 
 import orjson
 
-from annotator.models import ArticleDraft
+from annotator.models import REVIEW_STATUSES, ArticleDraft
 from annotator.scheme import PALETTE, LabelDef
 from annotator.store import STATUSES, Store
 from annotator.text import DecodeError, Utf16Map, canonical_uid, canonicalise, decode_bytes
@@ -110,6 +110,8 @@ class _DocIn:
     spans: list[_SpanIn] = field(default_factory=list)
     doc_labels: list[tuple[str | None, str]] = field(default_factory=list)
     status: dict[str, str] = field(default_factory=dict)
+    comments: list[tuple[str, str, int, int, str]] = field(default_factory=list)
+    review_status: str | None = None
 
 
 @dataclass
@@ -341,7 +343,10 @@ def _store_doc_extras(
     new_labels: list[str] = []
     todo: list[tuple[int, list[tuple[str, str]], list[tuple[str, str]]]] = []
     for (doc, _, _), article_id in zip(checked, ids, strict=True):
-        if article_id is None or not (doc.doc_labels or doc.status):
+        if article_id is None:
+            continue
+        _store_review_extras(store, doc, article_id, name, problems)
+        if not (doc.doc_labels or doc.status):
             continue
         doc_labels: list[tuple[str, str]] = []
         for who, label in doc.doc_labels:
@@ -389,6 +394,27 @@ def _store_doc_extras(
             if article_id in fresh or store.status(article_id, who) == "todo":
                 store.set_status(article_id, who, status)
                 recorded.add((article_id, who))
+
+
+def _store_review_extras(
+    store: Store, doc: _DocIn, article_id: int, name: str, problems: list[Problem]
+) -> None:
+    """Comments (identical ones are not added twice) and the review status where none is."""
+    if doc.comments:
+        article = store.article(article_id)
+        length = len(article.text) if article is not None else 0
+        good = []
+        for comment in doc.comments:
+            author, _, start, end, _ = comment
+            if 0 <= start <= end <= length:
+                good.append(comment)
+            else:
+                reason = f"comment by {author!r} at [{start}, {end}) is outside the text"
+                problems.append(Problem(name, doc.line, reason))
+        store.merge_comments(article_id, good)
+    if doc.review_status and doc.review_status != "not_reviewed":
+        if store.review_status(article_id) == "not_reviewed":
+            store.set_review_status(article_id, doc.review_status, "")
 
 
 # -- checking spans --------------------------------------------------------------------------
@@ -598,6 +624,17 @@ def _jsonl_record(record: dict[str, Any], number: int) -> _DocIn:
     status = record.get("status")
     if isinstance(status, dict):
         doc.status = {str(k): str(v) for k, v in status.items() if k}
+    for item in record.get("comments") or []:
+        if not isinstance(item, dict):
+            continue
+        body, author = item.get("body"), item.get("author")
+        start, end = item.get("start"), item.get("end")
+        if isinstance(body, str) and body.strip() and isinstance(author, str) and author:
+            if _is_offset(start) and _is_offset(end):
+                doc.comments.append((author, body, start, end, _str(item.get("created"))))
+    review = record.get("review_status")
+    if isinstance(review, str) and review in REVIEW_STATUSES:
+        doc.review_status = review
     return doc
 
 

@@ -218,3 +218,30 @@ def test_replace_layer_keeps_ids_and_updates(store: Store) -> None:
     assert [sp.label for sp in store.spans(1, "ravi")] == ["treaty"]
     assert store.spans(1, "me") == [mine]
     assert store.layers() == ["me", "ravi"]
+
+
+def test_comments_and_review_status_round_trip_through_jsonl(store: Store, tmp_path) -> None:
+    import orjson
+
+    from annotator.export import export
+    from annotator.ingest.annotations import import_annotations
+
+    span = _tag(store, "ravi", "চুক্তি", "treaty")
+    store.add_comment(1, "lead", "কোন চুক্তি?", span.start, span.end, span.id)
+    store.set_review_status(1, "adjudicated", "lead")
+    out = tmp_path / "all.jsonl"
+    export(store, "jsonl", out)
+    first = orjson.loads(out.read_bytes().splitlines()[0])
+    assert first["review_status"] == "adjudicated"
+    assert [(c["author"], c["body"], c["start"], c["span_id"]) for c in first["comments"]] == [
+        ("lead", "কোন চুক্তি?", span.start, span.id)
+    ]
+    target = Store(None)
+    for _ in range(2):  # importing twice adds nothing
+        report = import_annotations(target, [out], "jsonl")
+        assert not report.problems
+    [comment] = target.comments(1)
+    assert (comment.author, comment.body, comment.start, comment.end) == (
+        "lead", "কোন চুক্তি?", span.start, span.end
+    )  # fmt: skip
+    assert target.review_status(1) == "adjudicated"
