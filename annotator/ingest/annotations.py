@@ -38,6 +38,7 @@ from annotator.store import STATUSES, Store
 from annotator.text import DecodeError, Utf16Map, canonical_uid, canonicalise, decode_bytes
 
 FORMATS = ("jsonl", "doccano", "labelstudio", "brat")
+LABELSTUDIO_TEXT_KEYS = ("text", "content", "body", "article", "document")
 NO_ANNOTATOR = "no annotator: pass --annotator"
 
 
@@ -698,11 +699,14 @@ def _parse_labelstudio(text: str, name: str) -> tuple[list[_DocIn], list[Problem
     docs: list[_DocIn] = []
     problems: list[Problem] = []
     for index, task in enumerate(tasks, 1):
+        if isinstance(task, dict) and "data" not in task and isinstance(task.get("text"), str):
+            docs.append(_labelstudio_min_task(task, index))
+            continue
         data = task.get("data") if isinstance(task, dict) else None
         if not isinstance(data, dict):
             problems.append(Problem(name, index, "task has no 'data' object"))
             continue
-        doc = _doc_from(data, index, _record_text(data, "text"))
+        doc = _doc_from(data, index, _record_text(data, *LABELSTUDIO_TEXT_KEYS))
         if doc.text is None:
             problems.append(Problem(name, index, "task has no data.text"))
             continue
@@ -717,6 +721,45 @@ def _parse_labelstudio(text: str, name: str) -> tuple[list[_DocIn], list[Problem
     return docs, problems
 
 
+def _labelstudio_min_task(task: dict[str, Any], index: int) -> _DocIn:
+    """A task of Label Studio's JSON-MIN export: the text at top level, and under each
+    control's name a list of regions {"start", "end", "text", "labels"}."""
+    doc = _doc_from(task, index, task["text"])
+    annotator = task.get("annotator")
+    who = str(annotator) if _is_offset(annotator) else _opt_str(annotator)  # a user id or name
+    for key, regions in task.items():
+        if key == "text" or not isinstance(regions, list):
+            continue
+        for region in regions:
+            if not isinstance(region, dict) or "start" not in region or "labels" not in region:
+                continue
+            labels = region.get("labels")
+            given = region.get("text")
+            for label in labels if isinstance(labels, list) and labels else [None]:
+                doc.spans.append(
+                    _SpanIn(
+                        line=index,
+                        label=label,
+                        fragments=[(region.get("start"), region.get("end"))],
+                        text=given if isinstance(given, str) else None,
+                        annotator=who,
+                        origin="labelstudio",
+                        utf16_fallback=True,
+                    )
+                )
+    return doc
+
+
+def _is_labels_result(result: dict[str, Any], value: Any) -> bool:
+    """A text span result: type "labels", or no type but a value with labels and offsets."""
+    if not isinstance(value, dict):
+        return False
+    kind = result.get("type")
+    if kind is None:
+        return "labels" in value and "start" in value and "end" in value
+    return kind == "labels"
+
+
 def _labelstudio_spans(annotation: dict[str, Any], index: int) -> list[_SpanIn]:
     who = _labelstudio_annotator(annotation)
     results = [r for r in annotation.get("result") or [] if isinstance(r, dict)]
@@ -724,7 +767,7 @@ def _labelstudio_spans(annotation: dict[str, Any], index: int) -> list[_SpanIn]:
     spans: list[_SpanIn] = []
     for result in results:
         value = result.get("value")
-        if result.get("type") != "labels" or not isinstance(value, dict):
+        if not _is_labels_result(result, value):
             continue
         meta = result.get("meta")
         note_items = meta.get("text") if isinstance(meta, dict) else None

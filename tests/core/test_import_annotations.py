@@ -472,3 +472,22 @@ def test_property_doccano_source_offsets(src, data, tmp_path_factory):
                 assert span.text == canonicalise(src[a:b])
             else:
                 assert not (safe(a) and safe(b)), (a, b, report.problems)
+
+
+def test_labelstudio_json_min_and_untyped_results(target, tmp_path):
+    text = "কিম জং উন মস্কো সফর করবেন"
+    s, e = _at(text, "মস্কো সফর")
+    tasks = [
+        {"id": 1, "text": text, "annotator": 4, "annotation_id": 9, "lead_time": 3.1,
+         "label": [{"start": s, "end": e, "text": "মস্কো সফর", "labels": ["visit"]}]},
+        {"data": {"content": text},
+         "annotations": [{"completed_by": 5,
+                          "result": [{"value": {"start": 0, "end": 3, "labels": ["person"]}},
+                                     {"value": {"start": 0, "end": 99, "labels": ["x"]}}]}]},
+    ]  # fmt: skip
+    path = tmp_path / "min.json"
+    path.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    report = import_annotations(target, [path], "labelstudio")
+    assert [(p.line, "outside" in p.reason) for p in report.problems] == [(2, True)]
+    got = sorted((sp.annotator, sp.label, sp.text) for sp in _all_spans(target))
+    assert got == [("4", "visit", "মস্কো সফর"), ("5", "person", "কিম")]
