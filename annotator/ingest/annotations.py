@@ -639,13 +639,18 @@ def _jsonl_record(record: dict[str, Any], number: int) -> _DocIn:
     return doc
 
 
+def _name_or_id(value: Any) -> str | None:
+    """An annotator given as a name or as a numeric user id."""
+    return str(value) if _is_offset(value) else _opt_str(value)
+
+
 def _doccano_record(record: dict[str, Any], number: int) -> _DocIn:
     """One doccano line: {"text", "label": [[s, e, L], ...]} (or "labels"/"entities")."""
     text = _record_text(record, "text", "data")
     if text is None:
         raise ValueError("record has no 'text'")
     doc = _doc_from(record, number, text)
-    who = _opt_str(record.get("annotator")) or _opt_str(record.get("user"))
+    who = _name_or_id(record.get("annotator")) or _name_or_id(record.get("user"))
     names = record.get("annotators")
     if who is None and isinstance(names, list) and len(names) == 1:
         who = _opt_str(names[0])
@@ -664,6 +669,9 @@ def _doccano_record(record: dict[str, Any], number: int) -> _DocIn:
             start = item.get("start_offset", item.get("start"))
             end = item.get("end_offset", item.get("end"))
             label = item.get("label")
+        elif isinstance(item, str) and item:  # a text-classification project: document labels
+            doc.doc_labels.append((who, item))
+            continue
         else:
             doc.spans.append(_SpanIn(number, None, [(None, None)]))
             continue
@@ -725,8 +733,7 @@ def _labelstudio_min_task(task: dict[str, Any], index: int) -> _DocIn:
     """A task of Label Studio's JSON-MIN export: the text at top level, and under each
     control's name a list of regions {"start", "end", "text", "labels"}."""
     doc = _doc_from(task, index, task["text"])
-    annotator = task.get("annotator")
-    who = str(annotator) if _is_offset(annotator) else _opt_str(annotator)  # a user id or name
+    who = _name_or_id(task.get("annotator"))
     for key, regions in task.items():
         if key == "text" or not isinstance(regions, list):
             continue

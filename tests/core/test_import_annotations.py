@@ -491,3 +491,21 @@ def test_labelstudio_json_min_and_untyped_results(target, tmp_path):
     assert [(p.line, "outside" in p.reason) for p in report.problems] == [(2, True)]
     got = sorted((sp.annotator, sp.label, sp.text) for sp in _all_spans(target))
     assert got == [("4", "visit", "মস্কো সফর"), ("5", "person", "কিম")]
+
+
+def test_doccano_user_ids_entities_and_classification_labels(target, tmp_path):
+    text = "চীন রাশিয়াকে সমর্থন জানিয়েছে"
+    s, e = _at(text, "রাশিয়াকে সমর্থন")
+    lines = [
+        {"id": 1, "text": text, "user": 7,
+         "entities": [{"id": 3, "label": "support_statement", "start_offset": s, "end_offset": e}]},
+        {"id": 2, "text": text + "।", "user": 7, "label": ["relevant"]},
+    ]  # fmt: skip
+    path = tmp_path / "doccano.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    report = import_annotations(target, [path], "doccano")
+    assert not report.problems
+    [span] = _all_spans(target)
+    assert (span.annotator, span.label, span.text) == ("7", "support_statement", "রাশিয়াকে সমর্থন")
+    second = target.article_by_text(text + "।")
+    assert target.doc_labels(second.id) == [("7", "relevant")]
