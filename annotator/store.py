@@ -762,6 +762,15 @@ class Store:
         has_gold = self.db.execute("SELECT 1 FROM spans WHERE annotator = ? LIMIT 1", [GOLD])
         return names + ([GOLD] if has_gold.fetchone() else [])
 
+    def layer_origins(self) -> dict[str, dict[str, int]]:
+        """For every layer, how many of its spans came from each origin (manual, import...)."""
+        found: dict[str, dict[str, int]] = {}
+        for name, origin, count in self.db.execute(
+            "SELECT annotator, origin, count(*) FROM spans GROUP BY annotator, origin"
+        ):
+            found.setdefault(str(name), {})[str(origin)] = int(count)
+        return found
+
     def done_articles(self, annotator: str) -> set[int]:
         """Ids of the articles `annotator` marked done."""
         rows = self.db.execute(

@@ -399,6 +399,7 @@ def _choose_layers(
     names_to_skip = [skip] if isinstance(skip, str) else list(skip)
     skipped = {s.strip().casefold() for s in names_to_skip if s and s.strip()}
     chosen: dict[str, dict[int, list[Span]]] = {}
+    origins = store.layer_origins()
     for name in sorted(names):
         if is_reserved_name(name):
             report.skipped.append(SkippedLayer(name, "their adjudicated layer is not imported"))
@@ -406,36 +407,32 @@ def _choose_layers(
         if name.strip().casefold() in skipped:
             report.skipped.append(SkippedLayer(name, "skipped on request"))
             continue
-        spans = store.layer_spans([name])
-        local = [s for by_article in spans.values() for s in by_article if not _imported(s)]
+        local = {o: n for o, n in origins.get(name, {}).items() if not _imported_origin(o)}
         if local:
             report.skipped.append(
                 SkippedLayer(
                     name,
-                    f"this project has {len(local)} span(s) of its own under that name"
-                    f" (origin {local[0].origin!r}); not overwritten",
+                    f"this project has {sum(local.values())} span(s) of its own under that name"
+                    f" (origin {min(local)!r}); not overwritten",
                 )
             )
             continue
-        chosen[name] = spans
+        chosen[name] = store.layer_spans([name])
     return chosen
 
 
 def _layers_from(store: Store, origin: str, known: set[str]) -> set[str]:
     """Our layers holding spans imported earlier from a file of this name, absent from it now
     (they emptied the layer): importing them again empties them here too."""
-    found = set()
-    for name in store.annotators():
-        if name in known or is_reserved_name(name):
-            continue
-        spans = store.layer_spans([name])
-        if any(s.origin == origin for by_article in spans.values() for s in by_article):
-            found.add(name)
-    return found
+    return {
+        name
+        for name, origins in store.layer_origins().items()
+        if origin in origins and name not in known and not is_reserved_name(name)
+    }
 
 
-def _imported(span: Span) -> bool:
-    return span.origin in IMPORT_ORIGINS or span.origin.startswith(ORIGIN_PREFIX)
+def _imported_origin(origin: str) -> bool:
+    return origin in IMPORT_ORIGINS or origin.startswith(ORIGIN_PREFIX)
 
 
 def _resolve_article(store: Store, article: _ArticleRow, report: ProjectImportReport) -> int:
