@@ -78,6 +78,16 @@ def baseline(path: Path, out: Path) -> int:
         "SELECT article_id, annotator, status FROM article_status"
     ):
         recorded.setdefault(article_id, {})[who] = status
+    comments: dict[int, list[dict[str, object]]] = {}
+    for article_id, author, body, start, end, span_id, created in conn.execute(
+        'SELECT article_id, author, body, start, "end", span_id, created FROM comments'
+        ' ORDER BY article_id, start, "end", created, id'
+    ):
+        comments.setdefault(article_id, []).append(
+            {"author": author, "body": body, "start": start, "end": end, "span_id": span_id,
+             "created": created}
+        )  # fmt: skip
+    reviews = dict(conn.execute("SELECT article_id, status FROM review_status"))
     spans = conn.execute(
         'SELECT article_id, id, start, "end", label, text, annotator, attrs, note, origin,'
         ' created, updated FROM spans ORDER BY article_id, start, "end", id'
@@ -107,7 +117,9 @@ def baseline(path: Path, out: Path) -> int:
                 {"uid": row[1], "title": row[2], "outlet": row[3], "byline": row[4],
                  "url": row[5], "published": row[6], "updated": row[7], "text": row[8],
                  "meta": orjson.loads(row[9]), "spans": items,
-                 "doc_labels": docs.get(row[0], []), "status": status},
+                 "doc_labels": docs.get(row[0], []), "status": status,
+                 "comments": comments.get(row[0], []),
+                 "review_status": reviews.get(row[0], "not_reviewed")},
                 option=orjson.OPT_APPEND_NEWLINE,
             ))  # fmt: skip
     conn.close()
