@@ -45,3 +45,15 @@ bench: install-test
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build *.egg-info
+
+# Linux desktop build in dist/annotator/ (PyInstaller, one folder); see packaging/README.md.
+# The build tools go into their own venv so .venv stays as it is.
+.PHONY: package
+package: PACK_VENV := build/pack-venv
+package:
+	@test -x $(PACK_VENV)/bin/python || $(PYTHON) -m venv $(PACK_VENV)
+	$(PACK_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(PACK_VENV)/bin/python -m pip install --quiet -r packaging/requirements.txt -e .
+	$(PACK_VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller \
+		packaging/annotator.spec
+	@du -sh dist/annotator
