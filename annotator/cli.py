@@ -12,11 +12,15 @@ import click
 
 from annotator.ingest import FileResult, ImportReport, import_paths, iter_input_files
 from annotator.ingest.detect import FORMATS
+from annotator.ingest.routing import (
+    ANNOTATION_FORMATS,
+    import_annotation_groups,
+    split_annotation_files,
+)
 from annotator.models import GOLD
 from annotator.project import open_project
 from annotator.store import Store, StoreError
 
-ANNOTATION_FORMATS = ("doccano", "labelstudio", "brat")
 PROJECT_FORMAT = "project"
 CANONICAL_FIELDS = ("text", "title", "published", "updated", "url", "outlet", "byline")
 
@@ -150,17 +154,14 @@ def import_(
         exc.param_hint = "'--field'"
         raise
     store = _store(ctx, seed=False)
-    project_paths, paths = _split_project_files(paths, fmt)
-    article_paths, annotation_paths = _split_annotation_files(paths, fmt) if paths else ([], [])
+    project_paths, paths = _split_project_files(paths, fmt, store.path)
+    article_paths, annotation_paths = split_annotation_files(paths, fmt) if paths else ([], {})
     report = ImportReport()
     if article_paths:
         report = _run_import(store, article_paths, fmt, field_map, show_progress=not as_json)
     spans_report = None
     if annotation_paths:
-        from annotator.ingest.annotations import import_annotations
-
-        ann_format = "jsonl" if fmt in ("auto", "jsonl") else fmt
-        spans_report = import_annotations(store, annotation_paths, ann_format, annotator)
+        spans_report = import_annotation_groups(store, annotation_paths, annotator)
     projects = [_import_project(store, path, skip) for path in project_paths]
     if as_json:
         data = report.as_dict()
@@ -183,9 +184,12 @@ def import_(
     ctx.exit(1 if failed else 0)
 
 
-def _split_project_files(paths: tuple[str, ...], fmt: str) -> tuple[list[str], tuple[str, ...]]:
+def _split_project_files(
+    paths: tuple[str, ...], fmt: str, own: Path | None = None
+) -> tuple[list[str], tuple[str, ...]]:
     """Which inputs are project databases: all of them with --format project; with auto, files
-    starting with the SQLite header (their -wal/-shm/-journal companions are left out)."""
+    starting with the SQLite header (their -wal/-shm/-journal companions are left out, and so
+    is the open project `own` when a folder being imported holds it)."""
     if fmt == PROJECT_FORMAT:
         return list(paths), ()
     if fmt != "auto":
@@ -196,13 +200,21 @@ def _split_project_files(paths: tuple[str, ...], fmt: str) -> tuple[list[str], t
     rest: list[str] = []
     for path in iter_input_files(paths):
         if is_sqlite_file(path):
-            projects.append(str(path))
+            if own is None or str(path) in paths or not _same_path(path, own):
+                projects.append(str(path))
             continue
         base, dash, suffix = path.name.rpartition("-")
         if dash and suffix in ("wal", "shm", "journal") and is_sqlite_file(path.with_name(base)):
             continue
         rest.append(str(path))
     return projects, tuple(rest)
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _import_project(store: Store, path: str, skip: tuple[str, ...]) -> Any:
@@ -239,34 +251,6 @@ def _print_project_report(item: Any) -> None:
         f"{item.problem_count} problems; articles: {item.articles_matched} matched, "
         f"{item.articles_created} created"
     )
-
-
-def _split_annotation_files(paths: tuple[str, ...], fmt: str) -> tuple[list[str], list[str]]:
-    """Which inputs hold annotations: all of them for doccano/labelstudio/brat; for jsonl/auto,
-    JSONL files whose first record carries a "spans" list (our native export)."""
-    if fmt in ANNOTATION_FORMATS:
-        return [], list(paths)
-    if fmt not in ("auto", "jsonl"):
-        return list(paths), []
-    articles: list[str] = []
-    annotations: list[str] = []
-    for path in iter_input_files(paths):
-        (annotations if _is_native_export(path) else articles).append(str(path))
-    return articles, annotations
-
-
-def _is_native_export(path: Any) -> bool:
-    if path.suffix.lower() not in (".jsonl", ".ndjson"):
-        return False
-    try:
-        with path.open("rb") as handle:
-            for raw in handle:
-                if raw.strip():
-                    record = json.loads(raw.decode("utf-8-sig"))
-                    return isinstance(record, dict) and isinstance(record.get("spans"), list)
-    except (OSError, ValueError):
-        return False
-    return False
 
 
 def _print_annotation_report(report: Any) -> None:

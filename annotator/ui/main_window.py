@@ -31,6 +31,7 @@ from annotator.export import ExportFilter
 from annotator.ingest import ImportReport, import_paths
 from annotator.ingest.annotations import AnnotationReport, import_annotations
 from annotator.ingest.project_db import ProjectImportReport, import_project_db
+from annotator.ingest.routing import import_annotation_groups, split_annotation_files
 from annotator.models import Article, Span
 from annotator.scheme import LabelDef
 from annotator.store import Store
@@ -627,16 +628,28 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[str]) -> TaskRunner:
         """Import files or folders in the background and report the outcome."""
-        runner = TaskRunner(
-            self.store, lambda store: import_paths(store, paths), "Importing articles…", self
-        )
-        runner.finished.connect(self._on_articles_imported)
+        annotator = self.annotator
+
+        def job(store: Store) -> tuple[ImportReport, AnnotationReport | None]:
+            articles, groups = split_annotation_files(paths)
+            report = import_paths(store, articles) if articles else ImportReport()
+            spans = import_annotation_groups(store, groups, annotator) if groups else None
+            return report, spans
+
+        runner = TaskRunner(self.store, job, "Importing…", self)
+        runner.finished.connect(lambda result: self._on_articles_imported(*result))
         runner.failed.connect(lambda why: QMessageBox.warning(self, "Import failed", why))
         self.task_runner = runner
         runner.start()
         return runner
 
-    def _on_articles_imported(self, report: ImportReport) -> None:
+    def _on_articles_imported(
+        self, report: ImportReport, spans: AnnotationReport | None = None
+    ) -> None:
+        if spans is not None:
+            self._on_annotations_imported(spans)
+            if not report.files:
+                return
         totals = report.totals()
         self.list_model.refresh()
         self._update_progress()

@@ -331,3 +331,19 @@ def test_import_articles_runs_in_the_background(window, qtbot, tmp_path):
         pass
     assert window.list_model.rowCount() == before + 1
     assert "1 imported" in window.statusBar().currentMessage()
+
+
+def test_import_files_routes_annotation_files_to_the_annotation_import(window, qtbot, tmp_path):
+    import json
+
+    article_id = open_containing(window, CLAIM)
+    text = window.article.text
+    start = text.index(CLAIM)
+    path = tmp_path / "mita.jsonl"
+    record = {"text": text, "user": "mita", "label": [[start, start + len(CLAIM), "visit"]]}
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    with qtbot.waitSignal(window.import_paths([str(path)]).finished, timeout=20000):
+        pass
+    [span] = window.store.spans(article_id, "mita")
+    assert span.text == CLAIM and span.label == "visit"
+    assert "1 spans added" in window.statusBar().currentMessage()
