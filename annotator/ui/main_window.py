@@ -47,6 +47,7 @@ from annotator.ui.label_palette import LabelPalette
 from annotator.ui.label_scheme_dialog import LabelSchemeDialog
 from annotator.ui.reader_view import ReaderView, SpanPaint
 from annotator.ui.review_window import ReviewWindow
+from annotator.ui.screen import fit_to_screen
 from annotator.ui.task_runner import TaskRunner
 
 STATUS_CHOICES = (("All articles", None), ("To do", "todo"), ("In progress", "in_progress"),
@@ -293,7 +294,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(2, 2)
         self.main_splitter.setSizes([420, 620, 420])
         self.setCentralWidget(self.main_splitter)
-        self.resize(1480, 900)
+        fit_to_screen(self, 1480, 900)
 
     # -- labels ----------------------------------------------------------------------------
 

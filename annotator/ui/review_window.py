@@ -31,6 +31,7 @@ from annotator.models import GOLD, Article, Span
 from annotator.review import KIND_COLORS, KIND_NAMES, KINDS, Item, Navigator
 from annotator.store import Store
 from annotator.ui.reader_view import ReaderView, SpanPaint
+from annotator.ui.screen import fit_to_screen
 
 REVIEW_TEXT = {
     "not_reviewed": "Not reviewed",
@@ -210,7 +211,7 @@ class ReviewWindow(QMainWindow):
         splitter.setSizes([260, 700, 360])
         self.setCentralWidget(splitter)
         self.statusBar()
-        self.resize(1400, 850)
+        fit_to_screen(self, 1400, 850)
 
     def _build_actions(self) -> None:
         specs = {
