@@ -163,6 +163,9 @@ class ReaderView(QTextEdit):
         self._store_spans(spans)
         self._programmatic = True
         try:
+            # setPlainText gives the new text the current character format: after a
+            # selection inside a highlight that would be the highlight's, over every line.
+            self.setCurrentCharFormat(QTextCharFormat())
             self.setPlainText(text)
         finally:
             self._programmatic = False

@@ -463,3 +463,20 @@ def test_void_calls_do_not_leak_none_refs(view):
     for i in range(2_000):
         view.set_selection(i % 10, i % 10 + 3)
     assert before - sys.getrefcount(None) < 300
+
+
+def test_reloading_after_a_selection_inside_a_highlight_leaves_the_rest_plain(view):
+    """setPlainText would give the new text the cursor's format (the highlight's)."""
+    start, end = find(TEXT.split()[1])
+    view.set_article(TEXT, [SpanPaint(1, start, end, "#E8B100", "x")])
+    view.set_selection(start + 1, end - 1)
+    view.set_article(TEXT, [SpanPaint(1, start, end, "#E8B100", "x")])
+    utf16 = Utf16Map.of(TEXT)
+    for offset in (0, end + 1, len(TEXT) - 1):
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(utf16.to_utf16(offset))
+        cursor.movePosition(
+            QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor
+        )
+        if offset < start or offset >= end:
+            assert cursor.charFormat().background().style() == Qt.BrushStyle.NoBrush, offset
