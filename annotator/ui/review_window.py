@@ -168,7 +168,7 @@ class ReviewWindow(QMainWindow):
 
         side = QWidget()
         form = QVBoxLayout(side)
-        form.addWidget(QLabel("<b>Legend</b>"))
+        form.addWidget(QLabel("<b>Legend</b> (ruled regions: underline only)"))
         form.addWidget(self.legend)
         form.addWidget(self.position_label)
         form.addWidget(self.item_view, 2)
@@ -324,11 +324,16 @@ class ReviewWindow(QMainWindow):
         self._show_item()
 
     def _paints(self, items: list[Item]) -> list[SpanPaint]:
+        """Both layers coloured by kind; regions already ruled on as underlines only."""
+        ruled = review.rulings(self.store, items[0].article_id, self.layers) if items else {}
         paints = []
         for item in items:
             color = KIND_COLORS[item.kind]
+            open_item = item.region not in ruled
             for span in item.a + item.b:
-                paints.append(SpanPaint(span.id, span.start, span.end, color, span.label, True))
+                paints.append(
+                    SpanPaint(span.id, span.start, span.end, color, span.label, open_item)
+                )
         return paints
 
     def _select_item(self, item: Item | None) -> None:
@@ -438,7 +443,8 @@ class ReviewWindow(QMainWindow):
             self.statusBar().showMessage(str(exc), 6000)
             return
         self._ruled.append((decision.id, item))
-        self.statusBar().showMessage(f"{ACTION_TEXT[action].capitalize()} — written to gold.", 3000)
+        done = ACTION_TEXT[action]
+        self.statusBar().showMessage(f"{done[0].upper()}{done[1:]} — written to gold.", 3000)
         self._after_change(item.article_id)
         self.step(True)
 

@@ -278,3 +278,13 @@ def test_ctrl_z_withdraws_the_last_ruling(window, project) -> None:
     QTest.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert store.spans(first, GOLD) == [] and store.decisions() == []
     assert window.item.region == region
+
+
+def test_ruled_regions_are_drawn_as_underlines_only(window, project) -> None:
+    press(window, Qt.Key.Key_N)
+    region_ids = {s.id for s in window.item.a + window.item.b}
+    assert all(p.own for p in window.reader.spans() if p.id in region_ids)
+    press(window, Qt.Key.Key_A)
+    assert not any(p.own for p in window.reader.spans() if p.id in region_ids)
+    assert all(p.own for p in window.reader.spans() if p.id not in region_ids)
+    assert window.statusBar().currentMessage().startswith("Accepted A")
