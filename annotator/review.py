@@ -194,6 +194,20 @@ def review_articles(store: Store, layers: tuple[str, str]) -> list[int]:
     return sorted(store.layer_spans(layers))
 
 
+def all_items(store: Store, layers: tuple[str, str]) -> dict[int, list[Item]]:
+    """Review items of every article where either layer has spans (two queries in all)."""
+    a, b = layers
+    grouped = store.layer_spans(layers)
+    return {
+        article_id: compare(
+            article_id,
+            [s for s in spans if s.annotator == a],
+            [s for s in spans if s.annotator == b],
+        )
+        for article_id, spans in sorted(grouped.items())
+    }
+
+
 class Navigator:
     """Walks the disagreements of two layers: through an article, then on to the next one.
 
@@ -201,11 +215,17 @@ class Navigator:
     edits made meanwhile are seen. Positions are (article index, item index).
     """
 
-    def __init__(self, store: Store, layers: tuple[str, str], articles: list[int]) -> None:
+    def __init__(
+        self,
+        store: Store,
+        layers: tuple[str, str],
+        articles: list[int],
+        items: dict[int, list[Item]] | None = None,
+    ) -> None:
         self.store = store
         self.layers = layers
         self.articles = articles
-        self._cache: dict[int, list[Item]] = {}
+        self._cache: dict[int, list[Item]] = dict(items or {})
 
     def items(self, article_id: int) -> list[Item]:
         """Review items of an article (cached until `refresh`)."""

@@ -256,12 +256,28 @@ class ReviewWindow(QMainWindow):
             self._show_article(None)
             return
         self.statusBar().clearMessage()
-        articles = review.review_articles(self.store, (a, b))
-        self.navigator = Navigator(self.store, (a, b), articles)
+        items = review.all_items(self.store, (a, b))
+        articles = list(items)
+        self.navigator = Navigator(self.store, (a, b), articles, items)
+        titles = {row.id: row.title for row in self.store.articles()}
+        ruled: dict[int, set[tuple[int, int]]] = {}
+        for decision in self.store.decisions(layers=(a, b)):
+            ruled.setdefault(decision.article_id, set()).add((decision.start, decision.end))
+        statuses = self.store.review_statuses()
         blocker = QSignalBlocker(self.article_table)
         self.article_table.setRowCount(len(articles))
         for row, article_id in enumerate(articles):
-            self._fill_row(row, article_id)
+            done = ruled.get(article_id, set())
+            open_count = sum(
+                1 for item in items[article_id] if item.is_disagreement and item.region not in done
+            )
+            self._set_row(
+                row,
+                article_id,
+                titles.get(article_id) or f"Article {article_id}",
+                statuses.get(article_id, "not_reviewed"),
+                open_count,
+            )
         del blocker
         if articles:
             self.article_table.setCurrentCell(0, 0)
@@ -277,7 +293,10 @@ class ReviewWindow(QMainWindow):
         open_count = sum(
             1 for item in self.navigator.disagreements(article_id) if item.region not in ruled
         )
-        cells = [title, REVIEW_TEXT[self.store.review_status(article_id)], str(open_count)]
+        self._set_row(row, article_id, title, self.store.review_status(article_id), open_count)
+
+    def _set_row(self, row: int, article_id: int, title: str, status: str, open_count: int) -> None:
+        cells = [title, REVIEW_TEXT[status], str(open_count)]
         for column, text in enumerate(cells):
             cell = QTableWidgetItem(text)
             cell.setData(Qt.ItemDataRole.UserRole, article_id)
