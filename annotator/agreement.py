@@ -9,8 +9,8 @@ Definitions (all offsets are code points, half-open):
   layer, a token takes the label of the span covering it wholly or partly; where several do,
   the one starting first, then the longest, then the smallest label name; `O` where none does.
   Overall Cohen's kappa and Krippendorff's alpha (nominal) are multi-class over every token of
-  every compared article. Per label they use the binary view "this label vs not", with the
-  token rule applied to that label's spans alone (so `--label L` overall equals per label L).
+  every compared article. Per label they use the binary view of those same token labels:
+  "this label" where the rule gave the token this label, "not" (`O`) for everything else.
 - Confusion: spans of any label paired one to one greedily by largest overlap (ties: same label
   first, then earlier A, then earlier B), counted as (label_a, label_b); spans left unpaired
   count as (label, "∅") or ("∅", label).
@@ -131,7 +131,15 @@ class Tokens:
 
     def pairs(self, a: Iterable[SpanTuple], b: Iterable[SpanTuple]) -> Counter[tuple[str, str]]:
         """(category in A, category in B) counts over every token, `O` for uncovered ones."""
-        in_a, in_b = self.assign(a), self.assign(b)
+        return self.pairs_of(self.assign(a), self.assign(b))
+
+    def pairs_of(
+        self, in_a: Mapping[int, str], in_b: Mapping[int, str], label: str | None = None
+    ) -> Counter[tuple[str, str]]:
+        """`pairs` from assigned token labels; with `label`, the binary view (label or `O`)."""
+        if label is not None:
+            in_a = {k: v for k, v in in_a.items() if v == label}
+            in_b = {k: v for k, v in in_b.items() if v == label}
         covered = in_a.keys() | in_b.keys()
         pairs = Counter((in_a.get(k, OUTSIDE), in_b.get(k, OUTSIDE)) for k in covered)
         if len(self) > len(covered):
@@ -299,10 +307,17 @@ class _Tally:
         )
 
 
-def _label_tally(tokens: Tokens, a: list[SpanTuple], b: list[SpanTuple]) -> _Tally:
-    """One label's spans in one article: counts, matches, and binary token pairs (label or O)."""
+def _label_tally(
+    tokens: Tokens,
+    a: list[SpanTuple],
+    b: list[SpanTuple],
+    assigned: tuple[Mapping[int, str], Mapping[int, str]],
+    label: str,
+) -> _Tally:
+    """One label's spans in one article: counts, matches, and the binary token pairs (this
+    label or O) of the article's token labels `assigned` (A's, B's)."""
     tally = _Tally(len(a), len(b), exact_matches(a, b), len(overlap_pairs(a, b)))
-    tally.tokens = tokens.pairs(a, b)
+    tally.tokens = tokens.pairs_of(*assigned, label=label)
     return tally
 
 
@@ -346,15 +361,20 @@ def compare_documents(
         tokens = Tokens(doc.text)
         total_tokens += len(tokens)
         article = _Tally(len(spans_a), len(spans_b))
+        assigned = (tokens.assign(spans_a), tokens.assign(spans_b))
         for label in sorted({s[2] for s in spans_a} | {s[2] for s in spans_b}):
             tally = _label_tally(
-                tokens, [s for s in spans_a if s[2] == label], [s for s in spans_b if s[2] == label]
+                tokens,
+                [s for s in spans_a if s[2] == label],
+                [s for s in spans_b if s[2] == label],
+                assigned,
+                label,
             )
             per_label.setdefault(label, _Tally()).add(tally)
             covered[label] += len(tokens)
             article.exact += tally.exact
             article.overlap += tally.overlap
-        article.tokens = tokens.pairs(spans_a, spans_b)
+        article.tokens = tokens.pairs_of(*assigned)
         overall.add(article)
         confusion.update(confusion_counts(spans_a, spans_b))
         rows.append(

@@ -290,3 +290,16 @@ def test_krippendorff_degenerate_cases_are_none():
         warnings.simplefilter("error")
         assert krippendorff_alpha({}) is None
         assert krippendorff_alpha({("O", "O"): 12}) is None
+
+
+def test_per_label_binary_view_uses_the_token_rule_labels():
+    """A token covered by two of A's spans counts for the one starting first only."""
+    text = "কিম জং উন মস্কো সফর করবেন"  # tokens 0-3 4-6 7-9 10-15 16-19 20-25
+    doc = Document(1, text, a=[(0, 9, "visit"), (4, 19, "treaty")], b=[(4, 19, "treaty")])
+    result = compare_documents([doc])
+    # A tokens: V V V T T O; B: O T T T T O.  Treaty binary: A O O O T T O vs B O T T T T O
+    # -> p_o 4/6, p_e (2·4 + 4·2)/36 -> kappa 0.4 (not 1.0, as treaty's spans alone would give)
+    assert result.per_label["treaty"].cohen_kappa == pytest.approx(0.4)
+    # Visit binary: A V V V O O O vs B all O -> p_o 1/2 = p_e -> kappa 0
+    assert result.per_label["visit"].cohen_kappa == pytest.approx(0.0)
+    assert result.per_label["treaty"].exact_f1 == 1.0  # span figures are per label as before
