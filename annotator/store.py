@@ -32,6 +32,7 @@ from annotator.search import build_fts_query
 from annotator.text import canonical_uid, canonicalise, content_uid
 
 STATUSES = ("todo", "in_progress", "done")
+REVIEW_FILTER = "review:"  # article_list(status="review:adjudicated") filters on review status
 _SPAN_COLUMNS = (
     'id, article_id, annotator, label, start, "end", text, attrs, note, origin, created, updated'
 )
@@ -638,7 +639,10 @@ class Store:
             source = "articles_fts f JOIN articles a ON a.id = f.rowid"
             where.append("articles_fts MATCH ?")
             params.append(expression)
-        if status:
+        if status and status.startswith(REVIEW_FILTER):
+            where.append("coalesce(rv.status, 'not_reviewed') = ?")
+            params.append(status.removeprefix(REVIEW_FILTER))
+        elif status:
             where.append("coalesce(st.status, 'todo') = ?")
             params.append(status)
         if label:

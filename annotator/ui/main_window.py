@@ -51,7 +51,9 @@ from annotator.ui.screen import fit_to_screen
 from annotator.ui.task_runner import TaskRunner
 
 STATUS_CHOICES = (("All articles", None), ("To do", "todo"), ("In progress", "in_progress"),
-                  ("Done", "done"))  # fmt: skip
+                  ("Done", "done"), ("Review: not reviewed", "review:not_reviewed"),
+                  ("Review: in review", "review:in_review"),
+                  ("Review: adjudicated", "review:adjudicated"))  # fmt: skip
 FILTER = "News pages and datasets (*.txt *.html *.htm *.jsonl *.json *.csv *.tsv);;All files (*)"
 RESIZE_KEYS = {
     (Qt.Key.Key_Right, False): ("end", True),

@@ -288,3 +288,19 @@ def test_ruled_regions_are_drawn_as_underlines_only(window, project) -> None:
     assert not any(p.own for p in window.reader.spans() if p.id in region_ids)
     assert all(p.own for p in window.reader.spans() if p.id not in region_ids)
     assert window.statusBar().currentMessage().startswith("Accepted A")
+
+
+def test_main_list_filters_by_review_status(qtbot, project, tmp_path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from annotator.ui.main_window import MainWindow
+
+    store, first, second, _ = project
+    store.set_review_status(second, "adjudicated", "lead")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(store, "rahim", settings)
+    qtbot.addWidget(main)
+    main.status_filter.setCurrentIndex(main.status_filter.findData("review:adjudicated"))
+    assert [main.list_model.article_id(r) for r in range(main.list_model.rowCount())] == [second]
+    main.status_filter.setCurrentIndex(main.status_filter.findData("review:not_reviewed"))
+    assert [main.list_model.article_id(r) for r in range(main.list_model.rowCount())] == [first]
