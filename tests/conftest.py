@@ -9,6 +9,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
 
 import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+# No per-example deadline or too-slow check: on a loaded 2-core CI machine slowness is not a
+# failure.
+settings.register_profile("annotator", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("annotator")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
