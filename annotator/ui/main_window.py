@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import qtawesome as qta
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
@@ -48,7 +50,7 @@ from annotator.ui.label_scheme_dialog import LabelSchemeDialog
 from annotator.ui.reader_view import ReaderView, SpanPaint
 from annotator.ui.review_window import ReviewWindow
 from annotator.ui.screen import fit_to_screen
-from annotator.ui.task_runner import TaskRunner
+from annotator.ui.task_runner import Job, TaskRunner
 
 STATUS_CHOICES = (("All articles", None), ("To do", "todo"), ("In progress", "in_progress"),
                   ("Done", "done"), ("Review: not reviewed", "review:not_reviewed"),
@@ -639,9 +641,15 @@ class MainWindow(QMainWindow):
             spans = import_annotation_groups(store, groups, annotator) if groups else None
             return report, spans
 
-        runner = TaskRunner(self.store, job, "Importing…", self)
-        runner.finished.connect(lambda result: self._on_articles_imported(*result))
-        runner.failed.connect(lambda why: QMessageBox.warning(self, "Import failed", why))
+        return self._start_task(
+            job, "Importing…", lambda result: self._on_articles_imported(*result)
+        )
+
+    def _start_task(self, job: Job, title: str, done: Callable[[Any], None]) -> TaskRunner:
+        """Run `job(store)` in the background; `done(result)` after, a warning on failure."""
+        runner = TaskRunner(self.store, job, title, self)
+        runner.finished.connect(done)
+        runner.failed.connect(lambda why: QMessageBox.warning(self, f"{title} failed", why))
         self.task_runner = runner
         runner.start()
         return runner
@@ -767,17 +775,11 @@ class MainWindow(QMainWindow):
     def import_annotations(self, fmt: str, paths: list[str]) -> TaskRunner:
         """Import annotation files in the background; others' names come from the files."""
         annotator = self.annotator
-        runner = TaskRunner(
-            self.store,
+        return self._start_task(
             lambda store: import_annotations(store, paths, fmt, annotator),
             "Importing annotations…",
-            self,
+            self._on_annotations_imported,
         )
-        runner.finished.connect(self._on_annotations_imported)
-        runner.failed.connect(lambda why: QMessageBox.warning(self, "Import failed", why))
-        self.task_runner = runner
-        runner.start()
-        return runner
 
     def _on_annotations_imported(self, report: AnnotationReport) -> None:
         self._reload_labels()
@@ -807,17 +809,11 @@ class MainWindow(QMainWindow):
         """Import every layer of a colleague's project file (read-only, untrusted) except this
         analyst's own; re-importing updates their layers."""
         skip = (self.annotator,)
-        runner = TaskRunner(
-            self.store,
+        return self._start_task(
             lambda store: import_project_db(store, path, skip=skip),
             "Importing a colleague's project…",
-            self,
+            self._on_project_imported,
         )
-        runner.finished.connect(self._on_project_imported)
-        runner.failed.connect(lambda why: QMessageBox.warning(self, "Import failed", why))
-        self.task_runner = runner
-        runner.start()
-        return runner
 
     def _on_project_imported(self, report: ProjectImportReport) -> None:
         self._reload_labels()
