@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         self.list_view.verticalHeader().setVisible(False)
         self.list_view.verticalHeader().setDefaultSectionSize(26)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 80), (2, 120), (3, 52), (4, 52), (5, 80)):
+        for column, width in ((1, 72), (2, 112), (3, 44), (4, 44), (5, 76)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_list_current_changed)
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.setStretchFactor(0, 2)
         self.main_splitter.setStretchFactor(1, 4)
         self.main_splitter.setStretchFactor(2, 2)
-        self.main_splitter.setSizes([420, 620, 420])
+        self.main_splitter.setSizes([470, 600, 390])
         self.setCentralWidget(self.main_splitter)
         fit_to_screen(self, 1480, 900)
 
@@ -372,10 +372,16 @@ class MainWindow(QMainWindow):
                 self.open_article(article_id)
 
     def _on_list_reset(self) -> None:
+        self._show_review_column()
         if self.article is not None:
             row = self.list_model.row_of(self.article.id)
             if row is not None:
                 self.list_view.selectRow(row)
+
+    def _show_review_column(self) -> None:
+        """The Review column takes room from titles: shown once the project has reviews."""
+        reviewed = bool(self.store.review_statuses())
+        self.list_view.setColumnHidden(ArticleListModel.REVIEW, not reviewed)
 
     def _apply_filters(self) -> None:
         self.list_model.set_filter(
@@ -734,6 +740,7 @@ class MainWindow(QMainWindow):
 
     def _on_gold_changed(self, article_id: int) -> None:
         self.list_model.refresh_article(article_id)
+        self._show_review_column()
         if self.article is not None and self.article.id == article_id:
             self.open_article(article_id)
 

@@ -200,11 +200,13 @@ def test_main_window_opens_review_and_shows_review_status(qtbot, project, tmp_pa
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     main = MainWindow(store, "rahim", settings)
     qtbot.addWidget(main)
+    assert main.list_view.isColumnHidden(ArticleListModel.REVIEW)  # no reviews yet
     main.review_action.trigger()
     review = main.review_window
     assert review is not None and review.layers == ("rahim", "mita")
     review.step(True)
     review.decide("accept_a")
+    assert not main.list_view.isColumnHidden(ArticleListModel.REVIEW)
     row = main.list_model.row_of(first)
     index = main.list_model.index(row, ArticleListModel.REVIEW)
     assert main.list_model.data(index) == "In review"
