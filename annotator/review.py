@@ -189,11 +189,6 @@ def rulings(
     return {(d.start, d.end): d for d in store.decisions(article_id, layers)}
 
 
-def review_articles(store: Store, layers: tuple[str, str]) -> list[int]:
-    """Ids of the articles where either layer has spans, in id order."""
-    return sorted(store.layer_spans(layers))
-
-
 def all_items(store: Store, layers: tuple[str, str]) -> dict[int, list[Item]]:
     """Review items of every article where either layer has spans (two queries in all)."""
     a, b = layers

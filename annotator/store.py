@@ -963,6 +963,10 @@ class Store:
         ).fetchone()
         return str(row[0]) if row else "not_reviewed"
 
+    def has_reviews(self) -> bool:
+        """True once any article has a recorded review status."""
+        return self.db.execute("SELECT 1 FROM review_status LIMIT 1").fetchone() is not None
+
     def review_statuses(self) -> dict[int, str]:
         """Every recorded review status by article id (absent means not_reviewed)."""
         rows = self.db.execute("SELECT article_id, status FROM review_status").fetchall()

@@ -380,8 +380,7 @@ class MainWindow(QMainWindow):
 
     def _show_review_column(self) -> None:
         """The Review column takes room from titles: shown once the project has reviews."""
-        reviewed = bool(self.store.review_statuses())
-        self.list_view.setColumnHidden(ArticleListModel.REVIEW, not reviewed)
+        self.list_view.setColumnHidden(ArticleListModel.REVIEW, not self.store.has_reviews())
 
     def _apply_filters(self) -> None:
         self.list_model.set_filter(

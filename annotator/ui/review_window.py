@@ -285,16 +285,6 @@ class ReviewWindow(QMainWindow):
         else:
             self._show_article(None)
 
-    def _fill_row(self, row: int, article_id: int) -> None:
-        assert self.navigator is not None
-        article = self.store.article(article_id)
-        title = article.title if article and article.title else f"Article {article_id}"
-        ruled = review.rulings(self.store, article_id, self.layers)
-        open_count = sum(
-            1 for item in self.navigator.disagreements(article_id) if item.region not in ruled
-        )
-        self._set_row(row, article_id, title, self.store.review_status(article_id), open_count)
-
     def _set_row(self, row: int, article_id: int, title: str, status: str, open_count: int) -> None:
         cells = [title, REVIEW_TEXT[status], str(open_count)]
         for column, text in enumerate(cells):
@@ -303,9 +293,17 @@ class ReviewWindow(QMainWindow):
             self.article_table.setItem(row, column, cell)
 
     def _refresh_row(self, article_id: int) -> None:
+        """Bring one row's review status and open count up to date (its title stays)."""
         if self.navigator is None or article_id not in self.navigator.articles:
             return
-        self._fill_row(self.navigator.articles.index(article_id), article_id)
+        row = self.navigator.articles.index(article_id)
+        title_cell = self.article_table.item(row, 0)
+        ruled = review.rulings(self.store, article_id, self.layers)
+        open_count = sum(
+            1 for item in self.navigator.disagreements(article_id) if item.region not in ruled
+        )
+        title = title_cell.text() if title_cell is not None else f"Article {article_id}"
+        self._set_row(row, article_id, title, self.store.review_status(article_id), open_count)
 
     def open_article(self, article_id: int, item: Item | None = None) -> None:
         """Show an article with both layers coloured by kind; select `item` (or none)."""
