@@ -23,7 +23,10 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# Checks the system libraries Qt's window needs first: installs them with apt-get as root,
+# else names the one `sudo apt-get install ...` line and stops (annotator/desktop_libs.py).
 run: install
+	@$(BIN)/python -m annotator.desktop_libs --install
 	$(BIN)/annotator
 
 test: install-test

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from annotator.display import printable_name
 from annotator.ingest import FileResult, ImportReport, import_paths, iter_input_files
 from annotator.ingest.detect import FORMATS
 from annotator.ingest.routing import (
@@ -29,16 +30,70 @@ def _dump(value: Any) -> None:
     click.echo(json.dumps(value, ensure_ascii=False, indent=2))
 
 
+class ProjectFailure(click.ClickException):
+    """A failure already worded for the user (`annotator.errors.describe`); exit status 2."""
+
+    exit_code = 2
+
+    def format_message(self) -> str:
+        """The message as worded, without click's "Error: " prefix."""
+        return self.message
+
+    def show(self, file: Any = None) -> None:
+        """Print the one line to standard error."""
+        click.echo(f"annotator: {self.format_message()}", err=True)
+
+
+def _failure_path(ctx: click.Context) -> Path | None:
+    """The project file, for an error message (None if even that cannot be worked out)."""
+    from annotator.paths import resolve_db_path  # noqa: PLC0415
+
+    try:
+        return resolve_db_path((ctx.find_root().obj or {}).get("db"))[0]
+    except Exception:  # noqa: BLE001 - only for the message
+        return None
+
+
+class GuardedGroup(click.Group):
+    """The top-level error handler: any failure in a command becomes one line (exit 2) and
+    its traceback goes to the log file (`annotator.errors.log_path`)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; word any failure and log its traceback."""
+        from annotator.errors import configure_logging  # noqa: PLC0415
+
+        configure_logging()
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            raise click.Abort() from None
+        except Exception as exc:  # noqa: BLE001 - the one place every failure ends up
+            from annotator.errors import describe, log_failure  # noqa: PLC0415
+
+            log_failure(exc, f"annotator {' '.join(sys.argv[1:])}")
+            raise ProjectFailure(describe(exc, _failure_path(ctx))) from None
+
+
 def _store(ctx: click.Context, seed: bool | None = None) -> Store:
     try:
         store = open_project(ctx.obj.get("db"), seed=seed)
     except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
+        from annotator.errors import describe, is_damage  # noqa: PLC0415
+
+        if is_damage(exc):
+            raise ProjectFailure(describe(exc, _failure_path(ctx))) from None
+        raise ProjectFailure(str(exc)) from None
     ctx.call_on_close(store.close)
     return store
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=GuardedGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     type=click.Path(dir_okay=False),
@@ -65,6 +120,12 @@ def gui(ctx: click.Context) -> None:
 
     Example: annotator gui
     """
+    from annotator.desktop_libs import advice, missing_libraries  # noqa: PLC0415
+
+    missing = missing_libraries()  # before Qt, whose own message names the wrong library
+    if missing:
+        click.echo(advice(missing), err=True)
+        ctx.exit(1)
     store = _store(ctx)
     try:
         from annotator.ui.app import run  # noqa: PLC0415 - Qt loads only for the window
@@ -154,11 +215,17 @@ def import_(
         exc.param_hint = "'--field'"
         raise
     store = _store(ctx, seed=False)
-    project_paths, paths = _split_project_files(paths, fmt, store.path)
-    article_paths, annotation_paths = split_annotation_files(paths, fmt) if paths else ([], {})
+    skipped: list[FileResult] = []  # links out of a folder, not followed
+    project_paths, paths = _split_project_files(paths, fmt, store.path, skipped)
+    article_paths, annotation_paths = (
+        split_annotation_files(paths, fmt, skipped) if paths else ([], {})
+    )
     report = ImportReport()
     if article_paths:
-        report = _run_import(store, article_paths, fmt, field_map, show_progress=not as_json)
+        report = _run_import(
+            store, article_paths, fmt, field_map, show_progress=not as_json, skipped=skipped
+        )
+    report.files[:0] = skipped
     spans_report = None
     if annotation_paths:
         spans_report = import_annotation_groups(store, annotation_paths, annotator)
@@ -173,7 +240,7 @@ def import_(
             ]
         _dump(data)
     else:
-        if article_paths:
+        if article_paths or report.files:
             _print_report(report)
         if spans_report is not None:
             _print_annotation_report(spans_report)
@@ -185,7 +252,10 @@ def import_(
 
 
 def _split_project_files(
-    paths: tuple[str, ...], fmt: str, own: Path | None = None
+    paths: tuple[str, ...],
+    fmt: str,
+    own: Path | None = None,
+    skipped: list[FileResult] | None = None,
 ) -> tuple[list[str], tuple[str, ...]]:
     """Which inputs are project databases: all of them with --format project; with auto, files
     starting with the SQLite header (their -wal/-shm/-journal companions are left out, and so
@@ -198,7 +268,7 @@ def _split_project_files(
 
     projects: list[str] = []
     rest: list[str] = []
-    for path in iter_input_files(paths):
+    for path in iter_input_files(paths, skipped):
         if is_sqlite_file(path):
             if own is None or str(path) in paths or not _same_path(path, own):
                 projects.append(str(path))
@@ -229,9 +299,9 @@ def _import_project(store: Store, path: str, skip: tuple[str, ...]) -> Any:
 
 def _print_project_report(item: Any) -> None:
     if isinstance(item, dict):
-        click.echo(f"failed     {item['error']}")
+        click.echo(f"failed     {printable_name(item['error'])}")
         return
-    name = item.source
+    name = printable_name(item.source)
     for layer in item.layers:
         click.echo(
             f"layer      {name}: {layer.name}: {layer.added} added, {layer.removed} removed, "
@@ -256,7 +326,7 @@ def _print_project_report(item: Any) -> None:
 def _print_annotation_report(report: Any) -> None:
     for problem in report.problems:
         where = f"{problem.file}:{problem.line}" if problem.line else problem.file
-        click.echo(f"problem    {where}: {problem.reason}")
+        click.echo(f"problem    {printable_name(where)}: {printable_name(problem.reason)}")
     if report.labels_added:
         click.echo(f"new labels added to the scheme: {', '.join(report.labels_added)}")
     click.echo(
@@ -267,9 +337,14 @@ def _print_annotation_report(report: Any) -> None:
 
 
 def _run_import(
-    store: Store, paths: tuple[str, ...], fmt: str, field_map: dict[str, str], show_progress: bool
+    store: Store,
+    paths: tuple[str, ...],
+    fmt: str,
+    field_map: dict[str, str],
+    show_progress: bool,
+    skipped: list[FileResult] | None = None,
 ) -> ImportReport:
-    files = list(iter_input_files(paths))
+    files = list(iter_input_files(paths, skipped))
     if not (show_progress and sys.stderr.isatty() and len(files) > 1):
         return import_paths(store, files, fmt, field_map)
     from rich.progress import Progress  # noqa: PLC0415
@@ -285,17 +360,19 @@ def _run_import(
 
 def _print_report(report: ImportReport) -> None:
     for item in report.files:
-        if item.status == "failed":
-            click.echo(f"failed     {item.path}: {item.reason}")
+        path = printable_name(item.path)  # a file name may hold newlines or bidi controls
+        if item.status in ("failed", "skipped"):
+            click.echo(f"{item.status:10} {path}: {printable_name(item.reason)}")
         elif item.status == "duplicate":
-            click.echo(f"duplicate  {item.path} ({item.duplicates} already in the project)")
+            click.echo(f"duplicate  {path} ({item.duplicates} already in the project)")
         else:
             extra = f", {item.duplicates} duplicates" if item.duplicates else ""
-            click.echo(f"imported   {item.path} ({item.imported} articles{extra})")
+            click.echo(f"imported   {path} ({item.imported} articles{extra})")
     totals = report.totals()
+    skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
     click.echo(
         f"{totals['imported']} imported, {totals['duplicates']} duplicates, "
-        f"{totals['failed']} failed ({totals['files']} files)"
+        f"{totals['failed']} failed{skipped} ({totals['files']} files)"
     )
 
 
@@ -388,6 +465,86 @@ def search(ctx: click.Context, query: str, as_json: bool, limit: int) -> None:
     for hit in hits:
         click.echo(f"{hit.id:>5}  {hit.title}")
         click.echo(f"       {' '.join(hit.snippet.split())}")
+
+
+# -- backups (annotator.backups) ---------------------------------------------------------------
+
+
+def _project_path(ctx: click.Context) -> Path:
+    """The project file named by --db / ANNOTATOR_DB / the default, without opening it."""
+    from annotator.paths import resolve_db_path
+
+    return resolve_db_path(ctx.obj.get("db"))[0]
+
+
+@cli.command(name="backups")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of backups.")
+@click.option("--keep", type=click.IntRange(min=0), default=None, metavar="N",
+              help="From now on keep the newest N daily snapshots (0: take none).")  # fmt: skip
+@click.pass_context
+def backups_cmd(ctx: click.Context, as_json: bool, keep: int | None) -> None:
+    """List the project's backups, newest first: number, local time, kind, size, path.
+
+    The first time a project is opened each day, a snapshot goes to PROJECT.backups/ beside
+    it; the newest 7 are kept (--keep N, saved in the project). Copies made before a schema
+    migration, and files kept aside by `annotator restore`, sit beside the project and are
+    never deleted automatically.
+
+    Example: annotator --db project.db backups --keep 14
+    """
+    from annotator.backups import KEEP_SETTING, human_size, keep_setting, list_backups
+
+    path = _project_path(ctx)
+    if keep is not None:
+        if not path.exists():
+            raise click.ClickException(f"no project at {path}")
+        store = _store(ctx, seed=False)
+        store.set_setting(KEEP_SETTING, keep)
+        if not as_json:
+            click.echo(f"Keeping the newest {keep_setting(store)} daily snapshots.")
+    found = list_backups(path)
+    if as_json:
+        rows = [{"number": n, **asdict(b)} for n, b in enumerate(found, 1)]
+        _dump([{**row, "created": row["created"].isoformat(), "path": str(row["path"])}
+               for row in rows])  # fmt: skip
+        return
+    if not found:
+        click.echo(f"No backups of {path} yet.")
+    for n, b in enumerate(found, 1):
+        when = b.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        click.echo(f"{n:>3}  {when}  {b.kind:14}  {human_size(b.size):>9}  {b.path}")
+
+
+@cli.command(name="restore")
+@click.argument("backup", metavar="BACKUP")
+@click.pass_context
+def restore_cmd(ctx: click.Context, backup: str) -> None:
+    """Put a backup in place of the project; the current file is kept aside, path printed.
+
+    BACKUP is a file, or a number from `annotator backups` (1 = the newest). It is checked
+    first: a damaged copy, or a file that is not a project, is refused and nothing changes.
+    Close the window on the project first.
+
+    Example: annotator --db project.db restore 2
+    """
+    from annotator.backups import BackupError, list_backups, restore
+
+    path = _project_path(ctx)
+    chosen = Path(backup).expanduser()
+    if backup.isdigit() and not chosen.exists():
+        found = list_backups(path)
+        if not 1 <= int(backup) <= len(found):
+            raise click.ClickException(
+                f"no backup number {backup} ({len(found)} listed by: annotator backups)"
+            )
+        chosen = found[int(backup) - 1].path
+    try:
+        aside = restore(path, chosen)
+    except BackupError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Restored {chosen} to {path}.")
+    if aside is not None:
+        click.echo(f"The previous project file is kept as {aside}")
 
 
 EXPORT_FORMATS = ("jsonl", "csv", "doccano", "labelstudio", "brat", "conll", "spacy")

@@ -9,8 +9,10 @@ from annotator.store import Store
 class History:
     """Applies actions to a store and keeps them for undo/redo.
 
-    Every `do`, `undo` and `redo` is one database transaction, so the database always matches
-    what the stacks say.
+    Every `do`, `undo` and `redo` is one `BEGIN IMMEDIATE` transaction (reads and writes of an
+    action see one state, and a second writer makes it wait rather than fail), so the database
+    always matches what the stacks say. An action that raises changes neither the database nor
+    the stacks.
     """
 
     def __init__(self, store: Store, limit: int = 1000) -> None:
@@ -21,7 +23,8 @@ class History:
 
     def do(self, action: Action) -> Change:
         """Apply a new action; it becomes undoable and the redo stack is cleared."""
-        change = action.apply(self.store)
+        with self.store.transaction():
+            change = action.apply(self.store)
         self._done.append(action)
         del self._done[: -self.limit]
         self._undone.clear()
@@ -32,7 +35,8 @@ class History:
         if not self._done:
             return None
         action = self._done[-1]
-        change = action.revert(self.store)
+        with self.store.transaction():
+            change = action.revert(self.store)
         self._undone.append(self._done.pop())
         return change
 
@@ -41,7 +45,8 @@ class History:
         if not self._undone:
             return None
         action = self._undone[-1]
-        change = action.apply(self.store)
+        with self.store.transaction():
+            change = action.apply(self.store)
         self._done.append(self._undone.pop())
         return change
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -15,7 +17,7 @@ from typing import Any, Literal, overload
 import orjson
 from sqlite_utils import Database
 
-from annotator.migrations import migrate
+from annotator.migrations import NewerSchemaError, check_not_newer, migrate
 from annotator.models import (
     DECISIONS,
     GOLD,
@@ -32,6 +34,10 @@ from annotator.search import build_fts_query
 from annotator.text import canonical_uid, canonicalise, content_uid
 
 STATUSES = ("todo", "in_progress", "done")
+# How long a write waits for another connection's write to finish before giving up.
+BUSY_TIMEOUT_MS = 10_000
+# Articles indexed for search per transaction after an import.
+SEARCH_INDEX_BATCH = 500
 REVIEW_FILTER = "review:"  # article_list(status="review:adjudicated") filters on review status
 _SPAN_COLUMNS = (
     'id, article_id, annotator, label, start, "end", text, attrs, note, origin, created, updated'
@@ -52,6 +58,12 @@ _DECISION_COLUMNS = (
 _ARTICLE_COLUMNS = (
     "id, uid, title, outlet, byline, url, published, updated, text, raw, source_file, "
     "imported_at, meta"
+)
+_STAGE_COLUMNS = (
+    "uid, title, outlet, byline, url, published, updated, text, raw, source_file, imported_at, meta"
+)
+_STAGE_SPAN_COLUMNS = (
+    'record, annotator, label, start, "end", text, attrs, note, origin, created, updated'
 )
 # Article rows of `Store.iter_full_articles(raw=True)`: what exports copy (not the raw page).
 ROW_ARTICLE_COLUMNS = "id, uid, title, outlet, byline, url, published, updated, text, meta"
@@ -115,6 +127,33 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
+SpanIn = tuple[str, str, int, int, dict[str, Any], str, str, str | None, str | None]
+"""A span to store: (annotator, label, start, end, attrs, note, origin, created, updated)."""
+
+
+def span_values(text: str, spans: Iterable[SpanIn]) -> list[tuple[Any, ...]]:
+    """Rows for the spans table (without the article id) of `spans` over `text`.
+
+    Pure: no database, so an import can build them before it takes the write lock. Each range
+    is checked (`ValueError` for the first bad one); `created` None means now and `updated`
+    None means `created`.
+    """
+    stamp = now_iso()
+    dumps = orjson.dumps
+    sort_keys = orjson.OPT_SORT_KEYS
+    length = len(text)
+    values = []
+    for who, label, start, end, attrs, note, origin, made, changed in spans:
+        if not 0 <= start < end <= length:
+            raise ValueError(f"span [{start}, {end}) outside text of length {length}")
+        values.append((
+            who, label, start, end, text[start:end],
+            dumps(attrs, option=sort_keys).decode() if attrs else "{}",
+            note, origin, made or stamp, changed or made or stamp,
+        ))  # fmt: skip
+    return values
+
+
 def _follow(rows: Iterable[tuple[Any, ...]], column: int) -> Callable[[int], list[tuple[Any, ...]]]:
     """For `rows` sorted by the article id in `column`: a function giving each article's rows,
     asked for in increasing article id order (one pass over the rows, no per-article query)."""
@@ -144,22 +183,43 @@ class Store:
         self.path: Path | None = None if path in (None, ":memory:") else Path(path)
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._savepoints = itertools.count()
         try:
             self.db = Database(self.path) if self.path is not None else Database(memory=True)
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA busy_timeout = 5000")
+            # Transactions are explicit (`transaction()`): no implicit deferred BEGIN.
+            self.db.conn.isolation_level = None
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            # Read-only checks first: a foreign or newer file is refused before anything writes.
+            self._check_ours()
+            check_not_newer(self.db, str(path))
             if self.path is not None:
                 self.db.enable_wal()
                 self.db.execute("PRAGMA synchronous = NORMAL")
-            self._check_ours()
+            # Migrations rebuild tables, so foreign keys go on only once they are done.
             self.backup_path = migrate(self.db, self.path)
+            self.db.execute("PRAGMA foreign_keys = ON")
+        except NewerSchemaError as exc:
+            self._close_quietly()
+            raise StoreError(str(exc)) from None
+        except StoreError:
+            self._close_quietly()
+            raise
         except sqlite3.DatabaseError as exc:
+            self._close_quietly()
             raise StoreError(f"{path}: not a usable annotator database ({exc})") from None
+
+    def _close_quietly(self) -> None:
+        with contextlib.suppress(Exception):
+            self.db.close()
 
     def _check_ours(self) -> None:
         names = set(self.db.table_names())
         if names and "_sqlite_migrations" not in names:
             raise StoreError(f"{self.path}: an SQLite file, but not an annotator project")
+
+    def data_version(self) -> int:
+        """SQLite's `PRAGMA data_version`: changes whenever ANOTHER connection commits."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
 
     def close(self) -> None:
         """Close the connection."""
@@ -171,9 +231,41 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def transaction(self) -> Any:
-        """A context manager grouping several writes into one transaction (nestable)."""
-        return self.db.atomic()
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """Group writes into one transaction; nested blocks become savepoints.
+
+        The outermost block starts with `BEGIN IMMEDIATE`: it takes the write lock before its
+        first read, so a second writer waits up to the busy timeout instead of failing at once
+        (SQLite refuses to upgrade a deferred read transaction while another connection writes).
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            name = f"sp{next(self._savepoints)}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield self
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            else:
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     def article_by_text(self, text: str) -> Article | None:
         """The article whose canonical text equals `text` (canonicalised here), if any."""
@@ -252,49 +344,165 @@ class Store:
     ) -> list[AddResult]:
         """Store drafts in ONE transaction (all or nothing); a known uid is left untouched.
 
-        Known uids are looked up with one query and new articles inserted with one statement.
-        A uid repeated among the drafts is created once (later ones report `created=False`).
-        `canonical`: the drafts' texts are already canonical (`canonicalise` was applied), so
-        the costly second pass is skipped.
+        `stage_articles` then `commit_staged_articles`: the write lock is held only for one
+        INSERT ... SELECT. A uid repeated among the drafts is created once (later ones report
+        `created=False`). `canonical`: the drafts' texts are already canonical (`canonicalise`
+        was applied), so the costly second pass is skipped.
+        """
+        staged = self.stage_articles(drafts, canonical)
+        return self.commit_staged_articles(staged)
+
+    def stage_articles(self, drafts: Iterable[ArticleDraft], canonical: bool = False) -> list[str]:
+        """Prepare drafts and put them in this connection's TEMP staging table; their uids.
+
+        Writing to TEMP takes no lock on the project file, so an import does this part (and
+        its parsing) while other windows and processes keep writing.
         """
         stamp = now_iso()
-        prepared: list[tuple[str, str, ArticleDraft]] = []
+        uids: list[str] = []
+        rows: dict[str, tuple[Any, ...]] = {}
         for draft in drafts:
             text = draft.text if canonical else canonicalise(draft.text)
             if not text.strip():
                 raise ValueError("article has no text")
-            prepared.append((canonical_uid(text), text, draft))
-        if not prepared:
+            uid = canonical_uid(text)
+            uids.append(uid)
+            if uid not in rows:
+                rows[uid] = (
+                    uid, canonicalise(draft.title).strip(), canonicalise(draft.outlet).strip(),
+                    canonicalise(draft.byline).strip(), draft.url.strip(), draft.published,
+                    draft.updated, text, draft.raw, draft.source_file, stamp,
+                    json.dumps(draft.meta, ensure_ascii=False, sort_keys=True, default=str),
+                )  # fmt: skip
+        self._fill_temp(
+            "stage_articles", _STAGE_COLUMNS, rows.values(), "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+        )
+        return uids
+
+    def commit_staged_articles(self, uids: list[str]) -> list[AddResult]:
+        """Copy the staged articles whose uid is not stored yet into the project (one
+        transaction), mark them for the search index, and empty the staging table.
+
+        `uids` is what `stage_articles` returned; one result per uid, in that order.
+        """
+        if not uids:
             return []
-        created: dict[str, int] = {}
-        with self.db.atomic():
-            known = self._article_ids({uid for uid, _, _ in prepared})
-            new: dict[str, tuple[Any, ...]] = {}
-            for uid, text, draft in prepared:
-                if uid not in known and uid not in new:
-                    new[uid] = (
-                        uid, canonicalise(draft.title).strip(), canonicalise(draft.outlet).strip(),
-                        canonicalise(draft.byline).strip(), draft.url.strip(), draft.published,
-                        draft.updated, text, draft.raw, draft.source_file, stamp,
-                        json.dumps(draft.meta, ensure_ascii=False, sort_keys=True, default=str),
-                    )  # fmt: skip
-            if new:
-                self.db.conn.executemany(
-                    "INSERT INTO articles (uid, title, outlet, byline, url, published, updated,"
-                    " text, raw, source_file, imported_at, meta)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    new.values(),
+        try:
+            with self.transaction():
+                known = self._article_ids(set(uids))
+                self.db.execute(
+                    f"INSERT INTO articles ({_STAGE_COLUMNS}) SELECT {_STAGE_COLUMNS}"
+                    " FROM temp.stage_articles s"
+                    " WHERE NOT EXISTS (SELECT 1 FROM main.articles a WHERE a.uid = s.uid)"
+                    " ORDER BY s.rowid"
                 )
-                created = self._article_ids(set(new))
+                created = self._article_ids(set(uids) - set(known))
+                self.db.conn.executemany(
+                    "INSERT INTO search_pending (article_id) VALUES (?)",
+                    [(article_id,) for article_id in created.values()],
+                )
+        finally:
+            self.db.execute("DELETE FROM temp.stage_articles")
+        if created and not self.db.conn.in_transaction:
+            self.index_pending()  # inside a caller's transaction, the caller indexes after it
         results: list[AddResult] = []
-        first = set(new)  # the draft that created an article reports it, repeats do not
-        for uid, _, _ in prepared:
+        first = set(created)  # the draft that created an article reports it, repeats do not
+        for uid in uids:
             if uid in known:
                 results.append(AddResult(known[uid], uid, False))
             else:
                 results.append(AddResult(created[uid], uid, uid in first))
                 first.discard(uid)
         return results
+
+    def stage_span_values(self, rows: Iterable[tuple[Any, ...]]) -> None:
+        """Put span rows `(record, *span_values row)` in the TEMP staging table (no lock).
+
+        `record` is the caller's number for the article the span belongs to; the caller maps
+        it to an article id in `commit_staged_spans`, once the articles are stored.
+        """
+        self._fill_temp("stage_spans", _STAGE_SPAN_COLUMNS, rows, "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?")
+
+    def commit_staged_spans(self, article_of: dict[int, int]) -> int:
+        """Insert the staged spans (record -> article id by `article_of`; records not in it are
+        dropped) that the project does not already hold with the same annotator, label and
+        range; one transaction. Returns the number inserted and empties the staging tables.
+        """
+        try:
+            with self.transaction():
+                self._fill_temp(
+                    "stage_records", "record INTEGER PRIMARY KEY, article_id INTEGER",
+                    article_of.items(), "?, ?",
+                )  # fmt: skip
+                cursor = self.db.execute(
+                    'INSERT INTO spans (article_id, annotator, label, start, "end", text, attrs,'
+                    " note, origin, created, updated)"
+                    ' SELECT r.article_id, s.annotator, s.label, s.start, s."end", s.text,'
+                    " s.attrs, s.note, s.origin, s.created, s.updated"
+                    " FROM temp.stage_spans s JOIN temp.stage_records r ON r.record = s.record"
+                    " WHERE NOT EXISTS (SELECT 1 FROM main.spans t WHERE t.article_id ="
+                    ' r.article_id AND t.start = s.start AND t."end" = s."end"'
+                    " AND t.annotator = s.annotator AND t.label = s.label)"
+                    " ORDER BY r.article_id, s.start, s.rowid"
+                )
+                return int(cursor.rowcount)
+        finally:
+            self.db.execute("DELETE FROM temp.stage_spans")
+            self.db.execute("DELETE FROM temp.stage_records")
+
+    def _fill_temp(
+        self, table: str, columns: str, rows: Iterable[tuple[Any, ...]], marks: str
+    ) -> None:
+        """Replace the rows of TEMP table `table` (created with `columns` if missing)."""
+        conn = self.db.conn
+        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
+        names = ", ".join(part.split()[0] for part in columns.split(","))
+        own = not conn.in_transaction
+        if own:  # a transaction that touches only TEMP takes no lock on the project file
+            conn.execute("BEGIN")
+        try:
+            conn.execute(f"DELETE FROM temp.{table}")
+            conn.executemany(f"INSERT INTO temp.{table} ({names}) VALUES ({marks})", rows)
+        except BaseException:
+            if own and conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        if own:
+            conn.execute("COMMIT")
+
+    def index_pending(self, batch: int = SEARCH_INDEX_BATCH) -> int:
+        """Index for search the articles imported but not yet indexed; return how many.
+
+        Each batch is its own short transaction, so a writer elsewhere waits milliseconds, and
+        an interrupted run leaves the rest pending for the next call (a search calls it).
+        """
+        done = 0
+        while True:
+            with self.transaction():
+                ids = [
+                    r[0]
+                    for r in self.db.execute(
+                        "SELECT article_id FROM search_pending ORDER BY article_id LIMIT ?", [batch]
+                    )
+                ]
+                if not ids:
+                    return done
+                chosen = json.dumps(ids)
+                self.db.execute(
+                    "INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text"
+                    " FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                    [chosen],
+                )
+                self.db.execute(
+                    "DELETE FROM search_pending"
+                    " WHERE article_id IN (SELECT value FROM json_each(?))",
+                    [chosen],
+                )
+            done += len(ids)
+
+    def _index_before_search(self) -> None:
+        if self.db.execute("SELECT 1 FROM search_pending LIMIT 1").fetchone() is not None:
+            self.index_pending()
 
     def _article_ids(self, uids: set[str]) -> dict[str, int]:
         """{uid: id} of the stored articles among `uids` (one query)."""
@@ -340,6 +548,7 @@ class Store:
         expression = build_fts_query(query)
         if not expression:
             return []
+        self._index_before_search()
         rows = self.db.execute(
             "SELECT a.id, a.uid, a.title, a.outlet, a.published,"
             " snippet(articles_fts, 1, '«', '»', '…', 16), bm25(articles_fts, 4.0, 1.0) AS rank"
@@ -363,7 +572,7 @@ class Store:
         origin: str = "manual",
     ) -> Span:
         """Store one span (its own transaction); the covered text is sliced from the article."""
-        with self.db.atomic():
+        with self.transaction():
             row = self.db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
             if row is None:
                 raise KeyError(f"no article {article_id}")
@@ -412,10 +621,7 @@ class Store:
         rows = list(rows)
         if not rows:
             return 0
-        stamp = now_iso()
-        dumps = orjson.dumps
-        sort_keys = orjson.OPT_SORT_KEYS
-        with self.db.atomic():
+        with self.transaction():
             ids = sorted({row[0] for row in rows})
             texts: dict[int, str] = dict(
                 self.db.execute(
@@ -424,17 +630,25 @@ class Store:
                 ).fetchall()
             )
             values = []
-            for article_id, who, label, start, end, attrs, note, origin, made, changed in rows:
+            for article_id, *span in rows:
                 text = texts.get(article_id)
                 if text is None:
                     raise KeyError(f"no article {article_id}")
-                if not 0 <= start < end <= len(text):
-                    raise ValueError(f"span [{start}, {end}) outside text of length {len(text)}")
-                values.append((
-                    article_id, who, label, start, end, text[start:end],
-                    dumps(attrs, option=sort_keys).decode() if attrs else "{}",
-                    note, origin, made or stamp, changed or made or stamp,
-                ))  # fmt: skip
+                values.extend(
+                    (article_id, *value)
+                    for value in span_values(text, [tuple(span)])  # type: ignore[arg-type]
+                )
+            return self.insert_span_values(values)
+
+    def insert_span_values(self, values: list[tuple[Any, ...]]) -> int:
+        """Insert rows made by `span_values` with the article id in front, in one statement.
+
+        The caller vouches that each row was checked against that article's stored text (the
+        text `span_values` was given is the stored one).
+        """
+        if not values:
+            return 0
+        with self.transaction():
             self.db.conn.executemany(
                 'INSERT INTO spans (article_id, annotator, label, start, "end", text, attrs, note,'
                 " origin, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -474,7 +688,7 @@ class Store:
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"cannot change {', '.join(sorted(unknown))} of a span")
-        with self.db.atomic():
+        with self.transaction():
             before = self.span(span_id)
             if before is None:
                 raise KeyError(f"no span {span_id}")
@@ -498,7 +712,7 @@ class Store:
 
     def delete_span(self, span_id: int) -> Span:
         """Delete a span (one transaction) and return it as it was."""
-        with self.db.atomic():
+        with self.transaction():
             span = self.span(span_id)
             if span is None:
                 raise KeyError(f"no span {span_id}")
@@ -507,7 +721,7 @@ class Store:
 
     def restore_span(self, span: Span) -> Span:
         """Put back a span exactly as it was (same id and times), e.g. to undo a delete."""
-        with self.db.atomic():
+        with self.transaction():
             self.db.execute(
                 f"INSERT INTO spans ({_SPAN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
@@ -529,7 +743,7 @@ class Store:
 
     def put_span(self, span: Span) -> None:
         """Overwrite a span's fields with `span` (same id), e.g. to undo an edit."""
-        with self.db.atomic():
+        with self.transaction():
             self.db.execute(
                 'UPDATE spans SET label = ?, start = ?, "end" = ?, text = ?, attrs = ?, note = ?,'
                 " updated = ? WHERE id = ?",
@@ -573,7 +787,7 @@ class Store:
 
     def set_doc_label(self, article_id: int, annotator: str, label: str, on: bool) -> bool:
         """Add or remove a document label; True when something changed."""
-        with self.db.atomic():
+        with self.transaction():
             if on:
                 cursor = self.db.execute(
                     "INSERT OR IGNORE INTO doc_labels (article_id, annotator, label, created)"
@@ -601,7 +815,7 @@ class Store:
         """Set an annotator's status for an article (one transaction); returns the old one."""
         if status not in STATUSES:
             raise ValueError(f"status must be one of {', '.join(STATUSES)}")
-        with self.db.atomic():
+        with self.transaction():
             old = self.status(article_id, annotator)
             self.db.execute(
                 "INSERT INTO article_status (article_id, annotator, status, updated)"
@@ -636,6 +850,7 @@ class Store:
             expression = build_fts_query(query)
             if not expression:
                 return []
+            self._index_before_search()
             source = "articles_fts f JOIN articles a ON a.id = f.rowid"
             where.append("articles_fts MATCH ?")
             params.append(expression)
@@ -672,7 +887,7 @@ class Store:
             raise ValueError("annotator name is empty")
         if is_reserved_name(name):
             raise ValueError(f"'{name}' is the name of the adjudicated layer; choose another")
-        with self.db.atomic():
+        with self.transaction():
             self.db.execute(
                 "INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", [name, now_iso()]
             )
@@ -691,7 +906,7 @@ class Store:
 
     def set_setting(self, key: str, value: Any) -> None:
         """Store a project-wide setting."""
-        with self.db.atomic():
+        with self.transaction():
             self.db.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key)"
                 " DO UPDATE SET value = excluded.value",
@@ -720,7 +935,7 @@ class Store:
     def save_labels(self, labels: list[LabelDef]) -> None:
         """Insert or update these labels (by key) in one transaction, after validating the
         whole resulting scheme. Labels not named are kept; spans are never touched."""
-        with self.db.atomic():
+        with self.transaction():
             current = {label.key: label for label in self.labels()}
             for label in labels:
                 current[label.key] = label
@@ -817,7 +1032,7 @@ class Store:
         Spans already there with the same (label, start, end) keep their id (their fields are
         brought up to date); the rest are deleted or inserted. Returns (added, removed).
         """
-        with self.db.atomic():
+        with self.transaction():
             text = self._article_text(article_id)
             current: dict[tuple[str, int, int], Span] = {}
             doubles: list[Span] = []
@@ -880,7 +1095,7 @@ class Store:
             raise ValueError("a decision needs the reviewer's name")
         layer_a, layer_b = layers
         start, end = region
-        with self.db.atomic():
+        with self.transaction():
             self._supersede(article_id, layer_a, layer_b, start, end)
             stamp = now_iso()
             gold_ids: list[int] = []
@@ -927,7 +1142,7 @@ class Store:
 
     def revoke_decision(self, decision_id: int) -> Decision:
         """Withdraw a ruling (one transaction): its gold spans go, the record stays superseded."""
-        with self.db.atomic():
+        with self.transaction():
             found = self.decision(decision_id)
             if found is None:
                 raise KeyError(f"no decision {decision_id}")
@@ -974,7 +1189,7 @@ class Store:
 
     def set_review_status(self, article_id: int, status: str, reviewer: str) -> str:
         """Set an article's review status (one transaction); returns the old one."""
-        with self.db.atomic():
+        with self.transaction():
             old = self.review_status(article_id)
             self._put_review_status(article_id, status, reviewer)
         return old
@@ -1001,7 +1216,7 @@ class Store:
         """Keep a comment on a span or a stretch of text (one transaction)."""
         if not body.strip():
             raise ValueError("comment is empty")
-        with self.db.atomic():
+        with self.transaction():
             text = self._article_text(article_id)
             if not 0 <= start <= end <= len(text):
                 raise ValueError(f"comment range [{start}, {end}) outside the text")
@@ -1036,7 +1251,7 @@ class Store:
         """Add comments `(author, body, start, end, created)` to an article unless an identical
         one (same author, body and range) is there already; how many were added."""
         added = 0
-        with self.db.atomic():
+        with self.transaction():
             length = len(self._article_text(article_id))
             for author, body, start, end, created in comments:
                 if not 0 <= start <= end <= length:
@@ -1057,7 +1272,7 @@ class Store:
 
     def delete_comment(self, comment_id: int) -> None:
         """Remove a comment (one transaction)."""
-        with self.db.atomic():
+        with self.transaction():
             self.db.execute("DELETE FROM comments WHERE id = ?", [comment_id])
 
 

@@ -30,6 +30,7 @@ def seeds_dir() -> Path:
 def _private_data_dir(tmp_path_factory, monkeypatch):
     """Keep every test away from the user's real default database."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg")))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("xdg-state")))
     monkeypatch.delenv("ANNOTATOR_DB", raising=False)
 
 

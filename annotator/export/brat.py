@@ -18,9 +18,6 @@ else becomes `_`). An `annotation.conf` listing the labels and attributes is wri
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -28,7 +25,7 @@ from typing import Any
 
 import regex
 
-from annotator.export.atomic import atomic_write
+from annotator.export.atomic import atomic_folder, atomic_write
 from annotator.export.selection import ExportItem
 
 _UNSAFE = regex.compile(r"[^\p{L}\p{M}\p{N}_\-]+")
@@ -130,8 +127,9 @@ def write(
 ) -> int:
     """Write `items` as brat standoff to folder `path`, or a zip when it ends in ".zip".
 
-    A zip is written atomically; a folder is filled from a temp folder beside it once all
-    files are ready (existing files with the same names are replaced). Returns span count.
+    A zip is written atomically. A folder is staged beside `path` and swapped in whole (see
+    `atomic.atomic_folder`): a kill leaves the old folder or the new one, never a mix;
+    existing files with the same names are replaced, others kept. Returns span count.
     """
     path = Path(path)
     conf: dict[str, set[str]] = {}
@@ -147,9 +145,7 @@ def write(
                     progress(done)
             z.writestr("annotation.conf", conf_text(conf).encode("utf-8"))
         return count
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
-    try:
+    with atomic_folder(path) as staging:
         for done, item in enumerate(items, 1):
             ann, n = ann_text(item, conf)
             _write_text(staging / f"{item.article.uid}.txt", item.article.text)
@@ -158,11 +154,6 @@ def write(
             if progress is not None:
                 progress(done)
         _write_text(staging / "annotation.conf", conf_text(conf))
-        path.mkdir(exist_ok=True)
-        for file in staging.iterdir():
-            os.replace(file, path / file.name)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     return count
 
 

@@ -7,22 +7,25 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from annotator.ingest import limits
 from annotator.ingest.detect import detect_format
 from annotator.ingest.errors import IngestError
 from annotator.models import ArticleDraft
 from annotator.store import Store
 from annotator.text import DecodeError, canonicalise, decode_bytes, looks_binary
 
-# A single page bigger than this is not a news article; a dataset bigger than this does not
-# fit the all-or-nothing-per-file promise in memory.
-MAX_PAGE_BYTES = 20 * 1024 * 1024
-MAX_DATASET_BYTES = 1024 * 1024 * 1024
+# The default limits (see `limits` and docs/limits.md): a single page bigger than this is not
+# a news article; a dataset bigger than this does not fit the all-or-nothing-per-file promise
+# in memory.
+MAX_PAGE_BYTES = limits.DEFAULT.article_bytes
+MAX_DATASET_BYTES = limits.DEFAULT.file_bytes
 SINGLE_ARTICLE_FORMATS = ("text", "html")
+OUTSIDE_LINK = "symbolic link to outside the folder; skipped"
 
 
 @dataclass
 class FileResult:
-    """Outcome of importing one file: `status` is imported, duplicate or failed."""
+    """Outcome of importing one file: `status` is imported, duplicate, failed or skipped."""
 
     path: str
     format: str
@@ -44,6 +47,11 @@ class ImportReport:
         """Files that imported nothing because of an error."""
         return [f for f in self.files if f.status == "failed"]
 
+    @property
+    def skipped(self) -> list[FileResult]:
+        """Files left out on purpose (a link to outside the folder imported)."""
+        return [f for f in self.files if f.status == "skipped"]
+
     def totals(self) -> dict[str, int]:
         """Counts of articles imported, duplicates skipped, and files failed."""
         return {
@@ -58,27 +66,76 @@ class ImportReport:
         return {"totals": self.totals(), "files": [asdict(f) for f in self.files]}
 
 
-def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+def iter_input_files(
+    paths: Iterable[str | Path], skipped: list[FileResult] | None = None
+) -> Iterator[Path]:
     """Expand files and folders (recursively, sorted, hidden entries skipped) into files.
 
-    A path that does not exist is yielded as is, so the caller reports it.
+    A path that does not exist is yielded as is, so the caller reports it. Inside a folder, a
+    symbolic link (to a file or a folder) that leads outside that folder is not followed: it
+    is added to `skipped` as a FileResult with status "skipped", when a list is given. Links
+    to folders inside it are not followed either (their files are imported from where they
+    are), so a link loop cannot recur.
     """
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        yield Path(root) / name
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        root = _resolved(path)
+        for folder, dirs, files in os.walk(path):
+            here = Path(folder)
+            keep = []
+            for name in sorted(d for d in dirs if not d.startswith(".")):
+                if (here / name).is_symlink():
+                    if not _inside(here / name, root):
+                        _skip(here / name, skipped)
+                    continue
+                keep.append(name)
+            dirs[:] = keep
+            for name in sorted(files):
+                if name.startswith("."):
+                    continue
+                file = here / name
+                if file.is_symlink() and not _inside(file, root):
+                    _skip(file, skipped)
+                    continue
+                yield file
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link loop
+        return None
+
+
+def _inside(link: Path, root: Path | None) -> bool:
+    """True when `link` resolves to a place under `root` (a folder's resolved path)."""
+    target = _resolved(link)
+    return root is not None and target is not None and target.is_relative_to(root)
+
+
+def leads_outside(path: Path, root: Path) -> bool:
+    """True when `path` (itself a link, or inside a linked folder) resolves to a place outside
+    the folder `root` (a resolved path)."""
+    return not _inside(path, root)
+
+
+def _skip(path: Path, skipped: list[FileResult] | None) -> None:
+    if skipped is not None:
+        skipped.append(FileResult(str(path), "", "skipped", reason=OUTSIDE_LINK))
 
 
 def read_drafts(
     path: Path, fmt: str = "auto", field_map: dict[str, str] | None = None
 ) -> tuple[str, list[ArticleDraft]]:
-    """Read and parse one file into drafts; raise IngestError with a one-line reason."""
+    """Read and parse one file into drafts; raise IngestError with a one-line reason.
+
+    The limits of `limits.current()` apply: the file's size, a page's size (before and after
+    decoding), and, in the dataset parsers, each record and the number of records.
+    """
+    caps = limits.current()
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -89,36 +146,37 @@ def read_drafts(
         raise IngestError("not a regular file")
     if size == 0:
         raise IngestError("empty file")
-    if size > MAX_DATASET_BYTES:
-        raise IngestError(
-            f"file too large ({size / 2**20:.0f} MB; limit {MAX_DATASET_BYTES >> 20} MB)"
-        )
+    if size > caps.file_bytes:
+        raise limits.too_large("file", size, caps.file_bytes)
     try:
         with path.open("rb") as handle:
             head = handle.read(65536)
             if fmt == "auto":
                 fmt = detect_format(str(path), _peek(head))
-            if fmt in SINGLE_ARTICLE_FORMATS and size > MAX_PAGE_BYTES:
-                raise IngestError(
-                    f"too large for one {fmt} page ({size / 2**20:.0f} MB;"
-                    f" limit {MAX_PAGE_BYTES >> 20} MB)"
-                )
+            page = fmt in SINGLE_ARTICLE_FORMATS
+            cap = caps.article_bytes if page else caps.file_bytes
+            what = f"{fmt} page" if page else "file"
+            if size > cap:
+                raise limits.too_large(what, size, cap)
             if looks_binary(head):
                 raise IngestError("binary file (contains NUL bytes); expected UTF-8 text")
-            data = head + handle.read()
+            data = head + limits.read_capped(handle, max(cap - len(head), 0), what)
     except OSError as exc:
         raise IngestError(f"cannot read: {exc.strerror or exc}") from None
     try:
         original = decode_bytes(data)
     except DecodeError as exc:
         raise IngestError(str(exc)) from None
+    del data
     if not original.strip():
         raise IngestError("file holds only whitespace")
+    if page:
+        limits.check_text(original)
     # Pages are canonicalised before cleaning; datasets are parsed as written (a U+2028 inside a
     # JSON string is not a line break) and each article's text is canonicalised by the store.
-    source_text = canonicalise(original) if fmt in SINGLE_ARTICLE_FORMATS else original
+    source_text = canonicalise(original) if page else original
     drafts = _parse(source_text, fmt, str(path), field_map)
-    if fmt in SINGLE_ARTICLE_FORMATS:
+    if page:
         for draft in drafts:
             draft.raw = original
     for draft in drafts:
@@ -170,6 +228,9 @@ def import_file(
         return FileResult(str(path), shown_format, "failed", reason=str(exc))
     except (ValueError, RecursionError, MemoryError) as exc:
         return FileResult(str(path), shown_format, "failed", reason=_one_line(exc))
+    except Exception as exc:  # noqa: BLE001 - damaged input must never reach the user raw
+        reason = f"cannot import: {type(exc).__name__}: {_one_line(exc)}"
+        return FileResult(str(path), shown_format, "failed", reason=reason)
     created = [r.id for r in results if r.created]
     duplicates = len(results) - len(created)
     status = "imported" if created else "duplicate"
@@ -187,7 +248,7 @@ def import_paths(
 ) -> ImportReport:
     """Import every file under `paths`; each file is all-or-nothing, the batch goes on."""
     report = ImportReport()
-    for path in iter_input_files(paths):
+    for path in iter_input_files(paths, report.files):
         result = import_file(store, path, fmt, field_map)
         report.files.append(result)
         if on_file is not None:

@@ -1,8 +1,10 @@
 """Tell annotation files (ours, doccano, Label Studio, brat) from article datasets by content.
 
-Only the first record is looked at for line-based files; a JSON file is parsed whole (it is
-read anyway when imported). A plain article dataset may carry a `label` field (a topic string):
-only lists of offset triples or offset objects make a file doccano.
+Only the first record is looked at: the first line of a line-based file, the first task of a
+JSON array (streamed, so a file of any size costs one record), or a JSON object. A plain
+article dataset may carry a `label` field (a topic string): only lists of offset triples or
+offset objects make a file doccano. Reading stays within the input limits (`limits`); a file
+that cannot be read or parsed is simply not an annotation file here (its importer reports).
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from typing import Any
 
 import orjson
 
+from annotator.ingest import limits
+
 LINE_SUFFIXES = (".jsonl", ".ndjson")
-MAX_SNIFF_BYTES = 200 * 2**20
 
 
 def annotation_format(path: Path) -> str | None:
@@ -23,6 +26,8 @@ def annotation_format(path: Path) -> str | None:
     try:
         if suffix == ".ann":
             return "brat"
+        if not path.is_file():
+            return None
         if suffix == ".zip":
             with zipfile.ZipFile(path) as archive:
                 names = archive.namelist()
@@ -30,21 +35,36 @@ def annotation_format(path: Path) -> str | None:
         if suffix in LINE_SUFFIXES:
             return _record_format(_first_line_record(path))
         if suffix == ".json":
-            if path.stat().st_size > MAX_SNIFF_BYTES:
-                return None
-            data = orjson.loads(path.read_bytes().removeprefix(b"\xef\xbb\xbf"))
-            first = data[0] if isinstance(data, list) and data else data
+            first = _first_json_record(path)
             return _labelstudio(first) or _record_format(first)
-    except (OSError, ValueError, zipfile.BadZipFile):
+    except Exception:  # noqa: BLE001 - unreadable or damaged: not recognised, its importer says why
         return None
     return None
 
 
 def _first_line_record(path: Path) -> Any:
+    cap = limits.current().record_bytes
     with path.open("rb") as handle:
-        for raw in handle:
+        while raw := handle.readline(cap + 1):
+            if len(raw) > cap:
+                return None
             if raw.strip():
                 return orjson.loads(raw.removeprefix(b"\xef\xbb\xbf"))
+    return None
+
+
+def _first_json_record(path: Path) -> Any:
+    """The first item of a top-level JSON array, or the top-level object; None otherwise."""
+    import ijson  # noqa: PLC0415 - loaded only when a .json file is looked at
+
+    with path.open("rb") as handle:
+        head = handle.read(65536).removeprefix(b"\xef\xbb\xbf")
+        first = head.lstrip()[:1]
+        if first not in (b"[", b"{"):
+            return None
+        reader = limits.CappedReader(handle, head)
+        for item in ijson.items(reader, "item" if first == b"[" else "", use_float=True):
+            return item
     return None
 
 

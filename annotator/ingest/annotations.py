@@ -32,10 +32,19 @@ from typing import Any
 
 import orjson
 
+from annotator.ingest import leads_outside, limits
+from annotator.ingest.errors import IngestError
 from annotator.models import REVIEW_STATUSES, ArticleDraft
 from annotator.scheme import PALETTE, LabelDef
-from annotator.store import STATUSES, Store
-from annotator.text import DecodeError, Utf16Map, canonical_uid, canonicalise, decode_bytes
+from annotator.store import STATUSES, Store, span_values
+from annotator.text import (
+    DecodeError,
+    Utf16Map,
+    canonical_uid,
+    canonicalise,
+    decode_bytes,
+    looks_binary,
+)
 
 FORMATS = ("jsonl", "doccano", "labelstudio", "brat")
 LABELSTUDIO_TEXT_KEYS = ("text", "content", "body", "article", "document")
@@ -180,32 +189,41 @@ def import_annotations(
 
 
 def _units(path: Path, fmt: str, report: AnnotationReport) -> Iterator[_Unit]:
-    """Parse `path` into transaction units; file-level failures become one Problem each."""
-    if fmt == "brat":
-        try:
-            yield from _brat_units(path, report)
-        except _Unparseable as exc:
-            report.files += 1
-            report.problems.append(Problem(str(path), None, str(exc)))
-        return
+    """Parse `path` into transaction units; file-level failures (unreadable, damaged, over a
+    limit of `limits.current()`) become one Problem each, with nothing of the file stored."""
     try:
-        text = _read_text(path)
+        if fmt == "brat":
+            yield from _brat_units(path, report)
+            return
         if fmt == "labelstudio":
-            docs, problems = _parse_labelstudio(text, str(path))
+            docs, problems = _parse_labelstudio_file(path, str(path))
         else:
-            docs, problems = _parse_jsonl_file(text, str(path), fmt)
-    except _Unparseable as exc:
+            docs, problems = _parse_jsonl_file(_read_text(path), str(path), fmt)
+    except Exception as exc:  # noqa: BLE001 - a damaged file must never reach the user raw
         report.files += 1
-        report.problems.append(Problem(str(path), None, str(exc)))
+        report.problems.append(Problem(str(path), None, _failure(exc)))
         return
     yield _Unit(str(path), docs, problems)
 
 
+def _failure(exc: BaseException) -> str:
+    """One line for why a file or archive member could not be read at all."""
+    message = " ".join(str(exc).split())[:300]
+    if isinstance(exc, _Unparseable | IngestError):
+        return message
+    if isinstance(exc, zipfile.BadZipFile | EOFError | NotImplementedError) or (
+        type(exc).__module__ == "zlib"
+    ):
+        return f"damaged zip archive: {message or type(exc).__name__}"
+    if isinstance(exc, MemoryError):
+        return "not enough memory to read it"
+    if isinstance(exc, OSError):
+        return f"cannot read: {exc.strerror or message}"
+    return f"cannot read: {type(exc).__name__}: {message}"
+
+
 def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _Unparseable(f"cannot read: {exc.strerror or exc}") from None
+    data = limits.read_file(path)
     try:
         return decode_bytes(data)
     except DecodeError as exc:
@@ -230,8 +248,23 @@ def _store_unit(store: Store, unit: _Unit, default: str | None, report: Annotati
             problems.append(Problem(unit.name, doc.line, "record has no text"))
             continue
         checked.append((doc, canonical, _check_spans(doc, canonical, unit.name, default, problems)))
+        doc.spans = []  # checked: the source spans are not needed any more (memory)
 
+    # Everything that needs no lock is done first: span rows built (ranges checked, attributes
+    # encoded), duplicates within the file dropped, articles and spans staged in TEMP tables.
+    # The write transaction then only copies them in, so other writers wait milliseconds.
     local = AnnotationReport()
+    try:
+        ids, drafts = _plan_articles(store, checked, unit.name, local, problems)
+        uids = store.stage_articles([draft for _, draft in drafts], canonical=True)
+        store.stage_span_values(_planned_spans(checked, local))
+    except Exception as exc:  # noqa: BLE001 - anything unexpected: the file imports nothing
+        report.problems.extend(problems)
+        reason = " ".join(str(exc).split()) or type(exc).__name__
+        report.problems.append(Problem(unit.name, None, f"nothing imported: {reason}"))
+        return
+    staged = local.spans_added
+    local.spans_added = 0
     try:
         with store.transaction():
             existing_labels = {label.key for label in store.labels()}
@@ -239,14 +272,25 @@ def _store_unit(store: Store, unit: _Unit, default: str | None, report: Annotati
                 {s[1] for _, _, spans in checked for s in spans} - existing_labels
             )
             local.labels_added.extend(store.ensure_labels(new_span_labels))
-            ids, fresh = _resolve_articles(store, checked, unit.name, local, problems)
-            _store_spans(store, checked, ids, fresh, local)
+            fresh: set[int] = set()
+            results = store.commit_staged_articles(uids)
+            for (index, _), result in zip(drafts, results, strict=True):
+                ids[index] = result.id
+                if result.created:
+                    local.articles_created += 1
+                    fresh.add(result.id)
+                else:
+                    local.articles_matched += 1
+            article_of = {i: article_id for i, article_id in enumerate(ids) if article_id}
+            local.spans_added = store.commit_staged_spans(article_of)
+            local.spans_duplicate += staged - local.spans_added
             _store_doc_extras(store, checked, ids, fresh, default, unit.name, local, problems)
     except Exception as exc:  # noqa: BLE001 - anything unexpected: the file imports nothing
         report.problems.extend(problems)
         reason = " ".join(str(exc).split()) or type(exc).__name__
         report.problems.append(Problem(unit.name, None, f"nothing imported: {reason}"))
         return
+    store.index_pending()
     report.articles_created += local.articles_created
     report.articles_matched += local.articles_matched
     report.spans_added += local.spans_added
@@ -259,15 +303,15 @@ _Checked = tuple[_DocIn, str | None, list[_SpanOk]]
 """A record, its canonical text (None: the record has none) and its valid spans."""
 
 
-def _resolve_articles(
+def _plan_articles(
     store: Store,
     checked: list[_Checked],
     name: str,
     local: AnnotationReport,
     problems: list[Problem],
-) -> tuple[list[int | None], set[int]]:
-    """Each record's article id (None: unresolved, reported), matched by uid or text, else
-    created; and the ids created here. New and known texts go to the store in one call."""
+) -> tuple[list[int | None], list[tuple[int, ArticleDraft]]]:
+    """Each record's article id where a record names a stored uid (None otherwise), and the
+    drafts (with their record index) of the texts still to be stored or matched by text."""
     ids: list[int | None] = [None] * len(checked)
     drafts: list[tuple[int, ArticleDraft]] = []
     source_file = Path(name.split("!")[0]).name if "!" in name else Path(name).name
@@ -288,45 +332,28 @@ def _resolve_articles(
             text=canonical, title=doc.title, outlet=doc.outlet, byline=doc.byline, url=doc.url,
             published=doc.published, updated=doc.updated, source_file=source_file, meta=doc.meta,
         )))  # fmt: skip
-    fresh: set[int] = set()
-    results = store.add_articles([draft for _, draft in drafts], canonical=True)
-    for (index, _), result in zip(drafts, results, strict=True):
-        ids[index] = result.id
-        if result.created:
-            local.articles_created += 1
-            fresh.add(result.id)
-        else:
-            local.articles_matched += 1
-    return ids, fresh
+    return ids, drafts
 
 
-def _store_spans(
-    store: Store,
-    checked: list[_Checked],
-    ids: list[int | None],
-    fresh: set[int],
-    local: AnnotationReport,
-) -> None:
-    """Insert the spans not stored yet (nor earlier in this unit) with one statement."""
-    seen: dict[int, set[tuple[str, str, int, int]]] = {}
-    names = {s[0] for _, _, spans in checked for s in spans}
-    known = {i for i in ids if i is not None and i not in fresh}  # may have spans already
-    if names and known:
-        for article_id, stored in store.layer_spans(names, known).items():
-            seen[article_id] = {(s.annotator, s.label, s.start, s.end) for s in stored}
-    rows = []
-    for (_, _, spans), article_id in zip(checked, ids, strict=True):
-        if article_id is None or not spans:
+def _planned_spans(checked: list[_Checked], local: AnnotationReport) -> Iterator[tuple[Any, ...]]:
+    """Staging rows `(record, *span_values row)`, a span repeated in the file only once.
+
+    Records with the same text are the same article, so a repeat is keyed by the text's uid.
+    Counts the rows yielded in `local.spans_added` and the repeats in `spans_duplicate`.
+    """
+    seen: dict[str, set[tuple[Any, ...]]] = {}
+    for record, (_, canonical, spans) in enumerate(checked):
+        if canonical is None or not spans:
             continue
-        keys = seen.setdefault(article_id, set())
-        for span in spans:
-            key = span[:4]  # annotator, label, start, end
+        keys = seen.setdefault(canonical_uid(canonical), set())
+        for value in span_values(canonical, spans):
+            key = value[:4]  # annotator, label, start, end
             if key in keys:
                 local.spans_duplicate += 1
                 continue
             keys.add(key)
-            rows.append((article_id, *span))
-    local.spans_added += store.insert_span_rows(rows)
+            local.spans_added += 1
+            yield (record, *value)
 
 
 def _store_doc_extras(
@@ -536,11 +563,16 @@ def _short(value: str, limit: int = 40) -> str:
 def _parse_jsonl_file(text: str, name: str, fmt: str) -> tuple[list[_DocIn], list[Problem]]:
     docs: list[_DocIn] = []
     problems: list[Problem] = []
+    caps = limits.current()
+    records = limits.Counter("records", caps.records)
+    spans = limits.Counter("spans", caps.spans)
     # Lines end at LF only (JSON Lines): `str.splitlines` would also cut at U+2028, U+0085
     # and the like, which JSON writers leave unescaped inside strings (a span's note).
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
+        records.add()
+        limits.check_record(line, f"line {number}")
         try:
             record = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
@@ -551,9 +583,14 @@ def _parse_jsonl_file(text: str, name: str, fmt: str) -> tuple[list[_DocIn], lis
             continue
         parse = _jsonl_record if fmt == "jsonl" else _doccano_record
         try:
-            docs.append(parse(record, number))
+            doc = parse(record, number)
         except ValueError as exc:
             problems.append(Problem(name, number, str(exc)))
+            continue
+        if doc.text is not None:
+            limits.check_text(doc.text, f"line {number}")
+        spans.add(len(doc.spans))
+        docs.append(doc)
     return docs, problems
 
 
@@ -694,39 +731,94 @@ def _labelstudio_annotator(annotation: dict[str, Any]) -> str | None:
     return str(who)
 
 
-def _parse_labelstudio(text: str, name: str) -> tuple[list[_DocIn], list[Problem]]:
-    """A JSON array of tasks; `line` in problems is the task's 1-based index."""
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+
+
+def _parse_labelstudio_file(path: Path, name: str) -> tuple[list[_DocIn], list[Problem]]:
+    """A JSON array of tasks (or one task object), streamed task by task: only one task's
+    JSON is in memory at a time, and the limits apply as each task is read."""
+    caps = limits.current()
     try:
-        tasks = orjson.loads(text)
-    except orjson.JSONDecodeError as exc:
-        raise _Unparseable(f"invalid JSON: {_short(str(exc), 80)}") from None
-    if isinstance(tasks, dict):
-        tasks = [tasks]
-    if not isinstance(tasks, list):
-        raise _Unparseable("not a Label Studio export (expected a JSON array of tasks)")
+        if not path.is_file():
+            raise _Unparseable("no such file" if not path.exists() else "not a regular file")
+        if path.stat().st_size > caps.file_bytes:
+            raise limits.too_large("file", path.stat().st_size, caps.file_bytes)
+        handle = path.open("rb")
+    except OSError as exc:
+        raise _Unparseable(f"cannot read: {exc.strerror or exc}") from None
+    with handle:
+        head = handle.read(65536)
+        if not head:
+            raise _Unparseable("empty file")
+        if head.startswith(_WIDE_BOMS):  # UTF-16/32: rare; decoded and parsed whole
+            data = head + limits.read_capped(handle, caps.file_bytes - len(head))
+            try:
+                tasks = orjson.loads(decode_bytes(data))
+            except DecodeError as exc:
+                raise _Unparseable(str(exc)) from None
+            except orjson.JSONDecodeError as exc:
+                raise _Unparseable(f"invalid JSON: {_short(str(exc), 80)}") from None
+            if not isinstance(tasks, list | dict):
+                raise _Unparseable("not a Label Studio export (expected a JSON array of tasks)")
+            return _labelstudio_docs(tasks if isinstance(tasks, list) else [tasks], name, None)
+        head = head.removeprefix(b"\xef\xbb\xbf")
+        if looks_binary(head):
+            raise _Unparseable("binary file (contains NUL bytes); expected UTF-8 text")
+        first = head.lstrip()[:1]
+        if first not in (b"[", b"{"):
+            raise _Unparseable("not a Label Studio export (expected a JSON array of tasks)")
+        import ijson  # noqa: PLC0415 - loaded only when a Label Studio file is imported
+
+        reader = limits.CappedReader(handle, head)
+        tasks = ijson.items(reader, "item" if first == b"[" else "", use_float=True)
+        try:
+            return _labelstudio_docs(tasks, name, reader)
+        except ijson.JSONError as exc:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "damaged"
+            raise _Unparseable(f"invalid JSON: {_short(reason, 80)}") from None
+
+
+def _labelstudio_docs(
+    tasks: Any, name: str, reader: limits.CappedReader | None
+) -> tuple[list[_DocIn], list[Problem]]:
+    """Records of Label Studio tasks; `line` in problems is the task's 1-based index."""
+    caps = limits.current()
+    count = limits.Counter("tasks", caps.records)
+    spans = limits.Counter("spans", caps.spans)
     docs: list[_DocIn] = []
     problems: list[Problem] = []
     for index, task in enumerate(tasks, 1):
-        if isinstance(task, dict) and "data" not in task and isinstance(task.get("text"), str):
-            docs.append(_labelstudio_min_task(task, index))
-            continue
-        data = task.get("data") if isinstance(task, dict) else None
-        if not isinstance(data, dict):
-            problems.append(Problem(name, index, "task has no 'data' object"))
-            continue
-        doc = _doc_from(data, index, _record_text(data, *LABELSTUDIO_TEXT_KEYS))
-        if doc.text is None:
-            problems.append(Problem(name, index, "task has no data.text"))
-            continue
-        annotations = task.get("annotations")
-        if annotations is None:
-            annotations = task.get("completions") or []
-        for annotation in annotations if isinstance(annotations, list) else []:
-            if not isinstance(annotation, dict) or annotation.get("was_cancelled"):
-                continue
-            doc.spans.extend(_labelstudio_spans(annotation, index))
-        docs.append(doc)
+        if reader is not None:
+            reader.mark()
+        count.add()
+        doc = _labelstudio_task(task, index, name, problems)
+        if doc is not None:
+            limits.check_text(doc.text or "", f"task {index}")
+            spans.add(len(doc.spans))
+            docs.append(doc)
     return docs, problems
+
+
+def _labelstudio_task(task: Any, index: int, name: str, problems: list[Problem]) -> _DocIn | None:
+    """One task as a record, or None with a problem."""
+    if isinstance(task, dict) and "data" not in task and isinstance(task.get("text"), str):
+        return _labelstudio_min_task(task, index)
+    data = task.get("data") if isinstance(task, dict) else None
+    if not isinstance(data, dict):
+        problems.append(Problem(name, index, "task has no 'data' object"))
+        return None
+    doc = _doc_from(data, index, _record_text(data, *LABELSTUDIO_TEXT_KEYS))
+    if doc.text is None:
+        problems.append(Problem(name, index, "task has no data.text"))
+        return None
+    annotations = task.get("annotations")
+    if annotations is None:
+        annotations = task.get("completions") or []
+    for annotation in annotations if isinstance(annotations, list) else []:
+        if not isinstance(annotation, dict) or annotation.get("was_cancelled"):
+            continue
+        doc.spans.extend(_labelstudio_spans(annotation, index))
+    return doc
 
 
 def _labelstudio_min_task(task: dict[str, Any], index: int) -> _DocIn:
@@ -813,53 +905,93 @@ def _labelstudio_spans(annotation: dict[str, Any], index: int) -> list[_SpanIn]:
 
 def _brat_units(path: Path, report: AnnotationReport) -> Iterator[_Unit]:
     """One unit per `.ann` file (folder, .zip, or a single .ann path)."""
+    caps = limits.current()
     if path.is_dir():
+        root = path.resolve()
         for ann in sorted(p for p in path.rglob("*.ann") if not p.name.startswith(".")):
-            yield _brat_unit(str(ann), lambda a=ann: a.read_bytes(), ann.with_suffix(".txt"))
+            txt = ann.with_suffix(".txt")
+            if leads_outside(ann, root) or leads_outside(txt, root):
+                report.files += 1
+                report.problems.append(
+                    Problem(str(ann), None, "symbolic link to outside the folder; skipped")
+                )
+                continue
+            yield _brat_unit(str(ann), lambda a=ann: limits.read_file(a), _txt_reader(txt))
         return
     if path.suffix.lower() == ".zip":
-        try:
-            archive = zipfile.ZipFile(path)
-        except (OSError, zipfile.BadZipFile) as exc:
-            raise _Unparseable(f"not a readable zip: {exc}") from None
-        with archive:
-            names = set(archive.namelist())
-            for member in sorted(n for n in names if n.endswith(".ann")):
-                txt = member[: -len(".ann")] + ".txt"
-                yield _brat_unit(
-                    f"{path}!{member}",
-                    lambda m=member: archive.read(m),
-                    (lambda t=txt: archive.read(t)) if txt in names else None,
-                )
+        yield from _brat_zip_units(path, caps)
         return
     if path.suffix.lower() == ".ann" or path.with_suffix(".ann").exists():
         ann = path.with_suffix(".ann")
-        yield _brat_unit(str(ann), ann.read_bytes, ann.with_suffix(".txt"))
+        txt = _txt_reader(ann.with_suffix(".txt"))
+        yield _brat_unit(str(ann), lambda: limits.read_file(ann), txt)
         return
     raise _Unparseable("not a brat folder, .zip or .ann file")
 
 
-def _brat_unit(name: str, read_ann: Any, txt: Any) -> _Unit:
-    """Parse one `.ann` with its `.txt` (a Path, a reader callable, or None when missing)."""
+def _txt_reader(txt: Path) -> Any:
+    """A reader of a brat `.txt` within the article limit, or None when there is none."""
+    if not txt.exists():
+        return None
+    return lambda: limits.read_file(txt, limits.current().article_bytes, "article text")
+
+
+def _brat_zip_units(path: Path, caps: limits.Limits) -> Iterator[_Unit]:
+    """Units of a brat .zip. Members are checked by their declared sizes before anything is
+    read (the whole zip is refused when over a limit), then read in chunks and checked by
+    their real sizes; the members read together may expand to at most file_bytes."""
     try:
-        if txt is None or (isinstance(txt, Path) and not txt.exists()):
+        if path.stat().st_size > caps.file_bytes:
+            raise limits.too_large("file", path.stat().st_size, caps.file_bytes)
+        archive = zipfile.ZipFile(path)
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
+        raise _Unparseable(f"not a readable zip: {' '.join(str(exc).split())}") from None
+    with archive:
+        infos = {info.filename: info for info in archive.infolist() if not info.is_dir()}
+        anns = sorted(n for n in infos if n.endswith(".ann"))
+        if len(anns) > caps.records:
+            raise limits.too_many("documents (.ann files)", caps.records)
+        used = [infos[n] for n in anns] + [
+            infos[t] for t in (n[: -len(".ann")] + ".txt" for n in anns) if t in infos
+        ]
+        for info in used:
+            if info.filename.endswith(".txt") and info.file_size > caps.article_bytes:
+                what = f"{info.filename}: article text"
+                raise limits.too_large(what, info.file_size, caps.article_bytes)
+        declared = sum(info.file_size for info in used)
+        if declared > caps.file_bytes:
+            raise limits.too_large("zip archive when expanded", declared, caps.file_bytes)
+        budget = limits.Budget(caps.file_bytes, "zip archive when expanded")
+
+        def reader(member: str, cap: int, what: str) -> Any:
+            return lambda: limits.read_member(archive, infos[member], cap, budget, what)
+
+        for member in anns:
+            txt = member[: -len(".ann")] + ".txt"
+            yield _brat_unit(
+                f"{path}!{member}",
+                reader(member, caps.file_bytes, member),
+                reader(txt, caps.article_bytes, f"{txt}: article text") if txt in infos else None,
+            )
+
+
+def _brat_unit(name: str, read_ann: Any, read_txt: Any) -> _Unit:
+    """Parse one `.ann` with its `.txt` (reader callables; `read_txt` None when missing)."""
+    try:
+        if read_txt is None:
             raise _Unparseable("missing the matching .txt file")
-        raw_txt = txt.read_bytes() if isinstance(txt, Path) else txt()
+        raw_txt = read_txt()
+        raw_ann = read_ann()
         try:
-            raw_ann = read_ann()
             text = decode_bytes(raw_txt) if raw_txt else ""
             ann = decode_bytes(raw_ann) if raw_ann else ""
         except DecodeError as exc:
             raise _Unparseable(str(exc)) from None
-        except OSError as exc:
-            raise _Unparseable(f"cannot read: {exc}") from None
-    except _Unparseable as exc:
-        return _Unit(name, [], [Problem(name, None, str(exc))])
-    except OSError as exc:
-        return _Unit(name, [], [Problem(name, None, f"cannot read: {exc}")])
-    stem = Path(name.split("!")[-1]).stem
-    doc = _DocIn(line=None, text=text, uid=stem)
-    return _Unit(name, [doc], _parse_ann(ann, name, doc))
+        stem = Path(name.split("!")[-1]).stem
+        doc = _DocIn(line=None, text=text, uid=stem)
+        return _Unit(name, [doc], _parse_ann(ann, name, doc))
+    except Exception as exc:  # noqa: BLE001 - damaged member, over a limit: this unit fails
+        return _Unit(name, [], [Problem(name, None, _failure(exc))])
 
 
 def _parse_ann(ann: str, name: str, doc: _DocIn) -> list[Problem]:
@@ -867,6 +999,7 @@ def _parse_ann(ann: str, name: str, doc: _DocIn) -> list[Problem]:
     problems: list[Problem] = []
     by_id: dict[str, _SpanIn] = {}
     later: list[tuple[int, str, list[str]]] = []
+    spans = limits.Counter("spans", limits.current().spans)
     for number, line in enumerate(ann.splitlines(), 1):
         if not line.strip():
             continue
@@ -883,6 +1016,7 @@ def _parse_ann(ann: str, name: str, doc: _DocIn) -> list[Problem]:
                 problems.append(Problem(name, number, f"cannot read offsets {fields[1]!r}"))
                 continue
             frags.sort()
+            spans.add()
             span = _SpanIn(
                 line=number,
                 label=head[0],

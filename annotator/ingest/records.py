@@ -13,6 +13,7 @@ import orjson
 import regex
 
 from annotator.dates import parse_datetime
+from annotator.ingest import limits
 from annotator.ingest.errors import IngestError
 from annotator.models import ArticleDraft
 
@@ -58,7 +59,6 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
 }
 # Keys of a JSON object that wrap the list of articles.
 CONTAINER_KEYS = ("articles", "data", "items", "records", "results", "rows", "docs", "documents")
-CSV_FIELD_LIMIT = 50 * 1024 * 1024
 _DELIMITERS = (",", ";", "\t")
 _SEPARATORS = regex.compile(r"[\s_\-]+")
 _DIGITS = regex.compile(r"\d{10}(?:\d{3})?")
@@ -75,8 +75,11 @@ def parse_jsonl(
     if not numbered:
         raise IngestError("no records")
     last = numbered[-1][0]
+    count = limits.Counter("records", limits.current().records)
     parsed: list[tuple[int, str, Any]] = []
     for n, line in numbered:
+        count.add()
+        limits.check_record(line, f"line {n}")
         parsed.append((n, line, _load_line(line, n, truncated=n == last)))
     if len(parsed) == 1 and isinstance(parsed[0][2], dict):
         items = _container_items(parsed[0][2])
@@ -134,8 +137,10 @@ def parse_csv(
     raw = raw.removeprefix("\ufeff")
     if not raw.strip():
         raise IngestError("no records")
-    if csv.field_size_limit() < CSV_FIELD_LIMIT:
-        csv.field_size_limit(CSV_FIELD_LIMIT)
+    caps = limits.current()
+    count = limits.Counter("records", caps.records)
+    # A cell longer than a whole record cannot be right; the csv module counts characters.
+    csv.field_size_limit(caps.record_bytes)
     delimiter = _sniff_delimiter(raw)
     consumed: list[str] = []
     position = {"line": 0, "start": 1}
@@ -164,6 +169,8 @@ def parse_csv(
                 plan = _plan_csv(header, wanted, delimiter)
                 continue
             where = f"row {len(drafts) + 1} (line {start})"
+            count.add()
+            limits.check_record(text, where)
             if len(row) > len(header):
                 if any(cell.strip() for cell in row[len(header) :]):
                     raise IngestError(
@@ -176,6 +183,10 @@ def parse_csv(
             drafts.append(_draft(record, plan, len(drafts) + 1, where, text, source, wanted))
             last_row = (start, spanned, text)
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise limits.too_large(
+                f"line {position['line']}: one cell", None, caps.record_bytes
+            ) from None
         raise IngestError(f"line {position['line']}: bad CSV: {exc}") from None
     if header is None or not drafts:
         raise IngestError("no records")
@@ -269,6 +280,7 @@ def _draft(
     text = _as_text(values["text"], "\n\n")
     if not text:
         raise IngestError(f"{where}: empty text (field {_show_list(plan['text'])})")
+    limits.check_text(text, where)
 
     meta: dict[str, Any] = {}
     for key, value in record.items():
@@ -301,12 +313,15 @@ def _draft(
 def _from_items(items: list[Any], source: str, wanted: dict[str, str]) -> list[ArticleDraft]:
     if not items:
         raise IngestError("no records")
+    if len(items) > limits.current().records:
+        raise limits.too_many("records", limits.current().records)
     plans = _Planner(wanted)
     drafts = []
     for n, obj in enumerate(items, 1):
         if not isinstance(obj, dict):
             raise IngestError(f"record {n}: expected a JSON object, got {_json_kind(obj)}")
         raw = orjson.dumps(obj).decode("utf-8")
+        limits.check_record(raw, f"record {n}")
         drafts.append(_draft(obj, plans.plan(obj.keys()), n, f"record {n}", raw, source, wanted))
     return drafts
 

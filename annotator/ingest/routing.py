@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from annotator.ingest import iter_input_files
+from annotator.ingest import FileResult, iter_input_files
 from annotator.ingest.annotation_detect import annotation_format
 from annotator.ingest.annotations import AnnotationReport, import_annotations
 from annotator.store import Store
@@ -13,18 +13,19 @@ ANNOTATION_FORMATS = ("doccano", "labelstudio", "brat")
 
 
 def split_annotation_files(
-    paths: Iterable[str], fmt: str = "auto"
+    paths: Iterable[str], fmt: str = "auto", skipped: list[FileResult] | None = None
 ) -> tuple[list[str], dict[str, list[str]]]:
     """Article inputs, and annotation inputs by format: every input for doccano/labelstudio/
     brat; with auto, files whose content says so (see `annotation_detect`); with jsonl, our own
-    export (records carrying "spans")."""
+    export (records carrying "spans"). Links out of a folder go to `skipped` (see
+    `iter_input_files`)."""
     if fmt in ANNOTATION_FORMATS:
         return [], {fmt: [str(p) for p in paths]}
     if fmt not in ("auto", "jsonl"):
         return [str(p) for p in paths], {}
     articles: list[str] = []
     annotations: dict[str, list[str]] = {}
-    for path in iter_input_files(paths):
+    for path in iter_input_files(paths, skipped):
         found = annotation_format(path)
         if found is not None and (fmt == "auto" or found == "jsonl"):
             annotations.setdefault(found, []).append(str(path))

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from annotator.ingest import MAX_DATASET_BYTES, MAX_PAGE_BYTES
+from annotator.ingest import limits
 from annotator.ingest.errors import IngestError
 from annotator.migrations import MIGRATION_SET
 
@@ -93,7 +93,9 @@ def open_untrusted(path: str | Path) -> Iterator[sqlite3.Connection]:
 
 
 def _copy_capped(path: Path, target: Path, name: str) -> None:
-    """Copy a regular file byte for byte (read-only), refusing more than MAX_DATASET_BYTES."""
+    """Copy a regular file byte for byte (read-only), refusing more than the project_bytes
+    limit (`limits.current()`), by its size and by the bytes copied."""
+    cap = limits.current().project_bytes
     try:
         if not path.is_file():
             raise ProjectImportError(
@@ -102,16 +104,13 @@ def _copy_capped(path: Path, target: Path, name: str) -> None:
         size = path.stat().st_size
         if size == 0:
             raise ProjectImportError(f"{name}: empty file")
-        if size > MAX_DATASET_BYTES:
-            raise ProjectImportError(
-                f"{name}: file too large ({size / 2**20:.0f} MB;"
-                f" limit {MAX_DATASET_BYTES >> 20} MB)"
-            )
+        if size > cap:
+            raise ProjectImportError(f"{name}: {limits.too_large('file', size, cap)}")
         copied = 0
         with path.open("rb") as src, target.open("xb") as dst:
             while chunk := src.read(1 << 20):
                 copied += len(chunk)
-                if copied > MAX_DATASET_BYTES:
+                if copied > cap:
                     raise ProjectImportError(f"{name}: file too large (it grew while copying)")
                 dst.write(chunk)
     except OSError as exc:
@@ -250,7 +249,8 @@ def _select(table: str, columns: tuple[str, ...], order: str) -> str:
     parts = []
     for column in columns:
         size = f'length(CAST("{column}" AS BLOB))'
-        cap = MAX_PAGE_BYTES if (table, column) in _BIG_COLUMNS else MAX_FIELD_BYTES
+        big = (table, column) in _BIG_COLUMNS
+        cap = limits.current().article_bytes if big else MAX_FIELD_BYTES
         parts.append(f'{size}, CASE WHEN {size} <= {cap} THEN "{column}" END')
     return f'SELECT {", ".join(parts)} FROM "{table}" ORDER BY {order}'
 

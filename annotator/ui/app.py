@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import sys
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from annotator.backups import latest_good_backup, restore
+from annotator.errors import configure_logging, describe, is_damage, log_failure
 from annotator.models import is_reserved_name
+from annotator.paths import resolve_db_path
 from annotator.project import open_project
-from annotator.store import Store, StoreError
+from annotator.store import Store
 from annotator.ui.fonts import load_bundled_fonts
 from annotator.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 ORGANIZATION = "bengali-news-annotator"
 APPLICATION = "annotator"
@@ -87,21 +95,100 @@ def ask_annotator(settings: QSettings, store: Store, parent: QWidget | None = No
     return name
 
 
+def report_failure(exc: BaseException, db_path: Path | None, parent: QWidget | None = None) -> None:
+    """Log `exc`'s traceback and tell the user in one line (a dialog)."""
+    log_failure(exc, "window")
+    QMessageBox.critical(parent, "Bengali news annotator", describe(exc, db_path))
+
+
+def install_excepthook(db_path: Path | None) -> None:
+    """Anything that escapes a slot is logged and shown in a dialog, never printed."""
+    showing = False
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        nonlocal showing
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        exc.__traceback__ = tb
+        if showing:  # a failure while the dialog is up: log it only
+            log_failure(exc, "window (while reporting another failure)")
+            return
+        showing = True
+        try:
+            report_failure(exc, db_path, QApplication.activeWindow())
+        finally:
+            showing = False
+
+    sys.excepthook = hook
+
+
+def offer_restore(exc: BaseException, db_path: Path) -> bool:
+    """After a failure to open `db_path`: explain, and offer the newest good backup when the
+    file is damaged. True when a backup was restored (try opening again)."""
+    log_failure(exc, "window start")
+    message = describe(exc, db_path)
+    good = latest_good_backup(db_path) if is_damage(exc) else None
+    if good is None:
+        QMessageBox.critical(None, "Bengali news annotator", message)
+        return False
+    when = good.created.astimezone().strftime("%Y-%m-%d %H:%M")
+    answer = QMessageBox.question(
+        None,
+        "Bengali news annotator",
+        f"{describe(exc, None)}\n\nRestore the newest good backup, from {when}?\n{good.path}\n"
+        "The damaged file is kept aside.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        aside = restore(db_path, good.path)
+    except Exception as failure:  # noqa: BLE001 - told, then the window is not opened
+        log_failure(failure, "restore at start")
+        QMessageBox.critical(None, "Bengali news annotator", describe(failure, db_path))
+        return False
+    if aside is not None:
+        log.warning(
+            "restored %s over %s; the damaged file is kept as %s", good.path, db_path, aside
+        )
+    return True
+
+
+def open_window(db_path: Path | None, settings: QSettings) -> MainWindow | None:
+    """Open the project and its window; a failure is explained in a dialog (with the newest
+    good backup on offer for a damaged file) and gives None."""
+    path = db_path if db_path is not None else resolve_db_path(None)[0]
+    for _ in range(3):  # a restored backup is opened again; never loop for ever
+        store: Store | None = None
+        try:
+            store = open_project(db_path)
+            annotator = ask_annotator(settings, store)
+            if annotator is None:
+                store.close()
+                return None
+            return MainWindow(store, annotator, settings)
+        except Exception as exc:  # noqa: BLE001 - the one place a failed start ends up
+            if store is not None:
+                with contextlib.suppress(Exception):
+                    store.close()
+            if not offer_restore(exc, path):
+                return None
+    return None
+
+
 def run(db_path: Path | None = None) -> int:
     """Open the window on the project at `db_path` (default project when None)."""
+    configure_logging()
     app = make_application()
-    try:
-        store = open_project(db_path)
-    except StoreError as exc:
-        print(f"annotator: {exc}", file=sys.stderr)
+    path = db_path if db_path is not None else resolve_db_path(None)[0]
+    install_excepthook(path)
+    window = open_window(db_path, QSettings())
+    if window is None:
         return 1
-    settings = QSettings()
-    annotator = ask_annotator(settings, store)
-    if annotator is None:
-        store.close()
-        return 0
-    window = MainWindow(store, annotator, settings)
     window.show()
     code = app.exec()
-    store.close()
+    with contextlib.suppress(Exception):
+        window.store.close()
     return code

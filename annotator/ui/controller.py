@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 
 from annotator.actions import Action, Change
+from annotator.errors import describe, log_failure
 from annotator.history import History
 from annotator.store import Store
 
@@ -17,12 +20,15 @@ class Controller(QObject):
 
     Signals:
         changed(Change): an action, undo or redo changed the store.
-        failed(str): an action was refused (another annotator's span, bad range...).
+        failed(str): an action was refused (another annotator's span, bad range...) or could
+            not be saved (the project busy for too long, the disk full...); one line.
+        save_failed(str): the second kind only, also sent through `failed`.
         history_changed(): undo/redo availability or text changed.
     """
 
     changed = Signal(object)
     failed = Signal(str)
+    save_failed = Signal(str)
     history_changed = Signal()
 
     def __init__(self, store: Store, annotator: str, parent: QObject | None = None) -> None:
@@ -32,22 +38,32 @@ class Controller(QObject):
         self.history = History(store)
 
     def apply(self, action: Action) -> Change | None:
-        """Apply `action`; on refusal emit `failed` and return None."""
-        try:
-            change = self.history.do(action)
-        except (PermissionError, ValueError, KeyError) as exc:
-            self.failed.emit(str(exc).strip("'\""))
-            return None
-        self._emit(change)
-        return change
+        """Apply `action`; on refusal or failure emit `failed` and return None."""
+        return self._run(lambda: self.history.do(action), action.description)
 
     def undo(self) -> Change | None:
         """Undo the last action."""
-        return self._emit(self.history.undo())
+        return self._run(self.history.undo, "Undo")
 
     def redo(self) -> Change | None:
         """Redo the last undone action."""
-        return self._emit(self.history.redo())
+        return self._run(self.history.redo, "Redo")
+
+    def _run(self, step: Callable[[], Change | None], what: str) -> Change | None:
+        """Run one history step; any failure leaves store and stacks as they were (the step is
+        one transaction) and is reported through `failed` as one line."""
+        try:
+            change = step()
+        except (PermissionError, ValueError, KeyError) as exc:
+            self.failed.emit(str(exc).strip("'\""))
+            return None
+        except Exception as exc:  # noqa: BLE001 - a busy, full or damaged file: tell, never crash
+            log_failure(exc, what)
+            message = describe(exc, self.store.path, f"{what} not saved")
+            self.failed.emit(message)
+            self.save_failed.emit(message)
+            return None
+        return self._emit(change)
 
     def _emit(self, change: Change | None) -> Change | None:
         if change is not None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -29,14 +30,18 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.actions import AddSpan, Change, EditSpan, RemoveSpan, SetDocLabel, SetStatus
+from annotator.backups import BackupError, list_backups, restore, verify_backup
+from annotator.display import printable_name
+from annotator.errors import describe, log_failure
 from annotator.export import ExportFilter
-from annotator.ingest import ImportReport, import_paths
+from annotator.ingest import FileResult, ImportReport, import_paths
 from annotator.ingest.annotations import AnnotationReport, import_annotations
 from annotator.ingest.project_db import ProjectImportReport, import_project_db
 from annotator.ingest.routing import import_annotation_groups, split_annotation_files
 from annotator.models import Article, Span
+from annotator.project import open_project
 from annotator.scheme import LabelDef
-from annotator.store import Store
+from annotator.store import Store, StoreError
 from annotator.text import step_boundary
 from annotator.ui.agreement_dialog import AgreementDialog
 from annotator.ui.annotation_panel import AnnotationPanel
@@ -47,7 +52,9 @@ from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.export_runner import ExportRunner
 from annotator.ui.label_palette import LabelPalette
 from annotator.ui.label_scheme_dialog import LabelSchemeDialog
+from annotator.ui.project_watcher import ProjectWatcher
 from annotator.ui.reader_view import ReaderView, SpanPaint
+from annotator.ui.restore_dialog import RestoreDialog
 from annotator.ui.review_window import ReviewWindow
 from annotator.ui.screen import fit_to_screen
 from annotator.ui.task_runner import Job, TaskRunner
@@ -91,6 +98,9 @@ class MainWindow(QMainWindow):
 
         self.controller.changed.connect(self._on_controller_changed)
         self.controller.failed.connect(self._on_controller_failed)
+        self.controller.save_failed.connect(self._on_controller_save_failed)
+        self.watcher = ProjectWatcher(store, parent=self)
+        self.watcher.changed.connect(self.refresh_from_project)
         self.controller.history_changed.connect(self._on_history_changed)
 
         self._reload_labels()
@@ -203,6 +213,7 @@ class MainWindow(QMainWindow):
         self.import_project_action = a(
             "Import &colleague's project…", "fa5s.user-friends", self.import_project_dialog
         )
+        self.restore_action = a("&Restore from backup…", "fa5s.history", self.restore_from_backup)
         self.quit_action = a(
             "&Quit", "fa5s.sign-out-alt", self.close, QKeySequence.StandardKey.Quit
         )
@@ -250,6 +261,8 @@ class MainWindow(QMainWindow):
             ]
         )
         file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -586,14 +599,47 @@ class MainWindow(QMainWindow):
             if current is not None and current.id in self._spans:
                 self.reader.select_span(current.id)
             if change.span_ids and self.store.status(self.article.id, self.annotator) == "todo":
-                self.store.set_status(self.article.id, self.annotator, "in_progress")
+                try:
+                    self.store.set_status(self.article.id, self.annotator, "in_progress")
+                except Exception as exc:  # noqa: BLE001 - the tag is saved; the status can wait
+                    log_failure(exc, "mark article in progress")
                 self.list_model.refresh_article(self.article.id)
         elif change.kind == "doc_labels":
             self._refresh_doc_labels()
         self._update_progress()
 
     def _on_controller_failed(self, message: str) -> None:
-        self.statusBar().showMessage(message, 5000)
+        self.statusBar().showMessage(message, 10000)
+
+    def _on_controller_save_failed(self, message: str) -> None:
+        self.save_label.setText("Last change NOT saved")
+        self.save_label.setToolTip(message)
+        self.save_label.setStyleSheet("color: #c0392b; font-weight: bold")
+
+    def refresh_from_project(self) -> None:
+        """Show what other windows and processes wrote: the list, the open article's spans
+        and progress are re-read; the selected article, span and text selection stay."""
+        try:
+            self._reload_labels()
+            self.list_model.refresh()
+            self._show_review_column()
+            if self.article is not None:
+                fresh = {span.id: span for span in self.store.spans(self.article.id)}
+                removed = [i for i in self._spans if i not in fresh]
+                changed = [s for i, s in fresh.items() if self._spans.get(i) != s]
+                if removed or changed:
+                    current = self.panel.current_span()
+                    self._spans = fresh
+                    self.reader.update_spans([self._paint(s) for s in changed], removed)
+                    spans = sorted(fresh.values(), key=lambda s: (s.start, s.end, s.id))
+                    self.panel.set_spans(spans, self.annotator)
+                    if current is not None and current.id in fresh:
+                        self.reader.select_span(current.id)
+                self._refresh_doc_labels()
+            self._update_progress()
+        except Exception as exc:  # noqa: BLE001 - a refresh must never take the window down
+            log_failure(exc, "refresh after another program's change")
+            self.statusBar().showMessage(describe(exc, self.store.path, "Refresh failed"), 10000)
 
     def _on_history_changed(self) -> None:
         history = self.controller.history
@@ -641,8 +687,10 @@ class MainWindow(QMainWindow):
         annotator = self.annotator
 
         def job(store: Store) -> tuple[ImportReport, AnnotationReport | None]:
-            articles, groups = split_annotation_files(paths)
+            skipped: list[FileResult] = []  # links out of a folder, not followed
+            articles, groups = split_annotation_files(paths, skipped=skipped)
             report = import_paths(store, articles) if articles else ImportReport()
+            report.files[:0] = skipped
             spans = import_annotation_groups(store, groups, annotator) if groups else None
             return report, spans
 
@@ -673,8 +721,9 @@ class MainWindow(QMainWindow):
             f"{totals['imported']} imported, {totals['duplicates']} already here, "
             f"{totals['failed']} failed."
         ]
-        lines += [f"{Path(f.path).name}: {f.reason}" for f in report.failed[:20]]
-        if report.failed:
+        shown = (report.failed + report.skipped)[:20]
+        lines += [f"{printable_name(Path(f.path).name)}: {printable_name(f.reason)}" for f in shown]
+        if report.failed or report.skipped:
             QMessageBox.warning(self, "Import", "\n".join(lines))
         else:
             self.statusBar().showMessage(lines[0], 6000)
@@ -797,7 +846,10 @@ class MainWindow(QMainWindow):
             f"{len(report.problems)} problems."
         )
         if report.problems:
-            details = [f"{Path(p.file).name}:{p.line or ''} {p.reason}" for p in report.problems]
+            details = [
+                f"{printable_name(Path(p.file).name)}:{p.line or ''} {printable_name(p.reason)}"
+                for p in report.problems
+            ]
             QMessageBox.warning(self, "Import annotations", "\n".join([text, *details[:20]]))
         else:
             self.statusBar().showMessage(text, 8000)
@@ -836,6 +888,62 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Import colleague's project", "\n".join([text, *details]))
         else:
             self.statusBar().showMessage(" ".join([text, *details]), 10000)
+
+    def restore_from_backup(self) -> RestoreDialog | None:
+        """List this project's backups; a confirmed choice is restored and the window reopens."""
+        if self.store.path is None:
+            self.statusBar().showMessage("An in-memory project has no backups.", 5000)
+            return None
+        dialog = RestoreDialog(list_backups(self.store.path), self)
+        dialog.accepted.connect(self._on_restore_dialog_accepted)
+        self.restore_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_restore_dialog_accepted(self) -> None:
+        if self.restore_dialog.chosen is not None:
+            self.restore_backup(self.restore_dialog.chosen.path)
+
+    def restore_backup(self, backup: Path) -> MainWindow | None:
+        """Restore `backup` over the project, then show it in a new window replacing this one.
+
+        The backup is checked while the project is still open (a damaged one changes nothing);
+        then the store is closed, the file replaced (the old one kept aside) and reopened.
+        """
+        path = self.store.path
+        try:
+            verify_backup(backup)
+        except BackupError as exc:
+            QMessageBox.warning(self, "Restore from backup", str(exc))
+            return None
+        for other in (self.review_window, getattr(self, "agreement_dialog", None)):
+            if other is not None:
+                other.close()
+        self.store.close()
+        failed = False
+        try:
+            aside = restore(path, backup)
+            message = f"Restored {backup.name}" + (f"; the previous file is kept as {aside}."
+                                                   if aside else ".")  # fmt: skip
+        except BackupError as exc:
+            failed, message = True, f"Not restored: {exc}"
+        try:
+            store = open_project(path)
+        except StoreError as exc:
+            QMessageBox.critical(self, "Restore from backup", f"{message}\n{exc}")
+            self.close()
+            return None
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(store.close)
+        window = MainWindow(store, self.annotator, self.settings)
+        window.show()
+        window.statusBar().showMessage(message, 20000)
+        self.replacement = window
+        self.close()
+        if failed:
+            QMessageBox.warning(window, "Restore from backup", message)
+        return window
 
     # -- settings ----------------------------------------------------------------------------
 
