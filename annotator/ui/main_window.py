@@ -620,7 +620,10 @@ class MainWindow(QMainWindow):
         """Show what other windows and processes wrote: the list, the open article's spans
         and progress are re-read; the selected article, span and text selection stay."""
         try:
-            self._reload_labels()
+            if self.store.labels() != list(self.labels.values()):  # the scheme was edited
+                current = self.panel.current_span()
+                self._reload_labels()
+                self.panel.select_span(current.id if current is not None else None)
             self.list_model.refresh()
             self._show_review_column()
             if self.article is not None:

@@ -71,7 +71,7 @@ def _tag_words(window, word: str) -> None:
     start = window.article.text.index(word)
     window.reader.set_selection(start, start + len(word))
     window.reader.setFocus()
-    QTest.keyClick(window.reader, Qt.Key.Key_4)  # visit
+    QTest.keyClick(window.reader, Qt.Key.Key_4)  # military aid
 
 
 def test_a_tag_refused_by_a_held_lock_is_reported_and_can_be_retried(
@@ -150,3 +150,15 @@ def test_the_watcher_notices_within_its_interval(window, project, qtbot):
         qtbot.wait(20)
     assert window.list_model.rowCount() == 2
     assert window.article.id == article_id  # the open article stays open
+
+
+def test_a_refresh_keeps_the_span_being_edited(window, project, qtbot):
+    path, article_id = project
+    _tag_words(window, "মস্কো")
+    [span] = window.store.spans(article_id)
+    window.panel.select_span(span.id)
+    with Store(path) as elsewhere:
+        elsewhere.add_articles([ArticleDraft(text="নতুন খবর এসেছে। " * 3, title="নতুন")])
+    assert window.watcher.check()
+    assert window.panel.current_span().id == span.id
+    assert window.panel.label_box.currentData() == span.label == "military_aid"
