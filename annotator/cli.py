@@ -126,16 +126,16 @@ def gui(ctx: click.Context) -> None:
     if missing:
         click.echo(advice(missing), err=True)
         ctx.exit(1)
-    store = _store(ctx)
     try:
         from annotator.ui.app import run  # noqa: PLC0415 - Qt loads only for the window
     except ImportError as exc:
+        store = _store(ctx)
         click.echo(f"The window cannot start ({exc}); the articles are:", err=True)
         _print_articles(store)
         return
-    path = store.path
-    store.close()
-    sys.exit(run(path))
+    # The window opens the project itself, so a damaged file gets a dialog offering a backup.
+    db = ctx.obj.get("db")
+    sys.exit(run(Path(db) if db else None))
 
 
 def _parse_fields(values: tuple[str, ...]) -> dict[str, str]:

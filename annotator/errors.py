@@ -134,8 +134,13 @@ def backup_hint(db_path: Path | None) -> str:
     )
 
 
-def describe(exc: BaseException, db_path: Path | None = None, action: str = "") -> str:
-    """One line for the user about `exc`; `db_path` is the project, `action` what failed."""
+def describe(
+    exc: BaseException, db_path: Path | None = None, action: str = "", backup: bool = True
+) -> str:
+    """One line for the user about `exc`; `db_path` is the project, `action` what failed.
+
+    For a damaged project the line ends with the newest good backup (unless `backup` is off).
+    """
     from annotator.store import StoreError  # noqa: PLC0415
 
     what = f"{action}: " if action else ""
@@ -151,7 +156,7 @@ def describe(exc: BaseException, db_path: Path | None = None, action: str = "") 
             line = f"{what}{reason}"
         else:
             line = f"{what}{name} is damaged or unreadable ({reason})."
-        return line + backup_hint(db_path)
+        return line + (backup_hint(db_path) if backup else "")
     if isinstance(exc, StoreError):
         return what + one_line(exc)
     if isinstance(exc, sqlite3.Error):

@@ -136,7 +136,8 @@ def offer_restore(exc: BaseException, db_path: Path) -> bool:
     answer = QMessageBox.question(
         None,
         "Bengali news annotator",
-        f"{describe(exc, None)}\n\nRestore the newest good backup, from {when}?\n{good.path}\n"
+        f"{describe(exc, db_path, backup=False)}\n\n"
+        f"Restore the newest good backup, from {when}?\n{good.path}\n"
         "The damaged file is kept aside.",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
