@@ -152,3 +152,36 @@ def test_window_start_on_damaged_copies_shows_a_dialog_not_a_traceback(
             window.store.close()
     assert all(len(text.splitlines()) <= 5 and "Traceback" not in text for text in shown)
     assert opened < COPIES or shown == []
+
+
+def test_window_start_offers_the_newest_good_backup_and_opens_it(
+    good_project, tmp_path, qtbot, monkeypatch
+):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.ui import app
+
+    project = tmp_path / "work.db"
+    shutil.copy(good_project, project)
+    assert CliRunner().invoke(cli, ["--db", str(project), "articles"]).exit_code == 0
+    data = bytearray(project.read_bytes())
+    data[16:100] = bytes(84)
+    project.write_bytes(bytes(data))
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _p, _t, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("annotator", "rahim")
+    window = app.open_window(project, settings)
+    assert window is not None
+    qtbot.addWidget(window)
+    [question] = asked
+    assert "damaged" in question and "work.backups" in question
+    assert window.list_model.rowCount() == 120
+    assert list(tmp_path.glob("work.before-restore-*.db"))  # the damaged file kept aside
+    window.watcher.stop()
+    window.store.close()
