@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
+import threading
 from pathlib import Path
 from types import TracebackType
 
@@ -111,6 +112,9 @@ def install_excepthook(db_path: Path | None) -> None:
             sys.__excepthook__(kind, exc, tb)
             return
         exc.__traceback__ = tb
+        if threading.current_thread() is not threading.main_thread():
+            log_failure(exc, "window (worker thread)")  # no dialog off the GUI thread
+            return
         if showing:  # a failure while the dialog is up: log it only
             log_failure(exc, "window (while reporting another failure)")
             return

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from annotator.errors import describe, log_failure
 from annotator.export import ExportFilter, export
 from annotator.store import Store
 
@@ -36,6 +37,10 @@ class ExportWorker(QObject):
                 count = export(store, self.fmt, self.out, self.flt, self.progressed.emit)
         except (OSError, ValueError) as exc:
             self.failed.emit(" ".join(str(exc).split()) or type(exc).__name__)
+            return
+        except Exception as exc:  # noqa: BLE001 - a busy or damaged project: one line, logged
+            log_failure(exc, "export")
+            self.failed.emit(describe(exc, self.db_path))
             return
         self.finished.emit(count)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import review
+from annotator.errors import describe, log_failure
 from annotator.models import GOLD, Article, Span
 from annotator.review import KIND_COLORS, KIND_NAMES, KINDS, Item, Navigator
 from annotator.store import Store
@@ -459,6 +460,10 @@ class ReviewWindow(QMainWindow):
         except (ValueError, KeyError) as exc:
             self.statusBar().showMessage(str(exc), 6000)
             return
+        except Exception as exc:  # noqa: BLE001 - busy or damaged project: nothing was written
+            log_failure(exc, "review ruling")
+            self.statusBar().showMessage(describe(exc, self.store.path, "Ruling not saved"), 10000)
+            return
         self._ruled.append((decision.id, item))
         done = ACTION_TEXT[action]
         self.statusBar().showMessage(f"{done[0].upper()}{done[1:]} — written to gold.", 3000)
@@ -473,6 +478,11 @@ class ReviewWindow(QMainWindow):
         try:
             self.store.revoke_decision(decision_id)
         except KeyError:
+            return
+        except Exception as exc:  # noqa: BLE001 - busy or damaged project: the ruling stays
+            self._ruled.append((decision_id, item))
+            log_failure(exc, "withdraw ruling")
+            self.statusBar().showMessage(describe(exc, self.store.path, "Not withdrawn"), 10000)
             return
         self.statusBar().showMessage("Ruling withdrawn; its gold spans are gone.", 3000)
         self._after_change(item.article_id)

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from annotator.errors import describe, log_failure
 from annotator.store import Store
 
 Job = Callable[[Store], Any]
@@ -36,7 +37,8 @@ class _Worker(QObject):
             with Store(self.db_path) as store:
                 result = self.job(store)
         except Exception as exc:  # noqa: BLE001 - any failure is reported as one line
-            self.failed.emit(" ".join(str(exc).split()) or type(exc).__name__)
+            log_failure(exc, "background job")
+            self.failed.emit(describe(exc, self.db_path))
             return
         self.finished.emit(result)
 
