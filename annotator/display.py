@@ -36,3 +36,13 @@ def _escape(char: str) -> str:
     if code < 0x10000:
         return f"\\u{code:04x}"
     return f"\\U{code:08x}"
+
+
+def decoded_name(name: str) -> str:
+    """A file name as storable text: bytes of it that are not UTF-8 (which Python holds as
+    lone surrogates, and which no UTF-8 database or file accepts) written as `\\xff`."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name

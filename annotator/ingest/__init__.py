@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from annotator.display import decoded_name
 from annotator.ingest import limits
 from annotator.ingest.detect import detect_format
 from annotator.ingest.errors import IngestError
@@ -180,7 +181,7 @@ def read_drafts(
         for draft in drafts:
             draft.raw = original
     for draft in drafts:
-        draft.source_file = path.name
+        draft.source_file = decoded_name(path.name)
     return fmt, drafts
 
 

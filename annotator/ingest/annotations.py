@@ -32,6 +32,7 @@ from typing import Any
 
 import orjson
 
+from annotator.display import decoded_name
 from annotator.ingest import leads_outside, limits
 from annotator.ingest.errors import IngestError
 from annotator.models import REVIEW_STATUSES, ArticleDraft
@@ -314,7 +315,7 @@ def _plan_articles(
     drafts (with their record index) of the texts still to be stored or matched by text."""
     ids: list[int | None] = [None] * len(checked)
     drafts: list[tuple[int, ArticleDraft]] = []
-    source_file = Path(name.split("!")[0]).name if "!" in name else Path(name).name
+    source_file = decoded_name(Path(name.split("!")[0]).name)
     for index, (doc, canonical, _) in enumerate(checked):
         if doc.uid and (canonical is None or doc.uid != canonical_uid(canonical)):
             # The record names a uid other than its text's (or has no text): look it up.

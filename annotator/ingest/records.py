@@ -102,6 +102,11 @@ def parse_json(
     raw = raw.removeprefix("\ufeff")
     if not raw.strip():
         raise IngestError("no records")
+    # The whole array is parsed at once: bound the objects it can build (ten per record
+    # allowed, for nested metadata) before parsing, at the cost of one count.
+    most = 10 * limits.current().records
+    if raw.count("{") > most:
+        raise limits.too_many("JSON objects", most)
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
