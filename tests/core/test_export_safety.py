@@ -264,8 +264,9 @@ def big_project(tmp_path_factory):
     body = "ঢাকায় আজ বৃষ্টি হয়েছে। " * 40
     with Store(path) as s:
         arts = s.add_articles([ArticleDraft(text=f"খবর {i}। {body}") for i in range(150)])
+        pairs = (("rahim", "place"), ("karim", "news"))
         rows = [(a.id, who, label, 0, 3, {}, "", "manual", None, None)
-                for a in arts for who, label in (("rahim", "place"), ("karim", "news"))]  # fmt: skip
+                for a in arts for who, label in pairs]  # fmt: skip
         s.insert_span_rows(rows)
     refs = {}
     with Store(path) as s:
