@@ -334,6 +334,11 @@ def _print_annotation_report(report: Any) -> None:
         f"{len(report.problems)} problems; articles: {report.articles_matched} matched, "
         f"{report.articles_created} created"
     )
+    if report.spans_snapped:
+        click.echo(
+            f"{report.spans_snapped} spans widened to whole letters"
+            " (their offsets split a conjunct, vowel sign or emoji)"
+        )
 
 
 def _run_import(

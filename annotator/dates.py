@@ -14,7 +14,7 @@ import email.utils
 import unicodedata
 import warnings
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -75,7 +75,7 @@ _GREG_MONTH_WORDS: dict[int, list[str]] = {
     6: ["জুন", "june", "jun"],
     7: ["জুলাই", "july", "jul"],
     8: ["আগস্ট", "আগষ্ট", "অগাস্ট", "অগস্ট", "august", "aug"],
-    9: ["সেপ্টেম্বর", "সেপ্টেমবর", "সেপ্টে", "september", "sept", "sep"],
+    9: ["সেপ্টেম্বর", "সেপ্টেমবর", "সেপ্টে", "সেপ্ট", "september", "sept", "sep"],
     10: ["অক্টোবর", "অক্টোবার", "অক্টো", "october", "oct"],
     11: ["নভেম্বর", "নভেম্বার", "নভে", "november", "nov"],
     12: ["ডিসেম্বর", "ডিসেম্বার", "ডিসে", "december", "dec"],
@@ -178,6 +178,22 @@ _MERIDIEM: dict[str, str] = {
 }
 _LATIN_MERIDIEM = r"(?P<@>[ap])\.?m\.?(?![a-z])"
 
+# Time-zone words after a clock time. On Bengali pages BST is Bangladesh Standard Time (+06:00),
+# IST India Standard Time (+05:30).
+_ZONES: dict[str, timedelta] = {
+    "ist": timedelta(hours=5, minutes=30),
+    "bst": timedelta(hours=6),
+    "bdt": timedelta(hours=6),
+    "gmt": timedelta(0),
+    "utc": timedelta(0),
+    "z": timedelta(0),
+}
+_ZONE = (
+    r"(?:\s*[\[(]?\s*(?:(?P<tzw>ist|bst|bdt|gmt|utc)(?![a-z])"
+    r"(?:\s*(?P<tzws>[+\-−])\s*(?P<tzwh>\d{1,2})(?::?(?P<tzwm>\d{2}))?(?!\d))?"
+    r"|(?P<tzs>[+\-−])(?P<tzh>\d{2}):?(?P<tzm>\d{2})(?!\d)|(?P<tzz>z)(?![a-z]))\s*[\])]?)?"
+)
+
 _ERAS_GREG = ["খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "খ্রীস্টাব্দ", "ইং", "ইংরেজি", "সাল"]
 _ERAS_BN = ["বঙ্গাব্দ", "বাংলা সন", "সন", "সাল"]
 
@@ -269,17 +285,18 @@ _TIME = (
     rf"(?:[:ঃ](?P<s>{_DIG}{{2}}))?(?!{_DIG})"
     rf"(?:\s*(?:(?P<post>{_MER_WORD})|{_g(_LATIN_MERIDIEM, 'lat')}))?"
 )
+_TIME_ZONE = _TIME + _ZONE
 _WEEKDAY = rf"{_alternation(_WEEKDAYS)}\.?{_NOT_LETTER}"
 _GAP = r"[\s,|\-–—]*"
 _AFTER = regex.compile(
-    rf"(?:{_GAP}{_WEEKDAY})?(?:{_GAP}|[Tt]|{_GAP}(?:at|সময়)\s*){_TIME}", regex.IGNORECASE
+    rf"(?:{_GAP}{_WEEKDAY})?(?:{_GAP}|[Tt]|{_GAP}(?:at|সময়)\s*){_TIME_ZONE}", regex.IGNORECASE
 )
 _LABEL = (
     rf"(?<![\p{{L}}\p{{M}}])(?P<label>{_alternation(list(_LABELS))}){_NOT_LETTER}"
     r"[\s:ঃ：\-–,|]*"
 )
 _BEFORE = regex.compile(
-    rf"(?:{_LABEL})?(?:{_TIME}{_GAP})?(?:{_WEEKDAY}{_GAP})?\Z", regex.IGNORECASE
+    rf"(?:{_LABEL})?(?:{_TIME_ZONE}{_GAP})?(?:{_WEEKDAY}{_GAP})?\Z", regex.IGNORECASE
 )
 _BEFORE_WINDOW = 80
 
@@ -355,6 +372,25 @@ def _clock(m: regex.Match[str]) -> tuple[int, int, int] | None:
     return hour, minute, second
 
 
+def _zone(m: regex.Match[str]) -> timezone | None:
+    """The UTC offset a time match names (IST, BST, GMT, +05:30, +0530 ...), or None."""
+    if m.group("tzw"):
+        offset = _ZONES[m.group("tzw").lower()]
+        if m.group("tzws"):
+            extra = timedelta(hours=int(m.group("tzwh")), minutes=int(m.group("tzwm") or 0))
+            offset += -extra if m.group("tzws") in "-−" else extra
+    elif m.group("tzs"):
+        offset = timedelta(hours=int(m.group("tzh")), minutes=int(m.group("tzm")))
+        offset = -offset if m.group("tzs") in "-−" else offset
+    elif m.group("tzz"):
+        offset = timedelta(0)
+    else:
+        return None
+    if abs(offset) >= timedelta(hours=15):
+        return None
+    return timezone(offset)
+
+
 def find_dates(line: str) -> list[FoundDate]:
     """All dates found in one line of text, left to right."""
     found: list[FoundDate] = []
@@ -371,11 +407,13 @@ def find_dates(line: str) -> list[FoundDate]:
         day, calendar = parsed
         start, end = core.start(), core.end()
         clock = None
+        zone = None
         after = _AFTER.match(line, end)
         if after is not None:
             clock = _clock(after)
             if clock is not None:
                 end = after.end()
+                zone = _zone(after)
         window_start = max(consumed, start - _BEFORE_WINDOW)
         before = _BEFORE.search(line, window_start, start)
         label = None
@@ -383,6 +421,7 @@ def find_dates(line: str) -> list[FoundDate]:
             used_before_time = clock is None and before.group("h") is not None
             if used_before_time:
                 clock = _clock(before)
+                zone = _zone(before) if clock is not None else None
             if before.group("label"):
                 label = _LABELS.get(_key(before.group("label")))
                 start = before.start("label")
@@ -391,7 +430,9 @@ def find_dates(line: str) -> list[FoundDate]:
             else:
                 start = _weekday_start(line, before, start)
         h, mi, s = clock or (0, 0, 0)
-        value = datetime(day.year, day.month, day.day, h, mi, s, tzinfo=DHAKA)
+        value = datetime(day.year, day.month, day.day, h, mi, s, tzinfo=zone or DHAKA)
+        if zone is not None:
+            value = value.astimezone(DHAKA)
         found.append(FoundDate(start, end, value, clock is not None, calendar, label))
         consumed = end
     return found
@@ -425,6 +466,7 @@ def _parse_iso(text: str) -> str | None:
     return _iso(value, True)
 
 
+_SOUTH_ASIAN_ZONE = regex.compile(r"(?<![a-z])(?:ist|bst|bdt)(?![a-z])", regex.I)
 _RFC2822 = regex.compile(r"(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}", regex.I)
 
 
@@ -452,12 +494,15 @@ def _parse_dateutil(text: str) -> str | None:
     return _iso(one, has_time)
 
 
-def parse_datetime(text: str) -> str | None:
+def parse_datetime(text: str, to_dhaka: bool = False) -> str | None:
     """Parse a date/time from a dataset or HTML meta field and return ISO 8601.
 
-    Keeps an explicit offset (or UTC) from the input, else uses Asia/Dhaka; a date alone gives
-    ``YYYY-MM-DD``. Accepts ISO 8601, RFC 2822, English and numeric forms, and every Bengali form
-    :func:`find_dates` handles. Returns None when nothing parses; never raises.
+    Keeps an explicit offset (or UTC) from the input, else uses Asia/Dhaka; with
+    ``to_dhaka=True`` a time with another offset is converted to Asia/Dhaka time (how the
+    importers store it). A date alone gives ``YYYY-MM-DD``. Accepts ISO 8601, RFC 2822,
+    English and numeric forms, and every Bengali form :func:`find_dates` handles (time-zone
+    words such as IST/BST/GMT and offsets after the time are converted to Asia/Dhaka).
+    Returns None when nothing parses; never raises.
     """
     try:
         if not isinstance(text, str):
@@ -466,13 +511,17 @@ def parse_datetime(text: str) -> str | None:
         if not raw or len(raw) > 2000:
             return None
         latin = raw.translate(_TO_LATIN)
+        if _SOUTH_ASIAN_ZONE.search(latin):  # dateutil would drop IST/BST silently
+            found = find_dates(raw)
+            if found and found[0].has_time:
+                return found[0].iso()
         for parse in (_parse_iso, _parse_rfc2822, _parse_dateutil):
             try:
                 result = parse(latin)
             except Exception:  # each parser has its own failure modes; try the next one
                 continue
             if result is not None:
-                return result
+                return _in_dhaka(result) if to_dhaka else result
         found = find_dates(raw)
         if found:
             labelled = [f for f in found if f.label == PUBLISHED]
@@ -480,6 +529,13 @@ def parse_datetime(text: str) -> str | None:
     except Exception:  # contract: never raise on arbitrary metadata
         return None
     return None
+
+
+def _in_dhaka(iso: str) -> str:
+    """An ISO 8601 date-time with any offset re-expressed in Asia/Dhaka time."""
+    if "T" not in iso:
+        return iso
+    return datetime.fromisoformat(iso).astimezone(DHAKA).isoformat(timespec="seconds")
 
 
 # --- Bengali calendar ---------------------------------------------------------------------------

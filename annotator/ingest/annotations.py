@@ -24,6 +24,7 @@ inserted, with a few statements per file rather than per record.
 from __future__ import annotations
 
 import gc
+import unicodedata
 import zipfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
@@ -45,6 +46,7 @@ from annotator.text import (
     canonicalise,
     decode_bytes,
     looks_binary,
+    snap_to_graphemes,
 )
 
 FORMATS = ("jsonl", "doccano", "labelstudio", "brat")
@@ -74,6 +76,7 @@ class AnnotationReport:
     articles_matched: int = 0
     spans_added: int = 0
     spans_duplicate: int = 0
+    spans_snapped: int = 0  # widened because an end fell inside a letter (grapheme cluster)
     labels_added: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -248,7 +251,9 @@ def _store_unit(store: Store, unit: _Unit, default: str | None, report: Annotati
         if not canonical.strip():
             problems.append(Problem(unit.name, doc.line, "record has no text"))
             continue
-        checked.append((doc, canonical, _check_spans(doc, canonical, unit.name, default, problems)))
+        spans = _check_spans(doc, canonical, unit.name, default, problems)
+        report.spans_snapped += _snap_to_letters(canonical, spans)
+        checked.append((doc, canonical, spans))
         doc.spans = []  # checked: the source spans are not needed any more (memory)
 
     # Everything that needs no lock is done first: span rows built (ranges checked, attributes
@@ -455,6 +460,50 @@ def _is_offset(value: Any) -> bool:
 
 def _one_line(value: str) -> str:
     return value.replace("\r", " ").replace("\n", " ").replace("\t", " ")
+
+
+_VIRAMA_OR_JOINER = frozenset("\u09cd\u200d")
+
+
+def _inside_cluster(text: str, i: int) -> bool:
+    """Whether offset `i` may fall inside a grapheme cluster (cheap test, no false "no"s for
+    Bengali and emoji: a mark, joiner or variation selector at `i`, a virama or ZWJ before it,
+    an emoji modifier, or two regional indicators)."""
+    if i <= 0 or i >= len(text):
+        return False
+    ch, before = text[i], text[i - 1]
+    if ch in "\u200c\u200d":
+        return True
+    # A virama or ZWJ before `i`, with only marks and joiners between, joins `ch` to the
+    # cluster before it (conjuncts; emoji ZWJ sequences).
+    for back in range(i - 1, max(-1, i - 9), -1):
+        prev = text[back]
+        if prev in _VIRAMA_OR_JOINER:
+            return True
+        if unicodedata.category(prev)[0] != "M":
+            break
+    code = ord(ch)
+    if 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F:
+        return True
+    if 0x1F1E6 <= code <= 0x1F1FF and 0x1F1E6 <= ord(before) <= 0x1F1FF:
+        return True
+    return unicodedata.category(ch)[0] == "M"
+
+
+def _snap_to_letters(text: str, spans: list[_SpanOk]) -> int:
+    """Widen, in place, spans whose start or end splits a grapheme cluster (a conjunct, a
+    vowel sign, an emoji sequence) to whole clusters, as the window's selection would; return
+    how many were widened."""
+    widened = 0
+    for index, span in enumerate(spans):
+        start, end = span[2], span[3]
+        if not (_inside_cluster(text, start) or _inside_cluster(text, end)):
+            continue
+        new_start, new_end = snap_to_graphemes(text, start, end)
+        if (new_start, new_end) != (start, end):
+            spans[index] = (*span[:2], new_start, new_end, *span[4:])  # type: ignore[assignment]
+            widened += 1
+    return widened
 
 
 def _check_spans(

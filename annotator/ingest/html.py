@@ -257,10 +257,23 @@ def _candidates(
     times = [t for t in tree.iter("time") if (t.get("datetime") or "").strip()]
     prop = ld_key.lower()
     found += [t.get("datetime").strip() for t in times if (t.get("itemprop") or "").lower() == prop]
+    found += _microdata(tree, prop)
     if ld_key == "datePublished":
         found += [t.get("datetime").strip() for t in times if t.get("pubdate") is not None]
         found += [t.get("datetime").strip() for t in times if _inside_article(t)]
     return [f for f in found if f]
+
+
+def _microdata(tree: Any, prop: str) -> list[str]:
+    """Values of non-<time> microdata elements (itemprop=prop) from content/datetime or text."""
+    out: list[str] = []
+    for el in tree.xpath("//*[@itemprop]"):
+        if el.tag in ("time", "meta") or prop not in (el.get("itemprop") or "").lower().split():
+            continue
+        value = (el.get("content") or el.get("datetime") or _text_of(el) or "").strip()
+        if value and len(value) <= 200:
+            out.append(_norm(value))
+    return out
 
 
 def _inside_article(el: Any) -> bool:
@@ -272,7 +285,7 @@ def _first_date(values: list[str]) -> tuple[str | None, str]:
     """The first value parse_datetime accepts, or (None, first raw value)."""
     for value in values:
         try:
-            iso = parse_datetime(value)
+            iso = parse_datetime(value, to_dhaka=True)
         except Exception:  # noqa: BLE001 - an unparsable date is kept raw, never fatal
             iso = None
         if iso:

@@ -1,4 +1,10 @@
-"""Import article datasets (JSON Lines, JSON, CSV) as ArticleDrafts, all or nothing per file."""
+"""Import article datasets (JSON Lines, JSON, CSV) as ArticleDrafts.
+
+Each record is judged on its own: with a lenient `RecordReport` a bad record (broken JSON line,
+not an object, no or empty text, text of the wrong type, a row with too many fields) is skipped
+and named in the report; without one (or with `strict=True`) the first bad record fails the
+whole file. A file whose records are all bad fails either way; limits always fail the file.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,8 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -30,9 +38,18 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
         "story",
         "news",
         "maintext",
+        "article_text",
+        "body_text",
+        "news_body",
+        "news_content",
+        "news_text",
+        "contents",
+        # Last resorts (a summary may be all there is); never used beside a real body field.
+        "desc",
+        "summary",
         "description",
     ),
-    "title": ("title", "headline", "heading", "name"),
+    "title": ("title", "headline", "heading", "news_title", "article_title", "name"),
     "published": (
         "published",
         "date",
@@ -43,6 +60,10 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
         "published_date",
         "publication_date",
         "time",
+        "datetime",
+        "published_time",
+        "publish_time",
+        "posted_at",
         "timestamp",
     ),
     "updated": (
@@ -53,21 +74,68 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
         "modified_at",
         "last_modified",
     ),
-    "url": ("url", "link", "source_url", "href"),
-    "outlet": ("outlet", "source", "site", "publisher", "newspaper", "sitename"),
-    "byline": ("byline", "author", "reporter", "authors"),
+    "url": ("url", "link", "source_url", "article_url", "news_url", "permalink", "href"),
+    "outlet": (
+        "outlet",
+        "source",
+        "site",
+        "publisher",
+        "newspaper",
+        "sitename",
+        "source_name",
+        "paper",
+    ),
+    "byline": ("byline", "author", "reporter", "authors", "writer", "journalist", "author_name"),
 }
+# Text aliases used only when a record has no other text field.
+WEAK_TEXT_ALIASES = ("desc", "summary", "description")
+_WEAK_TEXT = frozenset(WEAK_TEXT_ALIASES)  # already in _norm_key form
 # Keys of a JSON object that wrap the list of articles.
 CONTAINER_KEYS = ("articles", "data", "items", "records", "results", "rows", "docs", "documents")
 _DELIMITERS = (",", ";", "\t")
 _SEPARATORS = regex.compile(r"[\s_\-]+")
 _DIGITS = regex.compile(r"\d{10}(?:\d{3})?")
+_LETTERS = regex.compile(r"[\p{L}\p{M}]")
+_BENGALI = regex.compile(r"[\u0980-\u09FF]")
+GUESS_ROWS = 50  # records looked at to choose a text column by content
+MIN_GUESS_LENGTH = 20  # mean characters a column needs to be taken as the text
+
+
+@dataclass
+class RecordReport:
+    """What a lenient parse left out (`skipped`: one line per bad record) and chose (`notes`).
+
+    With `strict`, the first bad record raises instead, as the old all-or-nothing import did.
+    """
+
+    strict: bool = False
+    skipped: list[str] = dc_field(default_factory=list)
+    notes: list[str] = dc_field(default_factory=list)
+
+    def skip(self, exc: IngestError) -> None:
+        """Record a bad record; re-raise it when strict or when it is over a limit."""
+        if self.strict or isinstance(exc, limits.LimitError):
+            raise exc
+        self.skipped.append(str(exc))
+
+    def finish(self, drafts: list[ArticleDraft]) -> list[ArticleDraft]:
+        """The drafts; one-line IngestError when every record was bad."""
+        if not drafts:
+            if not self.skipped:
+                raise IngestError("no records")
+            first, n = self.skipped[0], len(self.skipped)
+            raise IngestError(first if n == 1 else f"{first} (all {n} records bad)")
+        return drafts
 
 
 def parse_jsonl(
-    raw: str, source: str = "", field_map: dict[str, str] | None = None
+    raw: str,
+    source: str = "",
+    field_map: dict[str, str] | None = None,
+    report: RecordReport | None = None,
 ) -> list[ArticleDraft]:
-    """One article per non-blank line of JSON Lines text; any bad line fails the whole file."""
+    """One article per non-blank line of JSON Lines text; bad lines go to `report`."""
+    report = RecordReport(strict=True) if report is None else report
     wanted = _check_field_map(field_map)
     raw = raw.removeprefix("\ufeff")
     lines = raw.split("\n")
@@ -80,24 +148,36 @@ def parse_jsonl(
     for n, line in numbered:
         count.add()
         limits.check_record(line, f"line {n}")
-        parsed.append((n, line, _load_line(line, n, truncated=n == last)))
-    if len(parsed) == 1 and isinstance(parsed[0][2], dict):
+        try:
+            parsed.append((n, line, _load_line(line, n, truncated=n == last)))
+        except IngestError as exc:
+            report.skip(exc)
+    if len(numbered) == 1 and parsed and isinstance(parsed[0][2], dict):
         items = _container_items(parsed[0][2])
         if items is not None:  # a minified {"articles": [...]} on one line
-            return _from_items(items, source, wanted)
-    plans = _Planner(wanted)
+            return _from_items(items, source, wanted, report)
+    objects = [obj for _, _, obj in parsed if isinstance(obj, dict)]
+    plans = _Planner(wanted, _guess_text_key(objects, wanted, report))
     drafts = []
     for n, line, obj in parsed:
-        if not isinstance(obj, dict):
-            raise IngestError(f"line {n}: expected a JSON object, got {_json_kind(obj)}")
-        drafts.append(_draft(obj, plans.plan(obj.keys()), n, f"line {n}", line, source, wanted))
-    return drafts
+        try:
+            if not isinstance(obj, dict):
+                raise IngestError(f"line {n}: expected a JSON object, got {_json_kind(obj)}")
+            plan = plans.plan(obj.keys())
+            drafts.append(_draft(obj, plan, n, f"line {n}", line, source, wanted))
+        except IngestError as exc:
+            report.skip(exc)
+    return report.finish(drafts)
 
 
 def parse_json(
-    raw: str, source: str = "", field_map: dict[str, str] | None = None
+    raw: str,
+    source: str = "",
+    field_map: dict[str, str] | None = None,
+    report: RecordReport | None = None,
 ) -> list[ArticleDraft]:
     """Articles from a JSON array of objects, or from {"articles"/"data"/"items": [...]}."""
+    report = RecordReport(strict=True) if report is None else report
     wanted = _check_field_map(field_map)
     raw = raw.removeprefix("\ufeff")
     if not raw.strip():
@@ -112,7 +192,7 @@ def parse_json(
     except orjson.JSONDecodeError as exc:
         first = raw.lstrip().split("\n", 1)[0].strip()
         if first.startswith("{") and _is_object(first):  # JSON Lines saved as .json
-            return parse_jsonl(raw, source, field_map)
+            return parse_jsonl(raw, source, field_map, report)
         line, col = exc.lineno, exc.colno
         hint = " (truncated?)" if exc.pos >= len(raw.rstrip()) else ""
         raise IngestError(f"line {line}: invalid JSON: {exc.msg} at column {col}{hint}") from None
@@ -131,13 +211,17 @@ def parse_json(
         items = data
     else:
         raise IngestError(f"expected a JSON array of articles, got {_json_kind(data)}")
-    return _from_items(items, source, wanted)
+    return _from_items(items, source, wanted, report)
 
 
 def parse_csv(
-    raw: str, source: str = "", field_map: dict[str, str] | None = None
+    raw: str,
+    source: str = "",
+    field_map: dict[str, str] | None = None,
+    report: RecordReport | None = None,
 ) -> list[ArticleDraft]:
     """One article per row of a CSV/TSV file with a header row (',', ';' or tab delimited)."""
+    report = RecordReport(strict=True) if report is None else report
     wanted = _check_field_map(field_map)
     raw = raw.removeprefix("\ufeff")
     if not raw.strip():
@@ -160,8 +244,7 @@ def parse_csv(
 
     reader = csv.reader(physical_lines(), delimiter=delimiter)
     header: list[str] | None = None
-    plan: dict[str, list[str]] = {}
-    drafts: list[ArticleDraft] = []
+    rows: list[tuple[int, str, str, dict[str, str]]] = []  # number, where, raw, record
     last_row = (0, 0, "")
     try:
         for row in reader:
@@ -171,34 +254,49 @@ def parse_csv(
                 continue
             if header is None:
                 header = _header(row)
-                plan = _plan_csv(header, wanted, delimiter)
+                _plan_csv(header, wanted, delimiter, guess=True)  # a bad field map fails here
                 continue
-            where = f"row {len(drafts) + 1} (line {start})"
             count.add()
+            number = count.count
+            where = f"row {number} (line {start})"
             limits.check_record(text, where)
+            text = text.rstrip("\r\n")
+            last_row = (start, spanned, text)
             if len(row) > len(header):
                 if any(cell.strip() for cell in row[len(header) :]):
-                    raise IngestError(
-                        f"{where}: {len(row)} fields but the header has {len(header)}"
-                        f" (unquoted {_name(delimiter)} in a field?)"
+                    report.skip(
+                        IngestError(
+                            f"{where}: {len(row)} fields but the header has {len(header)}"
+                            f" (unquoted {_name(delimiter)} in a field?)"
+                        )
                     )
+                    continue
                 row = row[: len(header)]
-            record = dict(zip(header, row, strict=False))
-            text = text.rstrip("\r\n")
-            drafts.append(_draft(record, plan, len(drafts) + 1, where, text, source, wanted))
-            last_row = (start, spanned, text)
+            rows.append((number, where, text, dict(zip(header, row, strict=False))))
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
             raise limits.too_large(
                 f"line {position['line']}: one cell", None, caps.record_bytes
             ) from None
         raise IngestError(f"line {position['line']}: bad CSV: {exc}") from None
-    if header is None or not drafts:
+    if header is None:
         raise IngestError("no records")
     start, spanned, text = last_row
     if spanned > 1 and text.count('"') % 2:
         raise IngestError(f"line {start}: unterminated quoted field (runs to the end of the file)")
-    return drafts
+    plan = _plan(header, wanted)
+    if not plan["text"]:
+        chosen = _guess_text_key([r for *_, r in rows], wanted, report, "column")
+        if chosen is not None:
+            plan["text"] = [chosen]
+    plan = _plan_csv(header, wanted, delimiter, plan=plan)
+    drafts: list[ArticleDraft] = []
+    for number, where, text, record in rows:
+        try:
+            drafts.append(_draft(record, plan, number, where, text, source, wanted))
+        except IngestError as exc:
+            report.skip(exc)
+    return report.finish(drafts)
 
 
 # --- shared record handling -------------------------------------------------------------
@@ -207,15 +305,20 @@ def parse_csv(
 class _Planner:
     """Caches which keys feed which canonical field, per distinct key set."""
 
-    def __init__(self, wanted: dict[str, str]) -> None:
+    def __init__(self, wanted: dict[str, str], fallback: str | None = None) -> None:
         self.wanted = wanted
+        self.fallback = fallback  # the text key chosen by content, when no alias fits
         self.cache: dict[tuple[str, ...], dict[str, list[str]]] = {}
 
     def plan(self, keys: Iterable[str]) -> dict[str, list[str]]:
         """Canonical field -> candidate keys, best first."""
         key_tuple = tuple(keys)
         if key_tuple not in self.cache:
-            self.cache[key_tuple] = _plan(list(key_tuple), self.wanted)
+            plan = _plan(list(key_tuple), self.wanted)
+            taken = {k for ks in plan.values() for k in ks}
+            if not plan["text"] and self.fallback in key_tuple and self.fallback not in taken:
+                plan["text"] = [self.fallback]
+            self.cache[key_tuple] = plan
         return self.cache[key_tuple]
 
 
@@ -237,20 +340,31 @@ def _plan(keys: list[str], wanted: dict[str, str]) -> dict[str, list[str]]:
             found += [
                 k for nk, k in normalised if nk == target and k not in taken and k not in found
             ]
+        if field == "text":  # a summary is the text only when there is no body field
+            strong = [k for k in found if _norm_key(k) not in _WEAK_TEXT]
+            found = strong or found
         plan[field] = found
         taken.update(found)
     return plan
 
 
-def _plan_csv(header: list[str], wanted: dict[str, str], delimiter: str) -> dict[str, list[str]]:
-    plan = _plan(header, wanted)
+def _plan_csv(
+    header: list[str],
+    wanted: dict[str, str],
+    delimiter: str,
+    plan: dict[str, list[str]] | None = None,
+    guess: bool = False,
+) -> dict[str, list[str]]:
+    """The header's plan; IngestError for a field-map column it lacks or (unless a text column
+    may still be chosen by content, `guess`) for no text column."""
+    plan = _plan(header, wanted) if plan is None else plan
     columns = _show_list(header)
     for field, column in wanted.items():
         if not plan[field]:
             raise IngestError(
                 f"no column {_show(column)!r} (from the field map); columns: {columns}"
             )
-    if not plan["text"]:
+    if not plan["text"] and not (guess and "text" not in wanted):
         hint = "" if len(header) > 1 else f" (is {_name(delimiter)} the delimiter?)"
         raise IngestError(
             f"no text column (looked for {', '.join(FIELD_ALIASES['text'])}); "
@@ -282,7 +396,13 @@ def _draft(
             raise IngestError(f"{where}: empty text (field {_show_list(plan['text'])})")
         looked = [wanted["text"]] if "text" in wanted else list(FIELD_ALIASES["text"])
         raise IngestError(f"{where}: no text field (looked for {_show_list(looked)})")
-    text = _as_text(values["text"], "\n\n")
+    value = values["text"]
+    if isinstance(value, list) and all(isinstance(v, str) or v is None for v in value):
+        pass  # paragraphs
+    elif not isinstance(value, str):
+        key = next(k for k in plan["text"] if k in used)
+        raise IngestError(f"{where}: field {_show(key)!r} holds {_json_kind(value)}, not text")
+    text = _as_text(value, "\n\n")
     if not text:
         raise IngestError(f"{where}: empty text (field {_show_list(plan['text'])})")
     limits.check_text(text, where)
@@ -315,20 +435,65 @@ def _draft(
     )
 
 
-def _from_items(items: list[Any], source: str, wanted: dict[str, str]) -> list[ArticleDraft]:
+def _from_items(
+    items: list[Any], source: str, wanted: dict[str, str], report: RecordReport
+) -> list[ArticleDraft]:
     if not items:
         raise IngestError("no records")
     if len(items) > limits.current().records:
         raise limits.too_many("records", limits.current().records)
-    plans = _Planner(wanted)
+    objects = [obj for obj in items if isinstance(obj, dict)]
+    plans = _Planner(wanted, _guess_text_key(objects, wanted, report))
     drafts = []
     for n, obj in enumerate(items, 1):
         if not isinstance(obj, dict):
-            raise IngestError(f"record {n}: expected a JSON object, got {_json_kind(obj)}")
+            report.skip(IngestError(f"record {n}: expected a JSON object, got {_json_kind(obj)}"))
+            continue
         raw = orjson.dumps(obj).decode("utf-8")
         limits.check_record(raw, f"record {n}")
-        drafts.append(_draft(obj, plans.plan(obj.keys()), n, f"record {n}", raw, source, wanted))
-    return drafts
+        try:
+            drafts.append(
+                _draft(obj, plans.plan(obj.keys()), n, f"record {n}", raw, source, wanted)
+            )
+        except IngestError as exc:
+            report.skip(exc)
+    return report.finish(drafts)
+
+
+def _guess_text_key(
+    records: list[dict[str, Any]],
+    wanted: dict[str, str],
+    report: RecordReport,
+    kind: str = "field",
+) -> str | None:
+    """When no alias names the text, the key whose values over the first records are longest
+    and mostly Bengali letters (U+0980-U+09FF); None when it is another field's or none fits.
+    The choice is added to `report.notes`."""
+    if "text" in wanted:
+        return None
+    sample = records[:GUESS_ROWS]
+    planner = _Planner(wanted)
+    if not sample or all(planner.plan(r.keys())["text"] for r in sample):
+        return None
+    lengths: dict[str, int] = {}
+    letters: dict[str, int] = {}
+    bengali: dict[str, int] = {}
+    for record in sample:
+        for key, value in record.items():
+            if not isinstance(value, str):
+                continue
+            lengths[key] = lengths.get(key, 0) + len(value.strip())
+            letters[key] = letters.get(key, 0) + len(_LETTERS.findall(value))
+            bengali[key] = bengali.get(key, 0) + len(_BENGALI.findall(value))
+    fits = [k for k in lengths if letters[k] and bengali[k] >= 0.5 * letters[k]]
+    if not fits:
+        return None
+    best = max(fits, key=lambda k: lengths[k])
+    taken = {k for r in sample for ks in planner.plan(r.keys()).values() for k in ks}
+    if best in taken or lengths[best] < MIN_GUESS_LENGTH * len(sample):
+        return None
+    report.notes.append(f"text taken from {kind} {_show(best)!r} (longest Bengali {kind})")
+    return best
 
 
 def _container_items(data: dict[str, Any]) -> list[Any] | None:
@@ -463,7 +628,13 @@ def _is_object(line: str) -> bool:
 
 
 def _json_kind(value: Any) -> str:
-    kinds = {list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
+    kinds = {
+        list: "an array",
+        dict: "an object",
+        str: "a string",
+        bool: "a boolean",
+        type(None): "null",
+    }
     return kinds.get(type(value), "a number")
 
 

@@ -46,6 +46,7 @@ def import_annotation_groups(
         total.articles_matched += part.articles_matched
         total.spans_added += part.spans_added
         total.spans_duplicate += part.spans_duplicate
+        total.spans_snapped += part.spans_snapped
         total.labels_added.extend(k for k in part.labels_added if k not in total.labels_added)
         total.problems.extend(part.problems)
     return total

@@ -753,6 +753,8 @@ class _Dates:
     published: str | None = None
     updated: str | None = None
     scraped: str | None = None
+    published_line: str | None = None
+    updated_line: str | None = None
 
 
 def _labelled(ln: Line) -> list[tuple[str | None, FoundDate]]:
@@ -799,12 +801,14 @@ def _find_dates(lines: list[Line], body_start: int, title: str) -> _Dates:
         near_title.update(nonblank[max(0, pos - 4) : pos + 5])
     tiers = [head, [ln for ln in dated if ln.index in near_title], dated]
     for tier in tiers:
-        pairs = [p for ln in tier for p in _labelled(ln)]
-        pub = next((d for label, d in pairs if label == "published"), None)
-        upd = next((d for label, d in pairs if label == "updated"), None)
+        pairs = [(ln, label, d) for ln in tier for label, d in _labelled(ln)]
+        pub = next(((ln, d) for ln, label, d in pairs if label == "published"), None)
+        upd = next(((ln, d) for ln, label, d in pairs if label == "updated"), None)
         if pub or upd:
-            out.published = pub.iso() if pub else None
-            out.updated = upd.iso() if upd else None
+            if pub:
+                out.published, out.published_line = pub[1].iso(), _line_text(pub[0])
+            if upd:
+                out.updated, out.updated_line = upd[1].iso(), _line_text(upd[0])
             break
     if out.published is None:
         # An unlabelled byline date with a time: the first is publication, a second the update.
@@ -814,9 +818,9 @@ def _find_dates(lines: list[Line], body_start: int, title: str) -> _Dates:
             pairs = _labelled(ln)
             timed = [d for label, d in pairs if label is None and d.has_time]
             if timed:
-                out.published = timed[0].iso()
+                out.published, out.published_line = timed[0].iso(), _line_text(ln)
                 if out.updated is None and len(timed) > 1:
-                    out.updated = timed[1].iso()
+                    out.updated, out.updated_line = timed[1].iso(), _line_text(ln)
                 break
     if out.published is None:
         for ln in head:
@@ -824,9 +828,14 @@ def _find_dates(lines: list[Line], body_start: int, title: str) -> _Dates:
                 continue
             plain = [d for label, d in _labelled(ln) if label is None]
             if plain:
-                out.published = plain[0].iso()
+                out.published, out.published_line = plain[0].iso(), _line_text(ln)
                 break
     return out
+
+
+def _line_text(ln: Line) -> str:
+    """The date line as written on the page (whitespace collapsed), for ``meta``."""
+    return " ".join(ln.text.split())
 
 
 # --- assembly -----------------------------------------------------------------------------------
@@ -946,6 +955,10 @@ def parse_scraped(raw: str, source: str = "") -> ArticleDraft:
         meta["section"] = section
     if dates.scraped:
         meta["scraped_date"] = dates.scraped
+    if dates.published_line:
+        meta["published_line"] = dates.published_line
+    if dates.updated_line:
+        meta["updated_line"] = dates.updated_line
 
     return ArticleDraft(
         text="\n\n".join(paragraphs),

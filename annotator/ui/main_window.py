@@ -848,6 +848,8 @@ class MainWindow(QMainWindow):
             f"{report.spans_added} spans added, {report.spans_duplicate} already there, "
             f"{len(report.problems)} problems."
         )
+        if report.spans_snapped:
+            text += f" {report.spans_snapped} widened to whole letters."
         if report.problems:
             details = [
                 f"{printable_name(Path(p.file).name)}:{p.line or ''} {printable_name(p.reason)}"

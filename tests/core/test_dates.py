@@ -451,3 +451,76 @@ def test_format_dual_date_only_and_conversion() -> None:
 def test_format_dual_round_trips_found_date() -> None:
     found = _one("প্রকাশ: ১৩ জুলাই ২০২৫, ০১:১৮ পিএম")
     assert format_dual(found.value).startswith("১৩ জুলাই ২০২৫, ১৩:১৮")
+
+
+# --- other outlets: English date lines, time zones ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "label"),
+    [
+        # Zee 24 Ghanta style byline
+        (
+            "Written By জি ২৪ ঘণ্টা ডিজিটাল ব্যুরো | Last Updated: Jan 09, 2026, 03:52 PM IST",
+            "2026-01-09T16:22:00+06:00",
+            "updated",
+        ),
+        # Oneindia Bengali
+        ("Published: Monday, July 20, 2026, 0:28 [IST]", "2026-07-20T00:58:00+06:00", "published"),
+        ("Updated: Tuesday, August 5, 2025, 23:45 (IST)", "2025-08-06T00:15:00+06:00", "updated"),
+        # Anandabazar style: Bengali month, Latin digits
+        ("শেষ আপডেট: ১২ সেপ্টেম্বর ২০২৪ ০৯:১৫", "2024-09-12T09:15:00+06:00", "updated"),
+        ("প্রকাশিত: 12 সেপ্ট 2024, 10:30 AM (IST)", "2024-09-12T11:00:00+06:00", "published"),
+        ("Published: 12 Sept 2024 10:30 am +05:30", "2024-09-12T11:00:00+06:00", "published"),
+        ("Published: 12 Sept 2024 10:30 am +0530", "2024-09-12T11:00:00+06:00", "published"),
+        # BBC Bangla style (GMT/UTC)
+        ("আপডেট: ৫ আগস্ট ২০২৪, ০৯:৩০ GMT", "2024-08-05T15:30:00+06:00", "updated"),
+        ("Updated 5 August 2024, 09:30 UTC", "2024-08-05T15:30:00+06:00", "updated"),
+        ("প্রকাশ: ৫ আগস্ট ২০২৪, ০৯:৩০ GMT+1", "2024-08-05T14:30:00+06:00", "published"),
+        # Bangladeshi page: BST is Bangladesh Standard Time
+        ("প্রকাশ: ১৩ জুলাই ২০২৫, ০১:১৮ পিএম BST", "2025-07-13T13:18:00+06:00", "published"),
+        ("প্রকাশিত: ১০:৩০ AM IST, বুধবার, ৩ সেপ্টেম্বর ২০২৫", "2025-09-03T11:00:00+06:00", "published"),
+    ],
+)
+def test_other_outlets_date_lines(line: str, iso: str, label: str) -> None:
+    found = find_dates(unicodedata.normalize("NFC", line))
+    assert [(f.iso(), f.label) for f in found] == [(iso, label)]
+
+
+def test_time_zone_is_part_of_the_match_and_value_is_dhaka() -> None:
+    line = "Published: Monday, July 20, 2026, 0:28 [IST] | Kolkata"
+    (found,) = find_dates(line)
+    assert line[found.start : found.end] == "Published: Monday, July 20, 2026, 0:28 [IST]"
+    assert found.value.tzinfo == DHAKA
+    assert found.value == datetime(2026, 7, 19, 18, 58, tzinfo=UTC)
+
+
+def test_time_zone_word_without_time_is_ignored() -> None:
+    (found,) = find_dates("Published: 12 Sept 2024 IST")
+    assert found.iso() == "2024-09-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2024-08-12T10:30:00+05:30", "2024-08-12T11:00:00+06:00"),
+        ("2024-08-12T05:00:00Z", "2024-08-12T11:00:00+06:00"),
+        ("Mon, 12 Aug 2024 05:00:00 GMT", "2024-08-12T11:00:00+06:00"),
+        ("2024-08-12T11:00:00+06:00", "2024-08-12T11:00:00+06:00"),
+        ("2024-08-12", "2024-08-12"),
+    ],
+)
+def test_parse_datetime_to_dhaka(text: str, iso: str) -> None:
+    assert parse_datetime(text, to_dhaka=True) == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("12 Aug 2024, 10:30 AM IST", "2024-08-12T11:00:00+06:00"),
+        ("Monday, July 20, 2026, 0:28 [IST]", "2026-07-20T00:58:00+06:00"),
+        ("12 Aug 2024, 10:30 BST", "2024-08-12T10:30:00+06:00"),
+    ],
+)
+def test_parse_datetime_south_asian_zone_words(text: str, iso: str) -> None:
+    assert parse_datetime(text) == iso

@@ -20,7 +20,7 @@ from annotator.ingest.annotations import (
 )
 from annotator.models import ArticleDraft
 from annotator.store import Store
-from annotator.text import canonicalise
+from annotator.text import canonicalise, grapheme_bounds, snap_to_graphemes
 
 # The ORIGINAL text holds precomposed য় (U+09DF), an emoji, NBSP and CRLF: the store keeps
 # its canonical form, which is shorter/longer in places.
@@ -418,10 +418,10 @@ def test_property_jsonl_and_doccano_round_trip(original, data, tmp_path_factory)
     folder = tmp_path_factory.mktemp("prop")
     with Store() as source:
         article_id = source.add_articles([ArticleDraft(text=original)])[0].id
-        n = len(source.article(article_id).text)
+        bounds = st.sampled_from(grapheme_bounds(source.article(article_id).text))
         pairs = data.draw(
             st.lists(
-                st.tuples(st.integers(0, n - 1), st.integers(1, n)).filter(lambda p: p[0] < p[1]),
+                st.tuples(bounds, bounds).filter(lambda p: p[0] < p[1]),
                 max_size=6,
                 unique=True,
             )
@@ -468,8 +468,10 @@ def test_property_doccano_source_offsets(src, data, tmp_path_factory):
 
         for i, (a, b) in enumerate(pairs):
             span = got.get(f"L{i}")
-            if span is not None:
-                assert span.text == canonicalise(src[a:b])
+            if span is not None:  # the canonical slice, widened to whole letters if it split one
+                text = target.article(span.article_id).text
+                assert canonicalise(src[a:b]) in span.text
+                assert (span.start, span.end) == snap_to_graphemes(text, span.start, span.end)
             else:
                 assert not (safe(a) and safe(b)), (a, b, report.problems)
 
@@ -509,3 +511,44 @@ def test_doccano_user_ids_entities_and_classification_labels(target, tmp_path):
     assert (span.annotator, span.label, span.text) == ("7", "support_statement", "রাশিয়াকে সমর্থন")
     second = target.article_by_text(text + "।")
     assert target.doc_labels(second.id) == [("7", "relevant")]
+
+
+# -- spans that split a letter ---------------------------------------------------------------
+
+
+def test_offsets_inside_a_letter_are_widened_to_whole_letters_and_counted(target, tmp_path):
+    text = "রাষ্ট্রপতি বললেন 👍🏽 ঠিক 🇧🇩 দেশ"
+    conj = text.index("ষ্ট্র")
+    thumb = text.index("👍🏽")
+    flag = text.index("🇧🇩")
+    records = [
+        {
+            "text": text,
+            "label": [
+                [conj + 2, conj + 4, "a"],  # starts after a virama, ends inside ট্র
+                [thumb, thumb + 1, "b"],  # the skin-tone modifier left out
+                [flag + 1, flag + 2, "c"],  # the second regional indicator only
+                [0, 2, "d"],  # whole letters already: রা (no change)
+            ],
+        }
+    ]
+    path = _write_lines(tmp_path / "d.jsonl", records)
+    report = import_annotations(target, [path], "doccano", annotator="ana")
+    assert report.problems == []
+    got = {s.label: s.text for s in _all_spans(target)}
+    assert got == {"a": "ষ্ট্র", "b": "👍🏽", "c": "🇧🇩", "d": "রা"}
+    assert report.spans_snapped == 3
+
+
+def test_cheap_cluster_test_never_misses_a_split(tmp_path):
+    """`_inside_cluster` is a pre-filter: wherever the exact grapheme rules put no boundary
+    it must say "maybe"."""
+    from annotator.ingest.annotations import _inside_cluster
+    from annotator.text import grapheme_bounds
+
+    samples = ["রাষ্ট্রপতি", "ক্াক", "ক্‍ষ", "👨‍👩‍👧 হ্যাঁ", "🇧🇩🇮🇳", "কৌশল", "য়ে", "❤️‍🔥", "স্ত্রী"]
+    for text in samples:
+        bounds = set(grapheme_bounds(text))
+        for i in range(1, len(text)):
+            if i not in bounds:
+                assert _inside_cluster(text, i), (text, i)

@@ -176,3 +176,51 @@ def test_parse_html_only_raises_ingest_error(raw: str) -> None:
         assert "\n" not in str(exc)
     else:
         assert draft.text and draft.text == draft.text.strip()
+
+
+_INDIAN_BODY = (
+    "<p>কলকাতায় বৃহস্পতিবার সকাল থেকে ভারী বৃষ্টি শুরু হয়েছে। আবহাওয়া দফতর জানিয়েছে, আগামী "
+    "দুদিন দক্ষিণবঙ্গের একাধিক জেলায় বজ্রবিদ্যুৎ-সহ বৃষ্টির সম্ভাবনা রয়েছে।</p>"
+    "<p>শহরের বেশ কয়েকটি এলাকায় জল জমে যান চলাচল ব্যাহত হয়েছে বলে পুলিশ সূত্রে খবর। পুরসভা "
+    "জানিয়েছে, পাম্প চালিয়ে জল সরানোর কাজ চলছে।</p>"
+)
+
+
+def test_meta_time_with_indian_offset_is_stored_in_dhaka_time() -> None:
+    raw = (
+        "<html lang='bn'><head><title>কলকাতায় ভারী বৃষ্টি</title>"
+        "<meta property='article:published_time' content='2024-08-12T10:30:00+05:30'>"
+        "<meta property='article:modified_time' content='2024-08-12T05:45:00Z'>"
+        f"</head><body><article><h1>কলকাতায় ভারী বৃষ্টি</h1>{_INDIAN_BODY}</article></body></html>"
+    )
+    draft = parse_html(raw)
+    assert draft.published == "2024-08-12T11:00:00+06:00"
+    assert draft.updated == "2024-08-12T11:45:00+06:00"
+
+
+def test_json_ld_dates_are_converted_to_dhaka_time() -> None:
+    raw = (
+        "<html><head><title>কলকাতায় ভারী বৃষ্টি</title>"
+        "<script type='application/ld+json'>"
+        '{"@type": "NewsArticle", "datePublished": "2024-08-12T10:30:00+05:30",'
+        ' "dateModified": "2024-08-12T12:00:00+05:30"}</script>'
+        f"</head><body><article><h1>কলকাতায় ভারী বৃষ্টি</h1>{_INDIAN_BODY}</article></body></html>"
+    )
+    draft = parse_html(raw)
+    assert draft.published == "2024-08-12T11:00:00+06:00"
+    assert draft.updated == "2024-08-12T12:30:00+06:00"
+
+
+def test_microdata_dates_from_content_and_datetime_attributes() -> None:
+    raw = (
+        "<html><head><title>কলকাতায় ভারী বৃষ্টি</title></head><body>"
+        "<article itemscope itemtype='https://schema.org/NewsArticle'>"
+        "<h1 itemprop='headline'>কলকাতায় ভারী বৃষ্টি</h1>"
+        "<span itemprop='datePublished' content='2024-08-12T10:30:00+05:30'>"
+        "12 Aug 2024, 10:30 AM IST</span>"
+        "<ins itemprop='dateModified' datetime='2024-08-12T11:15:00+05:30'>Updated</ins>"
+        f"{_INDIAN_BODY}</article></body></html>"
+    )
+    draft = parse_html(raw)
+    assert draft.published == "2024-08-12T11:00:00+06:00"
+    assert draft.updated == "2024-08-12T11:45:00+06:00"

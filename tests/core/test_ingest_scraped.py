@@ -645,3 +645,42 @@ def test_arbitrary_text_raises_only_ingest_error(raw: str) -> None:
 @given(st.lists(_PIECES, max_size=60).map("".join))
 def test_news_like_noise_raises_only_ingest_error(raw: str) -> None:
     _check(nfc(raw))
+
+
+_KOLKATA_BODY = (
+    "কলকাতায় বৃহস্পতিবার সকাল থেকে ভারী বৃষ্টি শুরু হয়েছে। আবহাওয়া দফতর জানিয়েছে, আগামী দুদিন "
+    "দক্ষিণবঙ্গের একাধিক জেলায় বজ্রবিদ্যুৎ-সহ বৃষ্টির সম্ভাবনা রয়েছে।\n\n"
+    "শহরের বেশ কয়েকটি এলাকায় জল জমে যান চলাচল ব্যাহত হয়েছে বলে পুলিশ সূত্রে খবর। পুরসভা "
+    "জানিয়েছে, পাম্প চালিয়ে জল সরানোর কাজ চলছে এবং পরিস্থিতির দিকে নজর রাখা হচ্ছে।"
+)
+
+
+@pytest.mark.parametrize(
+    ("date_lines", "published", "updated"),
+    [
+        # Zee 24 Ghanta: only an update line, in English, IST
+        (
+            ["Written By জি ২৪ ঘণ্টা ডিজিটাল ব্যুরো | Last Updated: Jan 09, 2026, 03:52 PM IST"],
+            None,
+            "2026-01-09T16:22:00+06:00",
+        ),
+        # Oneindia: "Published: ... [IST]"
+        (["Published: Monday, July 20, 2026, 0:28 [IST]"], "2026-07-20T00:58:00+06:00", None),
+        # Anandabazar style: Bengali labels, IST
+        (
+            ["প্রকাশিত: ১২ অগস্ট ২০২৪ ১০:৩০", "শেষ আপডেট: ১২ অগস্ট ২০২৪ ১২:০০ IST"],
+            "2024-08-12T10:30:00+06:00",
+            "2024-08-12T12:30:00+06:00",
+        ),
+    ],
+)
+def test_other_outlets_date_lines_in_scraped_pages(
+    date_lines: list[str], published: str | None, updated: str | None
+) -> None:
+    page = "\n".join(["কলকাতায় ভারী বৃষ্টি, জলমগ্ন শহর", "", *date_lines, "", _KOLKATA_BODY, ""])
+    draft = parse_scraped(canonicalise(page), "kolkata.txt")
+    assert (draft.published, draft.updated) == (published, updated)
+    if published:
+        assert draft.meta["published_line"] == nfc(date_lines[0])
+    if updated:
+        assert draft.meta["updated_line"] == nfc(date_lines[-1])

@@ -21,7 +21,7 @@ from annotator.export.selection import iter_export_items
 from annotator.ingest.annotations import import_annotations
 from annotator.models import ArticleDraft
 from annotator.store import Store
-from annotator.text import canonicalise
+from annotator.text import canonicalise, grapheme_bounds
 
 PIECES = [
     "কিম", "জং", "উন", "রাশি\u09dfা", "য়", "\u09df", "ড\u09bc", "\u09dc", "ক্ষ", "ো", "ে", "া", "্",
@@ -63,8 +63,9 @@ def projects(draw: Any) -> list[dict[str, Any]]:
     )
     articles = []
     for original in originals:
-        n = len(canonicalise(original))
-        ranges = st.tuples(st.integers(0, n - 1), st.integers(1, n)).filter(lambda r: r[0] < r[1])
+        # Stored spans are whole letters (grapheme clusters): the window and every import snap.
+        bounds = st.sampled_from(grapheme_bounds(canonicalise(original)))
+        ranges = st.tuples(bounds, bounds).filter(lambda r: r[0] < r[1])
         keys = draw(
             st.lists(
                 st.tuples(st.sampled_from(ANNOTATORS), st.sampled_from(LABELS), ranges),
