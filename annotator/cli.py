@@ -10,20 +10,14 @@ from typing import Any
 
 import click
 
-from annotator.display import printable_name
-from annotator.ingest import FileResult, ImportReport, import_paths, iter_input_files
-from annotator.ingest.detect import FORMATS
-from annotator.ingest.routing import (
-    ANNOTATION_FORMATS,
-    import_annotation_groups,
-    split_annotation_files,
-)
+from annotator.ingest import FileResult, iter_input_files
+from annotator.ingest.formats import choices as input_choices
+from annotator.ingest.inputs import ImportOptions, ImportSummary, import_inputs
 from annotator.models import GOLD
 from annotator.project import open_project
 from annotator.store import Store, StoreError
 
-PROJECT_FORMAT = "project"
-CANONICAL_FIELDS = ("text", "title", "published", "updated", "url", "outlet", "byline")
+CANONICAL_FIELDS = ("text", "title", "published", "updated", "url", "outlet", "byline", "label")
 
 
 def _dump(value: Any) -> None:
@@ -159,7 +153,7 @@ def _parse_fields(values: tuple[str, ...]) -> dict[str, str]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(FORMATS + ANNOTATION_FORMATS + (PROJECT_FORMAT,)),
+    type=click.Choice(input_choices()),
     default="auto",
     show_default=True,
     help="Input format; auto decides by extension and content.",
@@ -169,8 +163,9 @@ def _parse_fields(values: tuple[str, ...]) -> dict[str, str]:
     "fields",
     multiple=True,
     metavar="FIELD=COLUMN",
-    help="For JSONL/CSV: take FIELD (text/body, title, published/date, updated, url, outlet, "
-    "byline) from COLUMN. Repeatable.",
+    help="Take FIELD from COLUMN: for datasets (JSONL/JSON/CSV) text/body, title, "
+    "published/date, updated, url, outlet, byline; for doccano files text and label. "
+    "Repeatable.",
 )
 @click.option(
     "--annotator",
@@ -184,6 +179,12 @@ def _parse_fields(values: tuple[str, ...]) -> dict[str, str]:
     metavar="NAME",
     help="For a colleague's project file: do not import this layer (e.g. your own). Repeatable.",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="A dataset's first bad record (empty text, broken line) fails the whole file, "
+    "instead of being skipped and listed.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 def import_(
@@ -193,18 +194,22 @@ def import_(
     fields: tuple[str, ...],
     annotator: str | None,
     skip: tuple[str, ...],
+    strict: bool,
     as_json: bool,
 ) -> None:
     """Import news pages (text, HTML), article datasets (JSONL, JSON, CSV) and annotations.
 
     Folders are searched recursively. Each file is imported whole or not at all; a file that
-    fails gets a one-line reason and the rest still import. Re-importing an article is a no-op.
+    fails gets a one-line reason and the rest still import. In a dataset, a bad record (no
+    text, a broken line) is skipped and listed with its line or row; --strict fails the file
+    instead. Re-importing an article is a no-op.
     Annotations (our JSONL export, doccano, Label Studio, brat) are matched to articles by uid
     or identical text; every span is checked and bad ones are reported with file and line.
     A colleague's project file (SQLite, recognised by its header, or --format project) is read
     as untrusted input: their layers are brought in, and brought up to date on a re-import;
     their gold layer, --skip layers and layers with spans made in this project are left out.
-    Exit code: 0 when every file imported (or was already there), 1 when some failed.
+    Exit code: 0 when everything imported whole (or was already there), 1 when a file failed
+    or records, spans or layers were left out.
 
     Example: annotator import seeds/ articles.jsonl --field body=content
     Example: annotator import ravi/project.db --skip mita
@@ -215,170 +220,34 @@ def import_(
         exc.param_hint = "'--field'"
         raise
     store = _store(ctx, seed=False)
-    skipped: list[FileResult] = []  # links out of a folder, not followed
-    project_paths, paths = _split_project_files(paths, fmt, store.path, skipped)
-    article_paths, annotation_paths = (
-        split_annotation_files(paths, fmt, skipped) if paths else ([], {})
-    )
-    report = ImportReport()
-    if article_paths:
-        report = _run_import(
-            store, article_paths, fmt, field_map, show_progress=not as_json, skipped=skipped
-        )
-    report.files[:0] = skipped
-    spans_report = None
-    if annotation_paths:
-        spans_report = import_annotation_groups(store, annotation_paths, annotator)
-    projects = [_import_project(store, path, skip) for path in project_paths]
+    options = ImportOptions(fmt, field_map, annotator, skip, strict, store.path)
+    summary = _run_import(store, paths, options, show_progress=not as_json)
     if as_json:
-        data = report.as_dict()
-        if spans_report is not None:
-            data["annotations"] = spans_report.as_dict()
-        if projects:
-            data["projects"] = [
-                item if isinstance(item, dict) else item.as_dict() for item in projects
-            ]
-        _dump(data)
+        _dump(summary.as_dict())
     else:
-        if article_paths or report.files:
-            _print_report(report)
-        if spans_report is not None:
-            _print_annotation_report(spans_report)
-        for item in projects:
-            _print_project_report(item)
-    failed = bool(report.failed) or bool(spans_report and spans_report.problems)
-    failed = failed or any(isinstance(p, dict) or p.problem_count for p in projects)
-    ctx.exit(1 if failed else 0)
-
-
-def _split_project_files(
-    paths: tuple[str, ...],
-    fmt: str,
-    own: Path | None = None,
-    skipped: list[FileResult] | None = None,
-) -> tuple[list[str], tuple[str, ...]]:
-    """Which inputs are project databases: all of them with --format project; with auto, files
-    starting with the SQLite header (their -wal/-shm/-journal companions are left out, and so
-    is the open project `own` when a folder being imported holds it)."""
-    if fmt == PROJECT_FORMAT:
-        return list(paths), ()
-    if fmt != "auto":
-        return [], paths
-    from annotator.ingest.untrusted_db import is_sqlite_file
-
-    projects: list[str] = []
-    rest: list[str] = []
-    for path in iter_input_files(paths, skipped):
-        if is_sqlite_file(path):
-            if own is None or str(path) in paths or not _same_path(path, own):
-                projects.append(str(path))
-            continue
-        base, dash, suffix = path.name.rpartition("-")
-        if dash and suffix in ("wal", "shm", "journal") and is_sqlite_file(path.with_name(base)):
-            continue
-        rest.append(str(path))
-    return projects, tuple(rest)
-
-
-def _same_path(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
-
-
-def _import_project(store: Store, path: str, skip: tuple[str, ...]) -> Any:
-    """The report of importing one project file, or {"source", "error"} when it failed."""
-    from annotator.ingest.project_db import ProjectImportError, import_project_db
-
-    try:
-        return import_project_db(store, path, skip)
-    except ProjectImportError as exc:
-        return {"source": Path(path).name, "path": path, "error": str(exc)}
-
-
-def _print_project_report(item: Any) -> None:
-    if isinstance(item, dict):
-        click.echo(f"failed     {printable_name(item['error'])}")
-        return
-    name = printable_name(item.source)
-    for layer in item.layers:
-        click.echo(
-            f"layer      {name}: {layer.name}: {layer.added} added, {layer.removed} removed, "
-            f"{layer.updated} updated, {layer.unchanged} unchanged; {layer.statuses} statuses "
-            f"set, document labels +{layer.doc_labels_added}/-{layer.doc_labels_removed}"
-        )
-    for skipped in item.skipped:
-        click.echo(f"skipped    {name}: layer {skipped.name}: {skipped.reason}")
-    for problem in item.problems:
-        click.echo(f"problem    {name}: {problem}")
-    if item.problems_omitted:
-        click.echo(f"problem    {name}: ... and {item.problems_omitted} more")
-    if item.labels_added:
-        click.echo(f"new labels added to the scheme: {', '.join(item.labels_added)}")
-    click.echo(
-        f"{name}: {len(item.layers)} layers imported, {len(item.skipped)} skipped, "
-        f"{item.problem_count} problems; articles: {item.articles_matched} matched, "
-        f"{item.articles_created} created"
-    )
-
-
-def _print_annotation_report(report: Any) -> None:
-    for problem in report.problems:
-        where = f"{problem.file}:{problem.line}" if problem.line else problem.file
-        click.echo(f"problem    {printable_name(where)}: {printable_name(problem.reason)}")
-    if report.labels_added:
-        click.echo(f"new labels added to the scheme: {', '.join(report.labels_added)}")
-    click.echo(
-        f"{report.spans_added} spans added, {report.spans_duplicate} already there, "
-        f"{len(report.problems)} problems; articles: {report.articles_matched} matched, "
-        f"{report.articles_created} created"
-    )
-    if report.spans_snapped:
-        click.echo(
-            f"{report.spans_snapped} spans widened to whole letters"
-            " (their offsets split a conjunct, vowel sign or emoji)"
-        )
+        for line in summary.lines():
+            click.echo(line)
+    ctx.exit(0 if summary.ok else 1)
 
 
 def _run_import(
-    store: Store,
-    paths: tuple[str, ...],
-    fmt: str,
-    field_map: dict[str, str],
-    show_progress: bool,
-    skipped: list[FileResult] | None = None,
-) -> ImportReport:
-    files = list(iter_input_files(paths, skipped))
-    if not (show_progress and sys.stderr.isatty() and len(files) > 1):
-        return import_paths(store, files, fmt, field_map)
+    store: Store, paths: tuple[str, ...], options: ImportOptions, show_progress: bool
+) -> ImportSummary:
+    """`import_inputs`, with a progress bar on a terminal when there are several files."""
+    if not (show_progress and sys.stderr.isatty()):
+        return import_inputs(store, paths, options)
+    total = sum(1 for _ in iter_input_files(paths))
+    if total < 2:
+        return import_inputs(store, paths, options)
     from rich.progress import Progress  # noqa: PLC0415
 
     with Progress(transient=True) as progress:
-        task = progress.add_task("Importing", total=len(files))
+        task = progress.add_task("Importing", total=total)
 
         def advance(_: FileResult) -> None:
             progress.advance(task)
 
-        return import_paths(store, files, fmt, field_map, on_file=advance)
-
-
-def _print_report(report: ImportReport) -> None:
-    for item in report.files:
-        path = printable_name(item.path)  # a file name may hold newlines or bidi controls
-        if item.status in ("failed", "skipped"):
-            click.echo(f"{item.status:10} {path}: {printable_name(item.reason)}")
-        elif item.status == "duplicate":
-            click.echo(f"duplicate  {path} ({item.duplicates} already in the project)")
-        else:
-            extra = f", {item.duplicates} duplicates" if item.duplicates else ""
-            click.echo(f"imported   {path} ({item.imported} articles{extra})")
-    totals = report.totals()
-    skipped = f", {len(report.skipped)} skipped" if report.skipped else ""
-    click.echo(
-        f"{totals['imported']} imported, {totals['duplicates']} duplicates, "
-        f"{totals['failed']} failed{skipped} ({totals['files']} files)"
-    )
+        return import_inputs(store, paths, options, on_file=advance)
 
 
 @cli.command()

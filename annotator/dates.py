@@ -1,7 +1,9 @@
 """Find, parse and format dates in Bengali news text (Gregorian and Bengali calendar).
 
 ``find_dates`` scans one line for dates such as ``প্রকাশ: ১৩ জুলাই ২০২৫, ০১:১৮ পিএম`` or
-``১ পৌষ ১৪৩২``; ``parse_datetime`` turns a dataset or HTML meta value into ISO 8601;
+``১ পৌষ ১৪৩২``; ``find_relative_dates`` finds ``২ ঘণ্টা আগে`` / ``Yesterday`` and resolves them
+only against a reference time the page itself gives; ``parse_datetime`` turns a dataset or HTML
+meta value into ISO 8601;
 ``bengali_to_gregorian`` inverts ``bangla.get_date``; ``format_dual`` renders a datetime with
 both calendars. Offsets are code points of the string passed in: precomposed and decomposed
 spellings (য় U+09DF vs য + nukta, ো as ে + া ...) are matched by the patterns themselves, so the
@@ -25,7 +27,9 @@ __all__ = [
     "DHAKA",
     "FoundDate",
     "bengali_to_gregorian",
+    "RelativeDate",
     "find_dates",
+    "find_relative_dates",
     "format_dual",
     "parse_datetime",
 ]
@@ -178,21 +182,35 @@ _MERIDIEM: dict[str, str] = {
 }
 _LATIN_MERIDIEM = r"(?P<@>[ap])\.?m\.?(?![a-z])"
 
-# Time-zone words after a clock time. On Bengali pages BST is Bangladesh Standard Time (+06:00),
-# IST India Standard Time (+05:30).
+# Time-zone words before or after a clock time. On Bengali pages BST is Bangladesh Standard Time
+# (+06:00), IST India Standard Time (+05:30). "স্থানীয় সময়" (local time) names no zone: ignored.
+_IST, _BDT, _UTC = timedelta(hours=5, minutes=30), timedelta(hours=6), timedelta(0)
 _ZONES: dict[str, timedelta] = {
-    "ist": timedelta(hours=5, minutes=30),
-    "bst": timedelta(hours=6),
-    "bdt": timedelta(hours=6),
-    "gmt": timedelta(0),
-    "utc": timedelta(0),
-    "z": timedelta(0),
+    "ist": _IST,
+    "bst": _BDT,
+    "bdt": _BDT,
+    "gmt": _UTC,
+    "utc": _UTC,
+    "z": _UTC,
+    "india standard time": _IST,
+    "indian standard time": _IST,
+    "bangladesh standard time": _BDT,
+    "bangladesh time": _BDT,
+    "আইএসটি": _IST,
+    "বিএসটি": _BDT,
+    "জিএমটি": _UTC,
+    "ইউটিসি": _UTC,
+    "ভারতীয় সময়": _IST,
+    "ভারতের সময়": _IST,
+    "ভারতীয় প্রমাণ সময়": _IST,
+    "বাংলাদেশ সময়": _BDT,
+    "বাংলাদেশের সময়": _BDT,
+    "বাংলাদেশ মান সময়": _BDT,
+    "ঢাকার সময়": _BDT,
+    "ঢাকা সময়": _BDT,
+    "গ্রিনিচ মান সময়": _UTC,
+    "গ্রিনিচ সময়": _UTC,
 }
-_ZONE = (
-    r"(?:\s*[\[(]?\s*(?:(?P<tzw>ist|bst|bdt|gmt|utc)(?![a-z])"
-    r"(?:\s*(?P<tzws>[+\-−])\s*(?P<tzwh>\d{1,2})(?::?(?P<tzwm>\d{2}))?(?!\d))?"
-    r"|(?P<tzs>[+\-−])(?P<tzh>\d{2}):?(?P<tzm>\d{2})(?!\d)|(?P<tzz>z)(?![a-z]))\s*[\])]?)?"
-)
 
 _ERAS_GREG = ["খ্রিস্টাব্দ", "খ্রিষ্টাব্দ", "খ্রীস্টাব্দ", "ইং", "ইংরেজি", "সাল"]
 _ERAS_BN = ["বঙ্গাব্দ", "বাংলা সন", "সন", "সাল"]
@@ -278,11 +296,29 @@ _CORE = regex.compile(
     regex.IGNORECASE,
 )
 
+_ZONE_LOOKUP = {_key(word): offset for word, offset in _ZONES.items()}
+_ZONE_WORDS = _alternation([w for w in _ZONES if w != "z"])
+_ZONE_TAIL = rf"(?:\s*{_word_pattern('অনুযায়ী')})?(?![\p{{L}}\p{{M}}])"
+# After the time: "03:52 PM IST", "(আইএসটি)", "ভারতীয় সময়", "GMT+1", "+05:30", "Z".
+_ZONE = (
+    rf"(?:\s*[\[(]?\s*(?:(?P<tzw>{_ZONE_WORDS}){_ZONE_TAIL}"
+    rf"(?:\s*(?P<tzws>[+\-−])\s*(?P<tzwh>\d{{1,2}})(?::?(?P<tzwm>\d{{2}}))?(?!\d))?"
+    r"|(?P<tzs>[+\-−])(?P<tzh>\d{2}):?(?P<tzm>\d{2})(?!\d)|(?P<tzz>z)(?![a-z]))\s*[\])]?)?"
+)
+# Before the time: "IST 03:52 PM", "বাংলাদেশ সময়: ১৫:৫২", "(IST) 10:30".
+_ZONE_BEFORE = rf"(?:(?P<zb>[\[(]?)\s*(?P<tzb>{_ZONE_WORDS}){_ZONE_TAIL}\s*[\])]?\s*[:ঃ,]?\s*)?"
+
 _MER_WORD = _alternation(list(_MERIDIEM))
+# "03:52", "১০:৩১:১৮", or the spoken form "বিকেল ৩টা ৫২ মিনিটে" (needs a day-part word or
+# minutes: "১০টা" alone is a count).
 _TIME = (
+    rf"{_ZONE_BEFORE}"
     rf"(?:(?P<pre>{_MER_WORD})(?:ে|ের)?\s*)?"
-    rf"(?<!{_DIG})(?P<h>{_DIG}{{1,2}})\s?[:ঃ]\s?(?P<mi>{_DIG}{{2}})"
+    rf"(?:(?<!{_DIG})(?P<h>{_DIG}{{1,2}})\s?[:ঃ]\s?(?P<mi>{_DIG}{{2}})"
     rf"(?:[:ঃ](?P<s>{_DIG}{{2}}))?(?!{_DIG})"
+    rf"|(?<!{_DIG})(?P<h2>{_DIG}{{1,2}})\s*{_alternation(['টা', 'টায়', 'টার'])}"
+    rf"(?:\s*(?P<mi2>{_DIG}{{1,2}})\s*{_alternation(['মিনিট', 'মিনিটে'])})?"
+    r"(?![\p{L}\p{M}]))"
     rf"(?:\s*(?:(?P<post>{_MER_WORD})|{_g(_LATIN_MERIDIEM, 'lat')}))?"
 )
 _TIME_ZONE = _TIME + _ZONE
@@ -351,8 +387,13 @@ def _core_date(m: regex.Match[str]) -> tuple[date, str] | None:
 
 def _clock(m: regex.Match[str]) -> tuple[int, int, int] | None:
     """(hour, minute, second) from a time match, applying AM/PM words; None if impossible."""
-    hour, minute = _int(m.group("h")), _int(m.group("mi"))
-    second = _int(m.group("s")) if m.group("s") else 0
+    if m.group("h") is not None:
+        hour, minute = _int(m.group("h")), _int(m.group("mi"))
+        second = _int(m.group("s")) if m.group("s") else 0
+    elif m.group("h2") is not None and (m.group("pre") or m.group("mi2")):
+        hour, minute, second = _int(m.group("h2")), _int(m.group("mi2") or "0"), 0
+    else:
+        return None
     kind = None
     if m.group("lat"):
         kind = _AM if m.group("lat").lower() == "a" else _PM
@@ -373,9 +414,12 @@ def _clock(m: regex.Match[str]) -> tuple[int, int, int] | None:
 
 
 def _zone(m: regex.Match[str]) -> timezone | None:
-    """The UTC offset a time match names (IST, BST, GMT, +05:30, +0530 ...), or None."""
+    """The UTC offset a time match names (IST, BST, GMT, +05:30, আইএসটি ...), or None.
+
+    A zone after the time wins over one written before it.
+    """
     if m.group("tzw"):
-        offset = _ZONES[m.group("tzw").lower()]
+        offset = _ZONE_LOOKUP[_key(m.group("tzw"))]
         if m.group("tzws"):
             extra = timedelta(hours=int(m.group("tzwh")), minutes=int(m.group("tzwm") or 0))
             offset += -extra if m.group("tzws") in "-−" else extra
@@ -384,6 +428,8 @@ def _zone(m: regex.Match[str]) -> timezone | None:
         offset = -offset if m.group("tzs") in "-−" else offset
     elif m.group("tzz"):
         offset = timedelta(0)
+    elif m.group("tzb"):
+        offset = _ZONE_LOOKUP[_key(m.group("tzb"))]
     else:
         return None
     if abs(offset) >= timedelta(hours=15):
@@ -418,7 +464,7 @@ def find_dates(line: str) -> list[FoundDate]:
         before = _BEFORE.search(line, window_start, start)
         label = None
         if before is not None and before.start() < start:
-            used_before_time = clock is None and before.group("h") is not None
+            used_before_time = clock is None and (before.group("h") or before.group("h2"))
             if used_before_time:
                 clock = _clock(before)
                 zone = _zone(before) if clock is not None else None
@@ -426,7 +472,7 @@ def find_dates(line: str) -> list[FoundDate]:
                 label = _LABELS.get(_key(before.group("label")))
                 start = before.start("label")
             elif used_before_time and clock is not None:
-                start = before.start("pre") if before.group("pre") else before.start("h")
+                start = _time_start(before)
             else:
                 start = _weekday_start(line, before, start)
         h, mi, s = clock or (0, 0, 0)
@@ -438,6 +484,14 @@ def find_dates(line: str) -> list[FoundDate]:
     return found
 
 
+def _time_start(m: regex.Match[str]) -> int:
+    """Start of a time match: its zone word, day-part word or hour, whichever comes first."""
+    for group in ("zb", "tzb", "pre", "h", "h2"):
+        if m.group(group):
+            return m.start(group)
+    return m.start()  # pragma: no cover - a time match has an hour
+
+
 _WEEKDAY_ONLY = regex.compile(rf"{_WEEKDAY}{_GAP}\Z", regex.IGNORECASE)
 
 
@@ -445,6 +499,171 @@ def _weekday_start(line: str, before: regex.Match[str], start: int) -> int:
     """Start of a weekday name directly before the date (or the date itself)."""
     m = _WEEKDAY_ONLY.search(line, before.start(), start)
     return m.start() if m else start
+
+
+# --- relative dates -----------------------------------------------------------------------------
+
+_SECOND, _MINUTE, _HOUR, _DAY_UNIT, _WEEK, _MONTH_UNIT, _YEAR_UNIT = (
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "year",
+)
+_REL_UNITS: dict[str, str] = {
+    "সেকেন্ড": _SECOND,
+    "মিনিট": _MINUTE,
+    "ঘণ্টা": _HOUR,
+    "ঘন্টা": _HOUR,
+    "দিন": _DAY_UNIT,
+    "সপ্তাহ": _WEEK,
+    "মাস": _MONTH_UNIT,
+    "বছর": _YEAR_UNIT,
+    "sec": _SECOND,
+    "secs": _SECOND,
+    "second": _SECOND,
+    "seconds": _SECOND,
+    "min": _MINUTE,
+    "mins": _MINUTE,
+    "minute": _MINUTE,
+    "minutes": _MINUTE,
+    "hr": _HOUR,
+    "hrs": _HOUR,
+    "hour": _HOUR,
+    "hours": _HOUR,
+    "day": _DAY_UNIT,
+    "days": _DAY_UNIT,
+    "week": _WEEK,
+    "weeks": _WEEK,
+    "month": _MONTH_UNIT,
+    "months": _MONTH_UNIT,
+    "year": _YEAR_UNIT,
+    "years": _YEAR_UNIT,
+}
+_REL_NUMBERS: dict[str, int] = {
+    "এক": 1,
+    "দুই": 2,
+    "দু": 2,
+    "তিন": 3,
+    "চার": 4,
+    "পাঁচ": 5,
+    "ছয়": 6,
+    "সাত": 7,
+    "আট": 8,
+    "নয়": 9,
+    "দশ": 10,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+}
+# Day words: how many days back; a clock time may follow ("গতকাল ১০:৩০ পিএম").
+_REL_DAYS: dict[str, int] = {"গতকাল": 1, "আজ": 0, "yesterday": 1, "today": 0}
+_REL_LOOKUP = {_key(k): v for k, v in _REL_UNITS.items()}
+_REL_NUMBER_LOOKUP = {_key(k): v for k, v in _REL_NUMBERS.items()}
+_REL_DAY_LOOKUP = {_key(k): v for k, v in _REL_DAYS.items()}
+_REL_AMOUNT = (
+    rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?P<n>{_DIG}{{1,3}}|{_alternation(list(_REL_NUMBERS))})"
+)
+_RELATIVE = regex.compile(
+    rf"(?:{_LABEL})?(?:"
+    rf"{_REL_AMOUNT}\s*(?P<unit>{_alternation(list(_REL_UNITS))}){_NOT_LETTER}\s*"
+    rf"(?:{_alternation(['আগে', 'পূর্বে', 'ago'])}){_NOT_LETTER}"
+    rf"|(?<![\p{{L}}\p{{M}}])(?P<day>{_alternation(list(_REL_DAYS))}){_NOT_LETTER}"
+    rf"(?:(?:{_GAP}{_WEEKDAY})?(?:{_GAP}(?:at|সময়)?\s*){_TIME_ZONE})?)",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class RelativeDate:
+    """A relative time found in a line ("২ ঘণ্টা আগে", "গতকাল", "3 hours ago"), unresolved.
+
+    ``amount`` units (second/minute/hour/day/week/month/year) before the reference time;
+    ``clock``/``zone`` hold a time given with a day word ("গতকাল ১০:৩০ পিএম").
+    """
+
+    start: int
+    end: int
+    amount: int
+    unit: str
+    label: str | None
+    clock: tuple[int, int, int] | None = None
+    zone: timezone | None = None
+
+    def resolve(self, reference: datetime | date | str | None) -> FoundDate | None:
+        """The date this denotes, counted back from ``reference`` (the page's own scrape date).
+
+        Never invents a date: returns None without a reference; seconds, minutes and hours
+        need a reference with a time (a date alone cannot tell "3 hours ago" from
+        yesterday); weeks, months and years are too vague ("2 weeks ago" is a rounded
+        span) and always give None. Days give a date, with a time only when one was written.
+        Results are as precise as the page's wording (a site's "২ ঘণ্টা আগে" is rounded).
+        """
+        ref = _reference(reference)
+        if ref is None:
+            return None
+        value, ref_has_time = ref
+        if self.unit in (_SECOND, _MINUTE, _HOUR):
+            if not ref_has_time:
+                return None
+            delta = timedelta(**{f"{self.unit}s": self.amount})
+            return FoundDate(self.start, self.end, value - delta, True, GREGORIAN, self.label)
+        if self.unit != _DAY_UNIT:
+            return None
+        day = value.date() - timedelta(days=self.amount)
+        if self.clock is None:
+            midnight = datetime(day.year, day.month, day.day, tzinfo=DHAKA)
+            return FoundDate(self.start, self.end, midnight, False, GREGORIAN, self.label)
+        h, mi, sec = self.clock
+        timed = datetime(day.year, day.month, day.day, h, mi, sec, tzinfo=self.zone or DHAKA)
+        return FoundDate(self.start, self.end, timed.astimezone(DHAKA), True, GREGORIAN, self.label)
+
+
+def _reference(reference: datetime | date | str | None) -> tuple[datetime, bool] | None:
+    """A reference time as (aware Dhaka datetime, has_time); ISO strings are parsed."""
+    if isinstance(reference, str):
+        iso = parse_datetime(reference, to_dhaka=True)
+        if iso is None:
+            return None
+        reference = datetime.fromisoformat(iso) if "T" in iso else date.fromisoformat(iso)
+    if isinstance(reference, datetime):
+        if reference.tzinfo is None:
+            return reference.replace(tzinfo=DHAKA), True
+        return reference.astimezone(DHAKA), True
+    if isinstance(reference, date):
+        return datetime(reference.year, reference.month, reference.day, tzinfo=DHAKA), False
+    return None
+
+
+def find_relative_dates(line: str) -> list[RelativeDate]:
+    """Relative times in one line, left to right ("প্রকাশ: ২ ঘণ্টা আগে", "Yesterday 10:30 PM").
+
+    Use :meth:`RelativeDate.resolve` with the page's own reference time to get a date.
+    """
+    found: list[RelativeDate] = []
+    for m in _RELATIVE.finditer(line):
+        label = _LABELS.get(_key(m.group("label"))) if m.group("label") else None
+        start = (
+            m.start("label")
+            if m.group("label")
+            else m.start("n")
+            if m.group("n")
+            else m.start("day")
+        )
+        if m.group("day") is not None:
+            clock = _clock(m) if m.group("h") or m.group("h2") else None
+            end = m.end() if clock is not None else m.end("day")
+            zone = _zone(m) if clock is not None else None
+            amount = _REL_DAY_LOOKUP[_key(m.group("day"))]
+            found.append(RelativeDate(start, end, amount, _DAY_UNIT, label, clock, zone))
+            continue
+        word = _key(m.group("n"))
+        amount = _REL_NUMBER_LOOKUP[word] if word in _REL_NUMBER_LOOKUP else _int(word)
+        unit = _REL_LOOKUP[_key(m.group("unit"))]
+        found.append(RelativeDate(start, m.end(), amount, unit, label))
+    return found
 
 
 # --- parse_datetime -----------------------------------------------------------------------------
@@ -466,7 +685,12 @@ def _parse_iso(text: str) -> str | None:
     return _iso(value, True)
 
 
-_SOUTH_ASIAN_ZONE = regex.compile(r"(?<![a-z])(?:ist|bst|bdt)(?![a-z])", regex.I)
+# dateutil would drop IST/BST silently (or misread them): such text goes to find_dates first.
+_SOUTH_ASIAN_ZONE = regex.compile(
+    r"(?<![a-z])(?:ist|bst|bdt)(?![a-z])|"
+    + _alternation([w for w in _ZONES if not w.isascii() or " " in w]),
+    regex.IGNORECASE,
+)
 _RFC2822 = regex.compile(r"(?:[a-z]{3},\s*)?\d{1,2}\s+[a-z]{3}\s+\d{2,4}\s+\d{1,2}:\d{2}", regex.I)
 
 
@@ -476,16 +700,23 @@ def _parse_rfc2822(text: str) -> str | None:
     return _iso(email.utils.parsedate_to_datetime(text), True)
 
 
+_YEAR_FIRST = regex.compile(r"\s*\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?!\d)")
+
+
 def _parse_dateutil(text: str) -> str | None:
     """English and numeric forms via dateutil, only when day, month and year are all given."""
     if not _HAS_YEAR.search(text):
         return None
     from dateutil import parser
 
+    # Day first, as South Asian papers write 12/08/2024; but a year written first is always
+    # year-month-day (2024/08/12), never year-day-month.
+    year_first = bool(_YEAR_FIRST.match(text))
+    order = {"dayfirst": not year_first, "yearfirst": year_first}
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        one = parser.parse(text, dayfirst=True, default=datetime(2000, 1, 1, 0, 0, 0))
-        two = parser.parse(text, dayfirst=True, default=datetime(2001, 2, 2, 1, 1, 1))
+        one = parser.parse(text, default=datetime(2000, 1, 1, 0, 0, 0), **order)
+        two = parser.parse(text, default=datetime(2001, 2, 2, 1, 1, 1), **order)
     if one.date() != two.date():
         return None
     has_time = (one.hour, one.minute) == (two.hour, two.minute)
@@ -494,14 +725,19 @@ def _parse_dateutil(text: str) -> str | None:
     return _iso(one, has_time)
 
 
-def parse_datetime(text: str, to_dhaka: bool = False) -> str | None:
+def parse_datetime(
+    text: str, to_dhaka: bool = False, reference: datetime | date | str | None = None
+) -> str | None:
     """Parse a date/time from a dataset or HTML meta field and return ISO 8601.
 
     Keeps an explicit offset (or UTC) from the input, else uses Asia/Dhaka; with
     ``to_dhaka=True`` a time with another offset is converted to Asia/Dhaka time (how the
     importers store it). A date alone gives ``YYYY-MM-DD``. Accepts ISO 8601, RFC 2822,
     English and numeric forms, and every Bengali form :func:`find_dates` handles (time-zone
-    words such as IST/BST/GMT and offsets after the time are converted to Asia/Dhaka).
+    words such as IST/BST/GMT/আইএসটি/ভারতীয় সময়, before or after the time, and offsets
+    are converted to Asia/Dhaka). Relative times ("২ ঘণ্টা আগে", "Yesterday") are resolved
+    only against ``reference`` (the page's own scrape/retrieval time, see
+    :meth:`RelativeDate.resolve`); without one they give None, never today's date.
     Returns None when nothing parses; never raises.
     """
     try:
@@ -511,7 +747,7 @@ def parse_datetime(text: str, to_dhaka: bool = False) -> str | None:
         if not raw or len(raw) > 2000:
             return None
         latin = raw.translate(_TO_LATIN)
-        if _SOUTH_ASIAN_ZONE.search(latin):  # dateutil would drop IST/BST silently
+        if _SOUTH_ASIAN_ZONE.search(latin):
             found = find_dates(raw)
             if found and found[0].has_time:
                 return found[0].iso()
@@ -526,6 +762,12 @@ def parse_datetime(text: str, to_dhaka: bool = False) -> str | None:
         if found:
             labelled = [f for f in found if f.label == PUBLISHED]
             return (labelled or found)[0].iso()
+        if reference is not None:
+            relative = find_relative_dates(raw)
+            labelled_rel = [r for r in relative if r.label == PUBLISHED]
+            for rel in (labelled_rel or relative)[:1]:
+                resolved = rel.resolve(reference)
+                return resolved.iso() if resolved else None
     except Exception:  # contract: never raise on arbitrary metadata
         return None
     return None

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.display import decoded_name
 from annotator.ingest import limits
@@ -15,6 +16,9 @@ from annotator.models import ArticleDraft
 from annotator.store import Store
 from annotator.text import DecodeError, canonicalise, decode_bytes, looks_binary
 
+if TYPE_CHECKING:
+    from annotator.ingest.records import RecordReport
+
 # The default limits (see `limits` and docs/limits.md): a single page bigger than this is not
 # a news article; a dataset bigger than this does not fit the all-or-nothing-per-file promise
 # in memory.
@@ -22,6 +26,7 @@ MAX_PAGE_BYTES = limits.DEFAULT.article_bytes
 MAX_DATASET_BYTES = limits.DEFAULT.file_bytes
 SINGLE_ARTICLE_FORMATS = ("text", "html")
 OUTSIDE_LINK = "symbolic link to outside the folder; skipped"
+MAX_SKIPPED_SHOWN = 100
 
 
 @dataclass
@@ -35,6 +40,11 @@ class FileResult:
     duplicates: int = 0
     reason: str = ""
     ids: list[int] = field(default_factory=list)
+    # Records of a dataset left out (a line each, the first MAX_SKIPPED_SHOWN kept) and how
+    # many in all; choices made on the reader's behalf (which column held the text).
+    skipped_records: list[str] = field(default_factory=list)
+    skipped_count: int = 0
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -53,12 +63,18 @@ class ImportReport:
         """Files left out on purpose (a link to outside the folder imported)."""
         return [f for f in self.files if f.status == "skipped"]
 
+    @property
+    def with_skipped_records(self) -> list[FileResult]:
+        """Files imported without some of their records (bad rows left out)."""
+        return [f for f in self.files if f.skipped_count]
+
     def totals(self) -> dict[str, int]:
-        """Counts of articles imported, duplicates skipped, and files failed."""
+        """Counts of articles imported, duplicates skipped, records left out, files failed."""
         return {
             "files": len(self.files),
             "imported": sum(f.imported for f in self.files),
             "duplicates": sum(f.duplicates for f in self.files),
+            "records_skipped": sum(f.skipped_count for f in self.files),
             "failed": len(self.failed),
         }
 
@@ -129,12 +145,17 @@ def _skip(path: Path, skipped: list[FileResult] | None) -> None:
 
 
 def read_drafts(
-    path: Path, fmt: str = "auto", field_map: dict[str, str] | None = None
+    path: Path,
+    fmt: str = "auto",
+    field_map: dict[str, str] | None = None,
+    records: RecordReport | None = None,
 ) -> tuple[str, list[ArticleDraft]]:
     """Read and parse one file into drafts; raise IngestError with a one-line reason.
 
     The limits of `limits.current()` apply: the file's size, a page's size (before and after
-    decoding), and, in the dataset parsers, each record and the number of records.
+    decoding), and, in the dataset parsers, each record and the number of records. A dataset's
+    bad records go to `records` when one is given (see `records.RecordReport`); without one
+    the first bad record fails the file.
     """
     caps = limits.current()
     try:
@@ -176,7 +197,7 @@ def read_drafts(
     # Pages are canonicalised before cleaning; datasets are parsed as written (a U+2028 inside a
     # JSON string is not a line break) and each article's text is canonicalised by the store.
     source_text = canonicalise(original) if page else original
-    drafts = _parse(source_text, fmt, str(path), field_map)
+    drafts = _parse(source_text, fmt, str(path), field_map, records)
     if page:
         for draft in drafts:
             draft.raw = original
@@ -194,7 +215,11 @@ def _peek(head: bytes) -> str:
 
 
 def _parse(
-    decoded: str, fmt: str, source: str, field_map: dict[str, str] | None
+    decoded: str,
+    fmt: str,
+    source: str,
+    field_map: dict[str, str] | None,
+    report: RecordReport | None = None,
 ) -> list[ArticleDraft]:
     # Imported here so that each parser's dependencies load only when that format is used.
     if fmt == "text":
@@ -213,17 +238,29 @@ def _parse(
             "json": records.parse_json,
             "csv": records.parse_csv,
         }[fmt]
-        return parser(decoded, source, field_map)
+        return parser(decoded, source, field_map, report)
     raise IngestError(f"unknown format {fmt!r}")
 
 
 def import_file(
-    store: Store, path: Path, fmt: str = "auto", field_map: dict[str, str] | None = None
+    store: Store,
+    path: Path,
+    fmt: str = "auto",
+    field_map: dict[str, str] | None = None,
+    strict: bool = False,
 ) -> FileResult:
-    """Import one file in one transaction; never raises for bad content."""
+    """Import one file in one transaction; never raises for bad content.
+
+    A dataset's bad records are left out and listed in the result (`skipped_records`); with
+    `strict` the first one fails the whole file instead. A file whose every record is bad,
+    or that is over a limit, fails and imports nothing.
+    """
+    from annotator.ingest.records import RecordReport  # noqa: PLC0415 - light start-up
+
     shown_format = fmt
+    records = RecordReport(strict=strict)
     try:
-        shown_format, drafts = read_drafts(path, fmt, field_map)
+        shown_format, drafts = read_drafts(path, fmt, field_map, records)
         results = store.add_articles(drafts)
     except IngestError as exc:
         return FileResult(str(path), shown_format, "failed", reason=str(exc))
@@ -236,7 +273,15 @@ def import_file(
     duplicates = len(results) - len(created)
     status = "imported" if created else "duplicate"
     return FileResult(
-        str(path), shown_format, status, len(created), duplicates, ids=[r.id for r in results]
+        str(path),
+        shown_format,
+        status,
+        len(created),
+        duplicates,
+        ids=[r.id for r in results],
+        skipped_records=records.skipped[:MAX_SKIPPED_SHOWN],
+        skipped_count=len(records.skipped),
+        notes=list(records.notes),
     )
 
 
@@ -246,11 +291,12 @@ def import_paths(
     fmt: str = "auto",
     field_map: dict[str, str] | None = None,
     on_file: Callable[[FileResult], None] | None = None,
+    strict: bool = False,
 ) -> ImportReport:
-    """Import every file under `paths`; each file is all-or-nothing, the batch goes on."""
+    """Import every file under `paths`; each file is one transaction, the batch goes on."""
     report = ImportReport()
     for path in iter_input_files(paths, report.files):
-        result = import_file(store, path, fmt, field_map)
+        result = import_file(store, path, fmt, field_map, strict)
         report.files.append(result)
         if on_file is not None:
             on_file(result)

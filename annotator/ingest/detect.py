@@ -7,23 +7,10 @@ import os
 import orjson
 import regex
 
-FORMATS = ("auto", "text", "html", "jsonl", "json", "csv")
+from annotator.ingest.formats import ARTICLES, AUTO, article_format_by_extension, format_names
 
-_BY_EXTENSION = {
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".jsonlines": "jsonl",
-    ".json": "json",
-    ".csv": "csv",
-    ".tsv": "csv",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".shtml": "html",
-    ".txt": "text",
-    ".text": "text",
-    ".md": "text",
-}
+FORMATS = (AUTO, *format_names(ARTICLES))
+
 # Markup that marks a document as HTML rather than prose that happens to start with '<'.
 _HTML_MARK = regex.compile(
     r"<\s*(?:!doctype\s+html|html|head|body|meta|title|article|main|p|div|span|h[1-6]|section"
@@ -36,10 +23,8 @@ _JSON_START = regex.compile(r'\{[ \t]*(?:"|\r?\n)')
 
 def detect_format(path: str, head: str) -> str:
     """Return one of FORMATS minus "auto": by extension, else by sniffing `head` (decoded text)."""
-    ext = os.path.splitext(path)[1].lower()
-    if ext in _BY_EXTENSION:
-        return _BY_EXTENSION[ext]
-    return _sniff(head)
+    by_name = article_format_by_extension(os.path.splitext(path)[1])
+    return by_name if by_name is not None else _sniff(head)
 
 
 def _sniff(head: str) -> str:

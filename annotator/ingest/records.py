@@ -14,13 +14,13 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from dataclasses import field as dc_field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import orjson
 import regex
 
-from annotator.dates import parse_datetime
+from annotator.dates import DHAKA, parse_datetime
 from annotator.ingest import limits
 from annotator.ingest.errors import IngestError
 from annotator.models import ArticleDraft
@@ -83,6 +83,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
         "newspaper",
         "sitename",
         "source_name",
+        "src",
         "paper",
     ),
     "byline": ("byline", "author", "reporter", "authors", "writer", "journalist", "author_name"),
@@ -148,9 +149,12 @@ def parse_jsonl(
     for n, line in numbered:
         count.add()
         limits.check_record(line, f"line {n}")
+        cut = n == last and not raw.endswith("\n")
         try:
-            parsed.append((n, line, _load_line(line, n, truncated=n == last)))
+            parsed.append((n, line, _load_line(line, n, truncated=cut)))
         except IngestError as exc:
+            if cut and "truncated" in str(exc):  # a cut-off file is damaged, not a bad record
+                raise IngestError(f"{exc}; the file looks cut off, nothing imported") from None
             report.skip(exc)
     if len(numbered) == 1 and parsed and isinstance(parsed[0][2], dict):
         items = _container_items(parsed[0][2])
@@ -387,10 +391,14 @@ def _draft(
     used: set[str] = set()
     for field, keys in plan.items():
         for key in keys:
-            if not _is_empty(record.get(key)):
-                values[field] = record[key]
-                used.add(key)
-                break
+            value = record.get(key)
+            if _is_empty(value):
+                continue
+            used.add(key)
+            if field != "text" and _is_placeholder(value):  # "Unknown", "N/A": no value
+                continue
+            values[field] = value
+            break
     if "text" not in values:
         if plan["text"]:
             raise IngestError(f"{where}: empty text (field {_show_list(plan['text'])})")
@@ -544,6 +552,14 @@ def _norm_key(key: Any) -> str:
     return _SEPARATORS.sub("", str(key)).casefold()
 
 
+_PLACEHOLDERS = frozenset({"unknown", "n/a", "na", "none", "null", "nil", "-", "--", "অজানা"})
+
+
+def _is_placeholder(value: Any) -> bool:
+    """A filler a scraper writes for a missing byline, outlet or date ("Unknown", "N/A")."""
+    return isinstance(value, str) and value.strip().casefold() in _PLACEHOLDERS
+
+
 def _is_empty(value: Any) -> bool:
     if value is None:
         return True
@@ -583,7 +599,7 @@ def _date(value: Any, field: str, meta: dict[str, Any]) -> str | None:
     text = _as_text(value, " ")
     if iso is None:
         try:
-            iso = parse_datetime(text)
+            iso = parse_datetime(text, to_dhaka=True)  # stored in Asia/Dhaka time
         except Exception:  # noqa: BLE001 - an unparsable date is kept raw, never fatal
             iso = None
     if iso is None:
@@ -592,7 +608,7 @@ def _date(value: Any, field: str, meta: dict[str, Any]) -> str | None:
 
 
 def _epoch(value: Any) -> str | None:
-    """Unix timestamps (seconds or milliseconds, as numbers or digit strings) in UTC."""
+    """Unix timestamps (seconds or milliseconds, as numbers or digit strings) in Dhaka time."""
     if isinstance(value, str) and _DIGITS.fullmatch(value.strip()):
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -600,7 +616,7 @@ def _epoch(value: Any) -> str | None:
     seconds = value / 1000 if 1e12 <= value < 1e13 else value
     if not 1e8 <= seconds < 1e10:
         return None
-    return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="seconds")
+    return datetime.fromtimestamp(seconds, DHAKA).isoformat(timespec="seconds")
 
 
 def _load_line(line: str, n: int, truncated: bool) -> Any:

@@ -13,7 +13,10 @@ sometimes with a second copy of the whole article. The cleaner works line by lin
    byline/date lines, closest to the body);
 4. dates come from :func:`annotator.dates.find_dates`: labelled lines (প্রকাশ / আপডেট) anywhere
    on the page, else an unlabelled byline date with a time; the page-header "today" line is the
-   scrape date, never the publication date.
+   scrape date, never the publication date. A relative date line (``প্রকাশ: ২ ঘণ্টা আগে``,
+   ``Updated: Yesterday``) is resolved against that scrape date only when it can be
+   (:meth:`annotator.dates.RelativeDate.resolve`: days yes, hours need a scrape time); otherwise
+   nothing is stored and the line is kept in ``meta`` (``published_line`` / ``updated_line``).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from enum import Enum
 
 import regex
 
-from annotator.dates import FoundDate, find_dates
+from annotator.dates import FoundDate, RelativeDate, find_dates, find_relative_dates
 from annotator.ingest.errors import IngestError
 from annotator.models import ArticleDraft
 
@@ -432,6 +435,7 @@ class Line:
     text: str
     kind: Kind = Kind.BLANK
     dates: list[FoundDate] = field(default_factory=list)
+    relative: list[RelativeDate] = field(default_factory=list)
     extra: str = ""  # source name, byline part of a dated line, ...
 
 
@@ -562,7 +566,15 @@ def _classify_short(line: Line, key: str) -> None:
             line.kind = Kind.DATE
             line.dates = dates
             line.extra = _byline_part(prefix)
+            # "প্রকাশ: ১৩ ডিসেম্বর ২০২৫ | আপডেট: ২ ঘণ্টা আগে": labelled relative parts only.
+            line.relative = [
+                r
+                for r in find_relative_dates(text)
+                if r.label and not any(d.start < r.end and r.start < d.end for d in dates)
+            ]
             return
+    if not dates and _relative_line(line):
+        return
     if len(text) <= 60 and _words(text) <= 5 and (_DESK.match(text) or _AUTHOR_PREFIX.match(text)):
         line.kind = Kind.DESK
     elif key in _SECTION_SET:
@@ -573,6 +585,28 @@ def _classify_short(line: Line, key: str) -> None:
         line.kind = Kind.NAV
     else:
         line.kind = Kind.TEXT
+
+
+def _relative_line(line: Line) -> bool:
+    """Mark `line` as a date line when it is a relative date ("প্রকাশ: ২ ঘণ্টা আগে").
+
+    Labelled, or after at most a short byline, with nothing but punctuation after it; a bare
+    day word ("গতকাল") counts only when labelled or followed by a time.
+    """
+    text = line.text
+    found = find_relative_dates(text) if len(text) <= 200 else []
+    if not found:
+        return False
+    first = found[0]
+    prefix = text[: first.start]
+    labelled = bool(first.label or _label_before(text, first.start, 0))
+    strong = first.unit != "day" or first.clock is not None or first.amount > 1
+    if _LETTER.search(text[found[-1].end :]) or not (labelled or (strong and _words(prefix) <= 6)):
+        return False
+    line.kind = Kind.DATE
+    line.relative = found
+    line.extra = _byline_part(prefix)
+    return True
 
 
 def _byline_part(prefix: str) -> str:
@@ -781,7 +815,7 @@ def _is_header_date(ln: Line, first_title: int) -> bool:
 def _find_dates(lines: list[Line], body_start: int, title: str) -> _Dates:
     """Publication, update and scrape dates of the page."""
     out = _Dates()
-    dated = [ln for ln in lines if ln.kind is Kind.DATE]
+    dated = [ln for ln in lines if ln.kind is Kind.DATE and ln.dates]
     head = [ln for ln in dated if ln.index < body_start]
     title_key = _norm(title) if title else None
     title_at = [
@@ -830,7 +864,27 @@ def _find_dates(lines: list[Line], body_start: int, title: str) -> _Dates:
             if plain:
                 out.published, out.published_line = plain[0].iso(), _line_text(ln)
                 break
+    _relative_dates(out, lines, body_start)
     return out
+
+
+def _relative_dates(out: _Dates, lines: list[Line], body_start: int) -> None:
+    """Fill publication/update dates still missing from relative date lines (head first).
+
+    Resolved against the page's scrape date; an unresolvable one stores no date but keeps
+    its line in ``published_line`` / ``updated_line``.
+    """
+    rel_lines = [ln for ln in lines if ln.relative]
+    rel_lines.sort(key=lambda ln: ln.index >= body_start)
+    for ln in rel_lines:
+        for rel in ln.relative:
+            label = rel.label or _label_before(ln.text, rel.start, 0) or "published"
+            resolved = rel.resolve(out.scraped)
+            value = resolved.iso() if resolved else None
+            if label == "updated" and out.updated is None and out.updated_line is None:
+                out.updated, out.updated_line = value, _line_text(ln)
+            elif label == "published" and out.published is None and out.published_line is None:
+                out.published, out.published_line = value, _line_text(ln)
 
 
 def _line_text(ln: Line) -> str:

@@ -8,8 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -31,13 +38,10 @@ from PySide6.QtWidgets import (
 
 from annotator.actions import AddSpan, Change, EditSpan, RemoveSpan, SetDocLabel, SetStatus
 from annotator.backups import BackupError, list_backups, restore, verify_backup
-from annotator.display import printable_name
 from annotator.errors import describe, log_failure
 from annotator.export import ExportFilter
-from annotator.ingest import FileResult, ImportReport, import_paths
-from annotator.ingest.annotations import AnnotationReport, import_annotations
-from annotator.ingest.project_db import ProjectImportReport, import_project_db
-from annotator.ingest.routing import import_annotation_groups, split_annotation_files
+from annotator.ingest.formats import ANNOTATIONS, PROJECT, dialog_filters, format_for_filter
+from annotator.ingest.inputs import ImportOptions, ImportSummary, import_inputs
 from annotator.models import Article, Span
 from annotator.project import open_project
 from annotator.scheme import LabelDef
@@ -63,7 +67,6 @@ STATUS_CHOICES = (("All articles", None), ("To do", "todo"), ("In progress", "in
                   ("Done", "done"), ("Review: not reviewed", "review:not_reviewed"),
                   ("Review: in review", "review:in_review"),
                   ("Review: adjudicated", "review:adjudicated"))  # fmt: skip
-FILTER = "News pages and datasets (*.txt *.html *.htm *.jsonl *.json *.csv *.tsv);;All files (*)"
 RESIZE_KEYS = {
     (Qt.Key.Key_Right, False): ("end", True),
     (Qt.Key.Key_Left, False): ("end", False),
@@ -77,6 +80,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: Store, annotator: str, settings: QSettings | None = None) -> None:
         super().__init__()
+        self.setAcceptDrops(True)  # files dropped from a file manager are imported
         self.store = store
         self.annotator = annotator
         self.settings = settings if settings is not None else QSettings()
@@ -674,10 +678,8 @@ class MainWindow(QMainWindow):
                 self.open_article(self.article.id)
 
     def import_files(self) -> None:
-        """Ask for files and import them."""
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles", str(Path.home()), FILTER)
-        if paths:
-            self.import_paths(paths)
+        """Ask for files of any importable format and import them."""
+        self._import_dialog("Import files", dialog_filters())
 
     def import_folder(self) -> None:
         """Ask for a folder and import everything in it."""
@@ -685,21 +687,78 @@ class MainWindow(QMainWindow):
         if folder:
             self.import_paths([folder])
 
-    def import_paths(self, paths: list[str]) -> TaskRunner:
-        """Import files or folders in the background and report the outcome."""
-        annotator = self.annotator
+    def import_annotations_dialog(self) -> None:
+        """Ask for annotation files (our JSONL export, doccano, Label Studio, brat)."""
+        self._import_dialog("Import annotations", dialog_filters((ANNOTATIONS,)))
 
-        def job(store: Store) -> tuple[ImportReport, AnnotationReport | None]:
-            skipped: list[FileResult] = []  # links out of a folder, not followed
-            articles, groups = split_annotation_files(paths, skipped=skipped)
-            report = import_paths(store, articles) if articles else ImportReport()
-            report.files[:0] = skipped
-            spans = import_annotation_groups(store, groups, annotator) if groups else None
-            return report, spans
+    def import_project_dialog(self) -> None:
+        """Ask for a colleague's project file and bring their layers in."""
+        self._import_dialog("Import a colleague's project", dialog_filters((PROJECT,)))
 
-        return self._start_task(
-            job, "Importing…", lambda result: self._on_articles_imported(*result)
+    def _import_dialog(self, title: str, filters: list[str]) -> None:
+        """A file dialog over the format table; the chosen filter names the format (the
+        first, "everything", lets the content decide)."""
+        paths, chosen = QFileDialog.getOpenFileNames(
+            self, title, str(Path.home()), ";;".join(filters)
         )
+        if paths:
+            self.import_paths(paths, format_for_filter(chosen))
+
+    def import_annotations(self, fmt: str, paths: list[str]) -> TaskRunner:
+        """Import annotation files of format `fmt` (see `import_paths`)."""
+        return self.import_paths(paths, fmt)
+
+    def import_project(self, path: str) -> TaskRunner:
+        """Import every layer of a colleague's project file (read-only, untrusted) except this
+        analyst's own; re-importing updates their layers."""
+        return self.import_paths([path], PROJECT)
+
+    def import_paths(self, paths: list[str], fmt: str = "auto") -> TaskRunner:
+        """Import files or folders in the background through the one import entry point
+        (`import_inputs`, as the command line does) and report the outcome. Files without
+        annotator names are this analyst's; their own layer in a colleague's project is not
+        brought in."""
+        options = ImportOptions(
+            format=fmt,
+            annotator=self.annotator,
+            skip_layers=(self.annotator,),
+            own_project=self.store.path,
+        )
+        return self._start_task(
+            lambda store: import_inputs(store, paths, options), "Importing…", self._on_imported
+        )
+
+    def _on_imported(self, summary: ImportSummary) -> None:
+        """Show what came in: the status bar when all went well, else a dialog listing what
+        was left out and why."""
+        self._reload_labels()
+        self.list_model.refresh()
+        self._update_progress()
+        if self.article is not None:
+            self.open_article(self.article.id)
+        headline = summary.headline()
+        if summary.ok:
+            self.statusBar().showMessage(headline, 8000)
+            return
+        lines = [line for line in summary.lines(short_names=True) if _worth_showing(line)]
+        shown = lines[:40] + ([f"… and {len(lines) - 40} more lines"] if len(lines) > 40 else [])
+        QMessageBox.warning(self, "Import", "\n".join([headline, "", *shown]))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        """Files and folders dragged in from a file manager may be dropped to import them."""
+        if _local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        """Import the dropped files and folders, each routed by its content."""
+        paths = _local_paths(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_paths(paths)
 
     def _start_task(self, job: Job, title: str, done: Callable[[Any], None]) -> TaskRunner:
         """Run `job(store)` in the background; `done(result)` after, a warning on failure."""
@@ -709,27 +768,6 @@ class MainWindow(QMainWindow):
         self.task_runner = runner
         runner.start()
         return runner
-
-    def _on_articles_imported(
-        self, report: ImportReport, spans: AnnotationReport | None = None
-    ) -> None:
-        if spans is not None:
-            self._on_annotations_imported(spans)
-            if not report.files:
-                return
-        totals = report.totals()
-        self.list_model.refresh()
-        self._update_progress()
-        lines = [
-            f"{totals['imported']} imported, {totals['duplicates']} already here, "
-            f"{totals['failed']} failed."
-        ]
-        shown = (report.failed + report.skipped)[:20]
-        lines += [f"{printable_name(Path(f.path).name)}: {printable_name(f.reason)}" for f in shown]
-        if report.failed or report.skipped:
-            QMessageBox.warning(self, "Import", "\n".join(lines))
-        else:
-            self.statusBar().showMessage(lines[0], 6000)
 
     def ask_switch_annotator(self) -> None:
         """Ask for another analyst's name and work as them from now on."""
@@ -815,84 +853,6 @@ class MainWindow(QMainWindow):
         runner.failed.connect(lambda why: QMessageBox.warning(self, "Export failed", why))
         self.export_runner = runner
         runner.start()
-
-    def import_annotations_dialog(self) -> None:
-        """Ask for annotation files (our JSONL, doccano, Label Studio, brat) and import them."""
-        paths, chosen = QFileDialog.getOpenFileNames(
-            self, "Import annotations", str(Path.home()),
-            "Our JSONL export (*.jsonl);;doccano (*.jsonl *.json);;Label Studio (*.json);;"
-            "brat (*.ann *.zip)",
-        )  # fmt: skip
-        if not paths:
-            return
-        fmt = {"doccano": "doccano", "Label": "labelstudio", "brat": "brat"}.get(
-            chosen.split(" ")[0], "jsonl"
-        )
-        self.import_annotations(fmt, paths)
-
-    def import_annotations(self, fmt: str, paths: list[str]) -> TaskRunner:
-        """Import annotation files in the background; others' names come from the files."""
-        annotator = self.annotator
-        return self._start_task(
-            lambda store: import_annotations(store, paths, fmt, annotator),
-            "Importing annotations…",
-            self._on_annotations_imported,
-        )
-
-    def _on_annotations_imported(self, report: AnnotationReport) -> None:
-        self._reload_labels()
-        self.list_model.refresh()
-        if self.article is not None:
-            self.open_article(self.article.id)
-        text = (
-            f"{report.spans_added} spans added, {report.spans_duplicate} already there, "
-            f"{len(report.problems)} problems."
-        )
-        if report.spans_snapped:
-            text += f" {report.spans_snapped} widened to whole letters."
-        if report.problems:
-            details = [
-                f"{printable_name(Path(p.file).name)}:{p.line or ''} {printable_name(p.reason)}"
-                for p in report.problems
-            ]
-            QMessageBox.warning(self, "Import annotations", "\n".join([text, *details[:20]]))
-        else:
-            self.statusBar().showMessage(text, 8000)
-
-    def import_project_dialog(self) -> None:
-        """Ask for a colleague's project file and bring their layers in."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Import a colleague's project", str(Path.home()),
-            "Annotator project (*.db *.sqlite *.sqlite3);;All files (*)",
-        )  # fmt: skip
-        if path:
-            self.import_project(path)
-
-    def import_project(self, path: str) -> TaskRunner:
-        """Import every layer of a colleague's project file (read-only, untrusted) except this
-        analyst's own; re-importing updates their layers."""
-        skip = (self.annotator,)
-        return self._start_task(
-            lambda store: import_project_db(store, path, skip=skip),
-            "Importing a colleague's project…",
-            self._on_project_imported,
-        )
-
-    def _on_project_imported(self, report: ProjectImportReport) -> None:
-        self._reload_labels()
-        self.list_model.refresh()
-        if self.article is not None:
-            self.open_article(self.article.id)
-        layers = ", ".join(
-            f"{layer.name} (+{layer.added} −{layer.removed})" for layer in report.layers
-        )
-        text = f"Layers imported: {layers or 'none'}."
-        details = [f"Skipped {s.name}: {s.reason}" for s in report.skipped]
-        details += report.problems[:20]
-        if report.problem_count:
-            QMessageBox.warning(self, "Import colleague's project", "\n".join([text, *details]))
-        else:
-            self.statusBar().showMessage(" ".join([text, *details]), 10000)
 
     def restore_from_backup(self) -> RestoreDialog | None:
         """List this project's backups; a confirmed choice is restored and the window reopens."""
@@ -989,3 +949,15 @@ def _as_bool(value: object) -> bool:
     if isinstance(value, str):
         return value.lower() in ("1", "true", "yes")
     return bool(value)
+
+
+def _local_paths(mime: QMimeData) -> list[str]:
+    """The local files and folders a drag carries (web links are not imported)."""
+    if not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
+
+
+def _worth_showing(line: str) -> bool:
+    """Report lines for the dialog: what went wrong or was chosen, not each good file."""
+    return not line.startswith(("imported   ", "duplicate  ", "layer      "))

@@ -23,7 +23,13 @@ def test_import_seeds_then_list_json(run, seeds_dir):
     result = run("import", str(seeds_dir), "--json")
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
-    assert report["totals"] == {"files": 5, "imported": 5, "duplicates": 0, "failed": 0}
+    assert report["totals"] == {
+        "files": 5,
+        "imported": 5,
+        "duplicates": 0,
+        "records_skipped": 0,
+        "failed": 0,
+    }
     listing = json.loads(run("articles", "--json").output)
     assert len(listing) == 5
     for row in listing:
@@ -197,3 +203,38 @@ def test_doccano_import_needs_an_annotator_and_reports_bad_lines(run, tmp_path, 
         [row] = store.articles()
         [span] = store.spans(row.id)
         assert (span.annotator, span.text) == ("nadia", "উত্তর")
+
+
+def test_a_dataset_with_bad_rows_imports_the_rest_and_exits_1(run, tmp_path):
+    body = "ঢাকায় আজ দুই দেশের মধ্যে একটি নতুন চুক্তি সই হয়েছে বলে জানা গেছে।"
+    rows = ["title,desc,time"] + [
+        f"খবর {i},{'' if i in (1, 3) else f'{body} {i}'},2024-08-12 10:30" for i in range(6)
+    ]
+    path = tmp_path / "news.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    strict = run("import", str(path), "--strict")
+    assert strict.exit_code == 1
+    assert "row 2 (line 3): empty text" in strict.output
+    assert json.loads(run("articles", "--json").output) == []
+    result = run("import", str(path))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].endswith("news.csv (4 articles; 2 bad records skipped)")
+    assert lines[1].endswith("news.csv: row 2 (line 3): empty text (field desc)")
+    assert lines[2].endswith("news.csv: row 4 (line 5): empty text (field desc)")
+    assert lines[-1] == "4 imported, 0 duplicates, 2 bad records skipped, 0 failed (1 files)"
+    listed = json.loads(run("articles", "--json").output)
+    assert {a["published"] for a in listed} == {"2024-08-12T10:30:00+06:00"}
+    again = json.loads(run("import", str(path), "--json").output)
+    assert again["totals"]["records_skipped"] == 2 and again["totals"]["duplicates"] == 4
+
+
+def test_doccano_columns_named_with_field(run, tmp_path):
+    path = tmp_path / "tags.jsonl"
+    path.write_text('{"data": "ঢাকায় আজ চুক্তি", "tags": [[0, 6, "LOC"]]}\n', encoding="utf-8")
+    args = ["import", str(path), "--format", "doccano", "--annotator", "me"]
+    result = run(*args, "--field", "text=data", "--field", "label=tags")
+    assert result.exit_code == 0, result.output
+    assert "1 spans added" in result.output
+    [article] = json.loads(run("articles", "--json").output)
+    assert article["spans"] == 1

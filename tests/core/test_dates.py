@@ -16,6 +16,7 @@ from annotator.dates import (
     FoundDate,
     bengali_to_gregorian,
     find_dates,
+    find_relative_dates,
     format_dual,
     parse_datetime,
 )
@@ -524,3 +525,157 @@ def test_parse_datetime_to_dhaka(text: str, iso: str) -> None:
 )
 def test_parse_datetime_south_asian_zone_words(text: str, iso: str) -> None:
     assert parse_datetime(text) == iso
+
+
+# --- zones before the time, Bengali zone words, spoken times --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "iso", "matched"),
+    [
+        # zone written before the time
+        (
+            "Last Updated: Jan 09, 2026, IST 03:52 PM",
+            "2026-01-09T16:22:00+06:00",
+            "Last Updated: Jan 09, 2026, IST 03:52 PM",
+        ),
+        ("09 Jan 2026 IST 15:52", "2026-01-09T16:22:00+06:00", "09 Jan 2026 IST 15:52"),
+        ("IST 03:52 PM, Jan 09, 2026", "2026-01-09T16:22:00+06:00", "IST 03:52 PM, Jan 09, 2026"),
+        ("(IST) 10:30 AM, 12 Aug 2024", "2024-08-12T11:00:00+06:00", "(IST) 10:30 AM, 12 Aug 2024"),
+        # Bengali zone words, after or before the time
+        (
+            "০৯ জানুয়ারি ২০২৬, ০৩:৫২ পিএম (আইএসটি)",
+            "2026-01-09T16:22:00+06:00",
+            "০৯ জানুয়ারি ২০২৬, ০৩:৫২ পিএম (আইএসটি)",
+        ),
+        (
+            "০৯ জানুয়ারি ২০২৬, ০৩:৫২ পিএম ভারতীয় সময়",
+            "2026-01-09T16:22:00+06:00",
+            "০৯ জানুয়ারি ২০২৬, ০৩:৫২ পিএম ভারতীয় সময়",
+        ),
+        (
+            "০৯ জানুয়ারি ২০২৬ ভারতীয় সময় অনুযায়ী ০৩:৫২ পিএম",
+            "2026-01-09T16:22:00+06:00",
+            "০৯ জানুয়ারি ২০২৬ ভারতীয় সময় অনুযায়ী ০৩:৫২ পিএম",
+        ),
+        (
+            "০৯ জানুয়ারি ২০২৬, বাংলাদেশ সময় ১৫:৫২ | ঢাকা",
+            "2026-01-09T15:52:00+06:00",
+            "০৯ জানুয়ারি ২০২৬, বাংলাদেশ সময় ১৫:৫২",
+        ),
+        (
+            "বাংলাদেশ সময়: ০৩:৫২ পিএম, ০৯ জানুয়ারি ২০২৬",
+            "2026-01-09T15:52:00+06:00",
+            "বাংলাদেশ সময়: ০৩:৫২ পিএম, ০৯ জানুয়ারি ২০২৬",
+        ),
+        ("৫ আগস্ট ২০২৪, ০৯:৩০ জিএমটি", "2024-08-05T15:30:00+06:00", "৫ আগস্ট ২০২৪, ০৯:৩০ জিএমটি"),
+        # spoken clock times with Bengali digits
+        (
+            "০৯ জানুয়ারি ২০২৬, ভারতীয় সময় বিকেল ৩টা ৫২ মিনিটে",
+            "2026-01-09T16:22:00+06:00",
+            "০৯ জানুয়ারি ২০২৬, ভারতীয় সময় বিকেল ৩টা ৫২ মিনিটে",
+        ),
+        ("১২ আগস্ট ২০২৪, সকাল ১০টায়", "2024-08-12T10:00:00+06:00", "১২ আগস্ট ২০২৪, সকাল ১০টায়"),
+        ("১২ আগস্ট ২০২৪, রাত ৯টা ৫ মিনিট", "2024-08-12T21:05:00+06:00", "১২ আগস্ট ২০২৪, রাত ৯টা ৫ মিনিট"),
+    ],
+)
+def test_zone_words_before_or_after_the_time(line: str, iso: str, matched: str) -> None:
+    line = unicodedata.normalize("NFC", line)
+    found = _one(line)
+    assert found.iso() == iso
+    assert line[found.start : found.end] == unicodedata.normalize("NFC", matched)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["১২ আগস্ট ২০২৪, ১০টা", "১২ আগস্ট ২০২৪ ১০ টাকা", "১২ আগস্ট ২০২৪, ৫টি দোকান", "১২ আগস্ট ২০২৪ স্থানীয় সময়"],
+)
+def test_counts_and_local_time_are_not_clock_times(line: str) -> None:
+    assert _one(line).iso() == "2024-08-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Jan 09, 2026, IST 03:52 PM", "2026-01-09T16:22:00+06:00"),
+        ("০৯ জানুয়ারি ২০২৬, ০৩:৫২ পিএম (আইএসটি)", "2026-01-09T16:22:00+06:00"),
+        ("09 January 2026 03:52 PM ভারতীয় সময়", "2026-01-09T16:22:00+06:00"),
+        ("Sun, 13 Jul 2025 13:18:00 GMT", "2025-07-13T19:18:00+06:00"),
+    ],
+)
+def test_parse_datetime_zone_words_to_dhaka(text: str, iso: str) -> None:
+    assert parse_datetime(text, to_dhaka=True) == iso
+
+
+# --- relative dates -------------------------------------------------------------------------------
+
+_REF = "2025-12-15T10:00:00+06:00"
+
+
+@pytest.mark.parametrize(
+    ("line", "with_time", "date_only", "label"),
+    [
+        ("২ ঘণ্টা আগে", "2025-12-15T08:00:00+06:00", None, None),
+        ("৩ ঘন্টা পূর্বে", "2025-12-15T07:00:00+06:00", None, None),
+        ("প্রকাশ: ৫ মিনিট আগে", "2025-12-15T09:55:00+06:00", None, "published"),
+        ("এক ঘণ্টা আগে", "2025-12-15T09:00:00+06:00", None, None),
+        ("3 hours ago", "2025-12-15T07:00:00+06:00", None, None),
+        ("Updated: an hour ago", "2025-12-15T09:00:00+06:00", None, "updated"),
+        ("গতকাল", "2025-12-14", "2025-12-14", None),
+        ("Yesterday", "2025-12-14", "2025-12-14", None),
+        ("৩ দিন আগে", "2025-12-12", "2025-12-12", None),
+        (
+            "আপডেট: গতকাল রাত ১০:৩০",
+            "2025-12-14T22:30:00+06:00",
+            "2025-12-14T22:30:00+06:00",
+            "updated",
+        ),
+        ("Yesterday 10:30 PM IST", "2025-12-14T23:00:00+06:00", "2025-12-14T23:00:00+06:00", None),
+        ("২ সপ্তাহ আগে", None, None, None),
+        ("3 months ago", None, None, None),
+    ],
+)
+def test_relative_dates_resolve_against_the_reference(
+    line: str, with_time: str | None, date_only: str | None, label: str | None
+) -> None:
+    line = unicodedata.normalize("NFC", line)
+    (rel,) = find_relative_dates(line)
+    assert line[rel.start : rel.end] == line
+    assert rel.label == label
+    timed = rel.resolve(_REF)
+    assert (timed.iso() if timed else None) == with_time
+    by_date = rel.resolve(date(2025, 12, 15))
+    assert (by_date.iso() if by_date else None) == date_only
+    assert rel.resolve(None) is None
+    assert parse_datetime(line) is None  # no reference: never today's date
+    assert parse_datetime(line, reference=_REF) == with_time
+
+
+def test_relative_reference_in_another_zone_and_naive() -> None:
+    (rel,) = find_relative_dates("২ ঘণ্টা আগে")
+    assert rel.resolve("2025-12-15T09:30:00+05:30").iso() == "2025-12-15T08:00:00+06:00"
+    assert rel.resolve(datetime(2025, 12, 15, 10, 0)).iso() == "2025-12-15T08:00:00+06:00"
+    assert rel.resolve("not a date") is None
+
+
+@pytest.mark.parametrize(
+    "line", ["আজকের পত্রিকা", "১০ দিন আগেও", "গতকালও", "দুই ঘণ্টা ধরে", "৩ ঘণ্টার মধ্যে", "hours ago"]
+)
+def test_no_false_relative_dates(line: str) -> None:
+    assert find_relative_dates(unicodedata.normalize("NFC", line)) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_find_relative_dates_never_raises(line: str) -> None:
+    for rel in find_relative_dates(line):
+        assert 0 <= rel.start < rel.end <= len(line)
+        rel.resolve(_REF)
+
+
+def test_a_year_written_first_is_always_year_month_day() -> None:
+    """Scraped datasets write 2024/08/12; day-first parsing must not turn it into 8 December."""
+    assert parse_datetime("2024/08/12") == "2024-08-12"
+    assert parse_datetime("2024.08.12") == "2024-08-12"
+    assert parse_datetime("2024/08/12 10:30") == "2024-08-12T10:30:00+06:00"
+    assert parse_datetime("12/08/2024") == "2024-08-12"  # day first otherwise

@@ -335,11 +335,16 @@ def test_nothing_pre_existing_changes(source, tmp_path):
 # -- annotators and whole-file failures ------------------------------------------------------
 
 
-def test_no_annotator_is_a_problem(target, tmp_path):
-    path = _write_lines(tmp_path / "d.jsonl", [{"text": OTHER, "label": [[0, 4, "x"]]}])
+def test_no_annotator_fails_the_file_before_writing(target, tmp_path):
+    records = [{"text": OTHER, "label": [[0, 4, "x"]]}, {"text": "আরেকটি খবর।", "label": []}]
+    path = _write_lines(tmp_path / "d.jsonl", records)
+    labels = target.labels()
     report = import_annotations(target, [path], "doccano")
-    assert [(p.line, p.reason) for p in report.problems] == [(1, NO_ANNOTATOR)]
-    assert report.spans_added == 0
+    [problem] = report.problems
+    assert problem.line is None and problem.reason.startswith(NO_ANNOTATOR)
+    assert "--annotator NAME" in problem.reason
+    assert report.spans_added == 0 and report.articles_created == 0
+    assert target.article_count() == 0 and target.labels() == labels
 
 
 def test_labelstudio_annotator_sources_and_cancelled(target, tmp_path):

@@ -85,4 +85,10 @@ def test_folder_walk_skips_hidden_and_reports_each_file(store, seeds_dir, tmp_pa
     report = import_paths(store, [tmp_path])
     names = sorted(f.path.rsplit("/", 1)[-1] for f in report.files)
     assert names == ["notes.txt", "page.txt"]
-    assert report.totals() == {"files": 2, "imported": 1, "duplicates": 0, "failed": 1}
+    assert report.totals() == {
+        "files": 2,
+        "imported": 1,
+        "duplicates": 0,
+        "records_skipped": 0,
+        "failed": 1,
+    }

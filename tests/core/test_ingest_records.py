@@ -138,8 +138,8 @@ def test_unparsable_date_keeps_raw_and_epoch_numbers_convert() -> None:
     if parse_datetime("গত সপ্তাহের কোনো একদিন") is None:
         assert a.published is None
         assert a.meta["published_raw"] == "গত সপ্তাহের কোনো একদিন"
-    assert a.updated == "2024-07-03T09:46:40+00:00"
-    assert b.published == "2024-07-03T09:46:40+00:00"
+    assert a.updated == "2024-07-03T15:46:40+06:00"  # stored in Asia/Dhaka time
+    assert b.published == "2024-07-03T15:46:40+06:00"
 
 
 def test_single_line_container_object() -> None:
@@ -377,3 +377,12 @@ def test_csv_only_raises_ingest_error(raw: str) -> None:
         assert "\n" not in str(exc)
     else:
         assert drafts and all(d.text for d in drafts)
+
+
+def test_placeholder_bylines_are_no_byline_and_src_names_the_outlet() -> None:
+    rows = (
+        "Date,Headline,Writer,Body,src\n2024-08-12,শিরোনাম,Unknown,ঢাকায় আজ চুক্তি সই হয়েছে।,india.com\n"
+    )
+    [draft] = parse_csv(rows)
+    assert (draft.byline, draft.outlet, draft.title) == ("", "india.com", "শিরোনাম")
+    assert "Writer" not in draft.meta  # the filler is dropped, not kept as a field

@@ -684,3 +684,67 @@ def test_other_outlets_date_lines_in_scraped_pages(
         assert draft.meta["published_line"] == nfc(date_lines[0])
     if updated:
         assert draft.meta["updated_line"] == nfc(date_lines[-1])
+
+
+# --- relative date lines ("২ ঘণ্টা আগে", "গতকাল") -------------------------------------------------
+
+_RELATIVE_BODY = (
+    "টানা তিন দিনের ভারী বৃষ্টিতে রাজধানীর নিচু এলাকাগুলো তলিয়ে গেছে। মিরপুর ও যাত্রাবাড়ীর অনেক "
+    "সড়কে হাঁটুপানি জমেছে।\n\nআবহাওয়া অধিদপ্তর জানিয়েছে, আগামী ৪৮ ঘণ্টায় দেশের উত্তরাঞ্চলে আরও "
+    "ভারী বর্ষণের সম্ভাবনা রয়েছে।"
+)
+_TODAY_LINE = "আজ সোমবার, ১ পৌষ, ১৪৩২ | ১৫ ডিসেম্বর, ২০২৫"
+
+
+def _relative_page(date_line: str, header: str = _TODAY_LINE) -> ArticleDraft:
+    page = "\n".join(
+        [header, "", "রাজধানীতে জলাবদ্ধতা, দুর্ভোগে নগরবাসী", "", "নিজস্ব প্রতিবেদক", "", date_line]
+        + ["", _RELATIVE_BODY, ""]
+    )
+    return parse_scraped(canonicalise(page), "relative.txt")
+
+
+@pytest.mark.parametrize(
+    ("date_line", "published", "updated"),
+    [
+        # days resolve against the page's own "today" line (the scrape date)
+        ("প্রকাশ: গতকাল", "2025-12-14", None),
+        ("প্রকাশ: ৩ দিন আগে", "2025-12-12", None),
+        ("Published: Yesterday 10:30 PM", "2025-12-14T22:30:00+06:00", None),
+        ("৩ দিন আগে", "2025-12-12", None),
+        (
+            "প্রকাশ: ১৩ ডিসেম্বর ২০২৫, ১০:০০ এএম | আপডেট: গতকাল",
+            "2025-12-13T10:00:00+06:00",
+            "2025-12-14",
+        ),
+        # hours need a scrape time, which a date-only header line does not give: nothing stored
+        ("প্রকাশ: ২ ঘণ্টা আগে", None, None),
+        ("Updated: 3 hours ago", None, None),
+    ],
+)
+def test_relative_date_lines_use_the_scrape_date(
+    date_line: str, published: str | None, updated: str | None
+) -> None:
+    draft = _relative_page(date_line)
+    assert (draft.published, draft.updated) == (published, updated)
+    assert draft.meta["scraped_date"] == "2025-12-15"
+    line = nfc(date_line)
+    assert line in (draft.meta.get("published_line"), draft.meta.get("updated_line"))
+    assert draft.byline == "নিজস্ব প্রতিবেদক"
+    assert draft.text == nfc(_RELATIVE_BODY)
+
+
+def test_relative_date_without_a_scrape_date_stores_nothing_but_keeps_the_line() -> None:
+    draft = _relative_page("প্রকাশ: গতকাল", header="প্রচ্ছদ")
+    assert draft.published is None
+    assert draft.meta["published_line"] == nfc("প্রকাশ: গতকাল")
+    assert "scraped_date" not in draft.meta
+
+
+def test_relative_words_in_the_body_are_not_dates() -> None:
+    body = "গতকাল রাতে আগুন লাগে।\n\n" + _RELATIVE_BODY + "\n\n২ ঘণ্টা আগে ঘটনাটি ঘটে।"
+    page = "\n".join([_TODAY_LINE, "", "রাজধানীতে জলাবদ্ধতা, দুর্ভোগে নগরবাসী", "", body, ""])
+    draft = parse_scraped(canonicalise(page), "x.txt")
+    assert draft.published is None
+    assert "published_line" not in draft.meta
+    assert draft.text.startswith(nfc("গতকাল রাতে আগুন লাগে।"))

@@ -30,9 +30,9 @@ def test_folder_import_report_lists_skipped_links_and_escapes_names(qtbot, tmp_p
             pass
         [text] = shown
         lines = text.splitlines()
-        assert lines[0] == "1 imported, 0 already here, 1 failed."
-        assert any(line.startswith("bad\\nname.json: ") for line in lines)
-        assert "link.txt: symbolic link to outside the folder; skipped" in lines
+        assert lines[0] == "1 articles imported, 0 already here, 1 file failed."
+        assert any(line.startswith("failed     bad\\nname.json: ") for line in lines)
+        assert "skipped    link.txt: symbolic link to outside the folder; skipped" in lines
         assert "\u202e" not in text
         assert store.article_count() == 1
         window.close()

@@ -330,7 +330,7 @@ def test_import_articles_runs_in_the_background(window, qtbot, tmp_path):
     with qtbot.waitSignal(runner.finished, timeout=20000):
         pass
     assert window.list_model.rowCount() == before + 1
-    assert "1 imported" in window.statusBar().currentMessage()
+    assert "1 articles imported" in window.statusBar().currentMessage()
 
 
 def test_import_files_routes_annotation_files_to_the_annotation_import(window, qtbot, tmp_path):

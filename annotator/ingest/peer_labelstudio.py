@@ -1,0 +1,258 @@
+"""Read a Label Studio export: tasks with their text and the annotators' text spans.
+
+The JSON export is an array of tasks {"data": {...}, "annotations": [{"result": [...]}]}
+(older versions: "completions"), streamed task by task so that only one task's JSON is in
+memory; JSON-MIN puts the text at top level and each control's regions beside it. Results of
+type "labels" are text spans; "choices" on a span's region become its attributes, other
+"choices" are the document's labels. Everything else (relations, rectangles and other image
+or audio regions, text areas, ratings, model predictions, cancelled annotations, and tasks
+without text, as in an image project) is counted by kind as not imported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from annotator.ingest import limits
+from annotator.ingest.annotation_model import (
+    DocIn,
+    Parsed,
+    Problem,
+    SpanIn,
+    Unparseable,
+    as_str,
+    doc_from,
+    name_or_id,
+    opt_str,
+    record_text,
+    short,
+)
+from annotator.text import DecodeError, decode_bytes, looks_binary
+
+TEXT_KEYS = ("text", "content", "body", "article", "document")
+NON_TEXT_TASKS = "Label Studio non-text tasks"
+PREDICTIONS = "Label Studio predictions"
+CANCELLED = "Label Studio cancelled annotations"
+_WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+
+
+def results_kind(kind: str) -> str:
+    """The not-imported kind of Label Studio results of type `kind`."""
+    return f"Label Studio {kind or 'untyped'} results"
+
+
+def parse_labelstudio_file(path: Path, name: str, text_key: str | None = None) -> Parsed:
+    """A JSON array of tasks (or one task object), streamed task by task: only one task's
+    JSON is in memory at a time, and the limits apply as each task is read. `text_key` is
+    the data field holding the text (default: the first of TEXT_KEYS present)."""
+    caps = limits.current()
+    keys = (text_key,) if text_key else TEXT_KEYS
+    try:
+        if not path.is_file():
+            raise Unparseable("no such file" if not path.exists() else "not a regular file")
+        if path.stat().st_size > caps.file_bytes:
+            raise limits.too_large("file", path.stat().st_size, caps.file_bytes)
+        handle = path.open("rb")
+    except OSError as exc:
+        raise Unparseable(f"cannot read: {exc.strerror or exc}") from None
+    with handle:
+        head = handle.read(65536)
+        if not head:
+            raise Unparseable("empty file")
+        if head.startswith(_WIDE_BOMS):  # UTF-16/32: rare; decoded and parsed whole
+            data = head + limits.read_capped(handle, caps.file_bytes - len(head))
+            try:
+                tasks = orjson.loads(decode_bytes(data))
+            except DecodeError as exc:
+                raise Unparseable(str(exc)) from None
+            except orjson.JSONDecodeError as exc:
+                raise Unparseable(f"invalid JSON: {short(str(exc), 80)}") from None
+            if not isinstance(tasks, list | dict):
+                raise Unparseable("not a Label Studio export (expected a JSON array of tasks)")
+            return _tasks(tasks if isinstance(tasks, list) else [tasks], name, None, keys)
+        head = head.removeprefix(b"\xef\xbb\xbf")
+        if looks_binary(head):
+            raise Unparseable("binary file (contains NUL bytes); expected UTF-8 text")
+        first = head.lstrip()[:1]
+        if first not in (b"[", b"{"):
+            raise Unparseable("not a Label Studio export (expected a JSON array of tasks)")
+        import ijson  # noqa: PLC0415 - loaded only when a Label Studio file is imported
+
+        reader = limits.CappedReader(handle, head)
+        tasks = ijson.items(reader, "item" if first == b"[" else "", use_float=True)
+        try:
+            return _tasks(tasks, name, reader, keys)
+        except ijson.JSONError as exc:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "damaged"
+            raise Unparseable(f"invalid JSON: {short(reason, 80)}") from None
+
+
+def _tasks(
+    tasks: Any, name: str, reader: limits.CappedReader | None, keys: tuple[str, ...]
+) -> Parsed:
+    """Records of Label Studio tasks; `line` in problems is the task's 1-based index."""
+    caps = limits.current()
+    count = limits.Counter("tasks", caps.records)
+    spans = limits.Counter("spans", caps.spans)
+    parsed = Parsed()
+    for index, task in enumerate(tasks, 1):
+        if reader is not None:
+            reader.mark()
+        count.add()
+        doc = _task(task, index, name, parsed, keys)
+        if doc is not None:
+            limits.check_text(doc.text or "", f"task {index}")
+            spans.add(len(doc.spans))
+            parsed.docs.append(doc)
+    return parsed
+
+
+def _task(task: Any, index: int, name: str, parsed: Parsed, keys: tuple[str, ...]) -> DocIn | None:
+    """One task as a record, or None (with a problem, or counted when it has no text)."""
+    if isinstance(task, dict) and "data" not in task:
+        if isinstance(task.get("text"), str):
+            return _min_task(task, index)
+        if any(isinstance(v, list) for v in task.values()):  # JSON-MIN of an image project
+            parsed.skip(NON_TEXT_TASKS)
+            return None
+    data = task.get("data") if isinstance(task, dict) else None
+    if not isinstance(data, dict):
+        parsed.problems.append(Problem(name, index, "task has no 'data' object"))
+        return None
+    doc = doc_from(data, index, record_text(data, *keys))
+    annotations = task.get("annotations")
+    if annotations is None:
+        annotations = task.get("completions") or []
+    predictions = task.get("predictions")
+    parsed.skip(PREDICTIONS, len(predictions) if isinstance(predictions, list) else 0)
+    if doc.text is None:
+        parsed.skip(NON_TEXT_TASKS)
+        for annotation in annotations if isinstance(annotations, list) else []:
+            if isinstance(annotation, dict) and not annotation.get("was_cancelled"):
+                for result in _results(annotation):
+                    parsed.skip(results_kind(as_str(result.get("type"))))
+        return None
+    for annotation in annotations if isinstance(annotations, list) else []:
+        if not isinstance(annotation, dict):
+            continue
+        if annotation.get("was_cancelled"):
+            parsed.skip(CANCELLED)
+            continue
+        _annotation(annotation, index, doc, parsed)
+    return doc
+
+
+def _min_task(task: dict[str, Any], index: int) -> DocIn:
+    """A task of Label Studio's JSON-MIN export: the text at top level, and under each
+    control's name a list of regions {"start", "end", "text", "labels"}."""
+    doc = doc_from(task, index, task["text"])
+    who = name_or_id(task.get("annotator"))
+    for key, regions in task.items():
+        if key == "text" or not isinstance(regions, list):
+            continue
+        for region in regions:
+            if not isinstance(region, dict) or "start" not in region or "labels" not in region:
+                continue
+            labels = region.get("labels")
+            given = region.get("text")
+            for label in labels if isinstance(labels, list) and labels else [None]:
+                doc.spans.append(
+                    SpanIn(
+                        line=index,
+                        label=label,
+                        fragments=[(region.get("start"), region.get("end"))],
+                        text=given if isinstance(given, str) else None,
+                        annotator=who,
+                        origin="labelstudio",
+                        utf16_fallback=True,
+                    )
+                )
+    return doc
+
+
+def _annotator(annotation: dict[str, Any]) -> str | None:
+    meta = annotation.get("meta")
+    if isinstance(meta, dict) and opt_str(meta.get("annotator")):
+        return str(meta["annotator"]).strip() or None
+    who = annotation.get("completed_by")
+    if isinstance(who, dict):
+        return opt_str(who.get("email")) or opt_str(who.get("username"))
+    if who is None or isinstance(who, bool) or who == "":
+        return None
+    return str(who)
+
+
+def _results(annotation: dict[str, Any]) -> list[dict[str, Any]]:
+    results = annotation.get("result")
+    return [r for r in results if isinstance(r, dict)] if isinstance(results, list) else []
+
+
+def _is_labels_result(result: dict[str, Any], value: Any) -> bool:
+    """A text span result: type "labels", or no type but a value with labels and offsets."""
+    if not isinstance(value, dict):
+        return False
+    kind = result.get("type")
+    if kind is None:
+        return "labels" in value and "start" in value and "end" in value
+    return kind == "labels"
+
+
+def _annotation(annotation: dict[str, Any], index: int, doc: DocIn, parsed: Parsed) -> None:
+    """Add one annotation's spans, their choices and the document's choices to `doc`; count
+    the other results."""
+    who = _annotator(annotation)
+    results = _results(annotation)
+    regions: dict[str, list[SpanIn]] = {}
+    rest: list[dict[str, Any]] = []
+    for result in results:
+        value = result.get("value")
+        if not _is_labels_result(result, value):
+            rest.append(result)
+            continue
+        for span in _labels_spans(result, value, index, who):
+            doc.spans.append(span)
+            regions.setdefault(as_str(result.get("id")), []).append(span)
+    for result in rest:
+        value = result.get("value")
+        choices = value.get("choices") if isinstance(value, dict) else None
+        if result.get("type") != "choices" or not isinstance(choices, list) or not choices:
+            parsed.skip(results_kind(as_str(result.get("type"))))
+            continue
+        region = regions.get(as_str(result.get("id")))
+        key = as_str(result.get("from_name"))
+        if region and key:
+            for span in region:
+                span.attrs[key] = choices[0] if len(choices) == 1 else list(choices)
+            continue
+        labels = [c.strip() for c in choices if isinstance(c, str) and c.strip()]
+        doc.doc_labels.extend((who, label) for label in labels)
+
+
+def _labels_spans(
+    result: dict[str, Any], value: dict[str, Any], index: int, who: str | None
+) -> list[SpanIn]:
+    """The spans of one "labels" result: one per label."""
+    meta = result.get("meta")
+    note_items = meta.get("text") if isinstance(meta, dict) else None
+    if isinstance(note_items, list):
+        note = "\n".join(str(n) for n in note_items if n)
+    else:
+        note = as_str(note_items)
+    labels = value.get("labels")
+    given = value.get("text")
+    return [
+        SpanIn(
+            line=index,
+            label=label,
+            fragments=[(value.get("start"), value.get("end"))],
+            text=given if isinstance(given, str) else None,
+            annotator=who,
+            note=note,
+            origin="labelstudio",
+            utf16_fallback=True,
+        )
+        for label in (labels if isinstance(labels, list) and labels else [None])
+    ]
