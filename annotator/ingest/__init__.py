@@ -12,6 +12,7 @@ from annotator.display import decoded_name
 from annotator.ingest import limits
 from annotator.ingest.detect import detect_format
 from annotator.ingest.errors import IngestError
+from annotator.ingest.formats import not_read_reason
 from annotator.models import ArticleDraft
 from annotator.store import Store
 from annotator.text import DecodeError, canonicalise, decode_bytes, looks_binary
@@ -166,6 +167,8 @@ def read_drafts(
         raise IngestError(f"cannot read: {exc.strerror or exc}") from None
     if not path.is_file():
         raise IngestError("not a regular file")
+    if fmt == "auto" and (reason := not_read_reason(path.suffix)) is not None:
+        raise IngestError(reason)
     if size == 0:
         raise IngestError("empty file")
     if size > caps.file_bytes:

@@ -26,6 +26,8 @@ LINE_SUFFIXES = (".jsonl", ".ndjson")
 
 
 SAMPLE = 20
+# Only doccano names its columns so (its documented import layout); no article dataset does.
+DOCCANO_COLUMNS = frozenset({"column_data", "column_label"})
 
 
 def annotation_format(path: Path, field_map: dict[str, str] | None = None) -> str | None:
@@ -114,6 +116,8 @@ def _records_format(sample: list[Any], field_map: dict[str, str] | None = None) 
     ours = sum(1 for r in records if _ours(r))
     if 2 * ours >= len(records):
         return "jsonl"
+    if all(DOCCANO_COLUMNS <= r.keys() for r in records):
+        return "doccano"  # doccano's own column names: a classification file too
     labelled = [items for r in records if (items := _label_items(r, label_keys))]
     spans = sum(1 for items in labelled if _spans_like(items))
     return "doccano" if labelled and 2 * spans >= len(labelled) else None

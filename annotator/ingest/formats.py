@@ -85,6 +85,27 @@ def article_format_by_extension(ext: str) -> str | None:
     return None
 
 
+# Files people try that are not read, with what to do instead (a clear reason, not a guess).
+_NOT_READ = {
+    ".conll": "CoNLL token files are not read (annotator exports them); import a JSONL, "
+    "doccano or brat file instead",
+    ".conllu": "CoNLL-U token files are not read; import a JSONL, doccano or brat file instead",
+    ".iob": "IOB token files are not read; import a JSONL, doccano or brat file instead",
+    ".pdf": "PDF files are not read; save the article page as HTML or copy its text",
+    ".docx": "Word documents are not read; save as plain text (.txt)",
+    ".doc": "Word documents are not read; save as plain text (.txt)",
+    ".xlsx": "Excel workbooks are not read; save the sheet as CSV",
+    ".xls": "Excel workbooks are not read; save the sheet as CSV",
+    ".odt": "OpenDocument texts are not read; save as plain text (.txt)",
+    ".ods": "OpenDocument sheets are not read; save the sheet as CSV",
+}
+
+
+def not_read_reason(ext: str) -> str | None:
+    """Why a file with this extension is not imported, for the formats people try; else None."""
+    return _NOT_READ.get(ext.lower())
+
+
 ANY_FILE = "All files (*)"
 EVERYTHING = "Everything the annotator imports"
 

@@ -79,3 +79,15 @@ def test_import_without_format_routes_each_file(tmp_path):
             ("mita", "support", "রাশিয়াকে"),
             ("ravi", "actor", "চীন"),
         ]
+
+
+def test_doccano_column_names_make_a_classification_file_doccano(tmp_path):
+    from annotator.ingest.annotation_detect import annotation_format
+
+    path = tmp_path / "cls.jsonl"
+    lines = [
+        json.dumps({"column_data": "ঢাকায় আজ চুক্তি সই", "column_label": ["treaty"]}),
+        json.dumps({"column_data": "মস্কো সফর", "column_label": ["visit", "support"]}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert annotation_format(path) == "doccano"

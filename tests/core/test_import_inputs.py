@@ -165,3 +165,19 @@ def test_one_format_table_feeds_choices_detection_and_dialogs():
     ]
     assert [format_for_filter(f) for f in dialog_filters((PROJECT,))[1:-1]] == ["project"]
     assert detect.detect_format("x.TSV", "") == "csv"
+
+
+def test_files_of_formats_that_are_not_read_get_a_reason_not_a_guess(store, tmp_path):
+    conll = tmp_path / "tokens.conll"
+    conll.write_text("ঢাকায়\tB-LOC\nআজ\tO\nচুক্তি\tO\nসই\tO\nহয়েছে\tO\n", encoding="utf-8")
+    sheet = tmp_path / "news.xlsx"
+    sheet.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    files = import_inputs(store, [conll, sheet]).articles.files
+    reasons = {Path(f.path).name: (f.status, f.reason) for f in files}
+    assert reasons["tokens.conll"][0] == "failed"
+    assert reasons["tokens.conll"][1].startswith("CoNLL token files are not read")
+    assert reasons["news.xlsx"] == (
+        "failed",
+        "Excel workbooks are not read; save the sheet as CSV",
+    )
+    assert store.article_count() == 0
