@@ -238,3 +238,51 @@ def step_boundary(
         return edges[i] if i < len(edges) else position
     i = bisect.bisect_left(edges, position) - 1
     return edges[i] if i >= 0 else position
+
+
+_VIRAMA_OR_JOINER = frozenset("\u09cd\u200d")
+
+
+def may_split_cluster(text: str, i: int) -> bool:
+    """Whether offset `i` may fall inside a grapheme cluster (cheap test, no false "no"s for
+    Bengali and emoji: a mark, joiner or variation selector at `i`, a virama or ZWJ before it,
+    an emoji modifier, or two regional indicators)."""
+    if i <= 0 or i >= len(text):
+        return False
+    ch, before = text[i], text[i - 1]
+    if ch in "\u200c\u200d":
+        return True
+    # A virama or ZWJ before `i`, with only marks and joiners between, joins `ch` to the
+    # cluster before it (conjuncts; emoji ZWJ sequences).
+    for back in range(i - 1, max(-1, i - 9), -1):
+        prev = text[back]
+        if prev in _VIRAMA_OR_JOINER:
+            return True
+        if unicodedata.category(prev)[0] != "M":
+            break
+    code = ord(ch)
+    if 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F:
+        return True
+    if 0x1F1E6 <= code <= 0x1F1FF and 0x1F1E6 <= ord(before) <= 0x1F1FF:
+        return True
+    return unicodedata.category(ch)[0] == "M"
+
+
+class OffsetMap:
+    """Maps code-point offsets of a source text to offsets of its canonical form."""
+
+    def __init__(self, source: str, canonical: str | None = None) -> None:
+        """`canonical` is `canonicalise(source)` when the caller has it already."""
+        self.source = source
+        self.canonical = canonicalise(source) if canonical is None else canonical
+        self.identity = self.canonical == source
+        self._cache: dict[int, int] = {}
+
+    def __call__(self, offset: int) -> int:
+        """Canonical offset of source `offset` (exact on NFC-stable boundaries; verify)."""
+        if self.identity:
+            return offset
+        found = self._cache.get(offset)
+        if found is None:
+            found = self._cache[offset] = len(canonicalise(self.source[:offset]))
+        return found

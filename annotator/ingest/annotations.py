@@ -29,7 +29,6 @@ inserted, with a few statements per file rather than per record.
 from __future__ import annotations
 
 import gc
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -66,10 +65,12 @@ from annotator.scheme import PALETTE, LabelDef
 from annotator.store import STATUSES, Store, span_values
 from annotator.text import (
     DecodeError,
+    OffsetMap,
     Utf16Map,
     canonical_uid,
     canonicalise,
     decode_bytes,
+    may_split_cluster,
     snap_to_graphemes,
 )
 
@@ -88,26 +89,6 @@ FORMATS = ("jsonl", "doccano", "labelstudio", "brat")
 _SpanOk = tuple[str, str, int, int, dict[str, Any], str, str, str | None, str | None]
 """A checked span in canonical offsets, ready to store: (annotator, label, start, end, attrs,
 note, origin, created, updated); a plain tuple, as there can be millions."""
-
-
-class OffsetMap:
-    """Maps code-point offsets of a source text to offsets of its canonical form."""
-
-    def __init__(self, source: str, canonical: str | None = None) -> None:
-        """`canonical` is `canonicalise(source)` when the caller has it already."""
-        self.source = source
-        self.canonical = canonicalise(source) if canonical is None else canonical
-        self.identity = self.canonical == source
-        self._cache: dict[int, int] = {}
-
-    def __call__(self, offset: int) -> int:
-        """Canonical offset of source `offset` (exact on NFC-stable boundaries; verify)."""
-        if self.identity:
-            return offset
-        found = self._cache.get(offset)
-        if found is None:
-            found = self._cache[offset] = len(canonicalise(self.source[:offset]))
-        return found
 
 
 # -- public entry point ----------------------------------------------------------------------
@@ -417,34 +398,6 @@ def _store_review_extras(
 # -- checking spans --------------------------------------------------------------------------
 
 
-_VIRAMA_OR_JOINER = frozenset("\u09cd\u200d")
-
-
-def _inside_cluster(text: str, i: int) -> bool:
-    """Whether offset `i` may fall inside a grapheme cluster (cheap test, no false "no"s for
-    Bengali and emoji: a mark, joiner or variation selector at `i`, a virama or ZWJ before it,
-    an emoji modifier, or two regional indicators)."""
-    if i <= 0 or i >= len(text):
-        return False
-    ch, before = text[i], text[i - 1]
-    if ch in "\u200c\u200d":
-        return True
-    # A virama or ZWJ before `i`, with only marks and joiners between, joins `ch` to the
-    # cluster before it (conjuncts; emoji ZWJ sequences).
-    for back in range(i - 1, max(-1, i - 9), -1):
-        prev = text[back]
-        if prev in _VIRAMA_OR_JOINER:
-            return True
-        if unicodedata.category(prev)[0] != "M":
-            break
-    code = ord(ch)
-    if 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F:
-        return True
-    if 0x1F1E6 <= code <= 0x1F1FF and 0x1F1E6 <= ord(before) <= 0x1F1FF:
-        return True
-    return unicodedata.category(ch)[0] == "M"
-
-
 def _snap_to_letters(text: str, spans: list[_SpanOk]) -> int:
     """Widen, in place, spans whose start or end splits a grapheme cluster (a conjunct, a
     vowel sign, an emoji sequence) to whole clusters, as the window's selection would; return
@@ -452,7 +405,7 @@ def _snap_to_letters(text: str, spans: list[_SpanOk]) -> int:
     widened = 0
     for index, span in enumerate(spans):
         start, end = span[2], span[3]
-        if not (_inside_cluster(text, start) or _inside_cluster(text, end)):
+        if not (may_split_cluster(text, start) or may_split_cluster(text, end)):
             continue
         new_start, new_end = snap_to_graphemes(text, start, end)
         if (new_start, new_end) != (start, end):

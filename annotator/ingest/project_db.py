@@ -23,7 +23,6 @@ from typing import Any
 
 import orjson
 
-from annotator.ingest.annotations import OffsetMap
 from annotator.ingest.untrusted_db import (
     TABLES,
     ProjectImportError,
@@ -34,7 +33,7 @@ from annotator.ingest.untrusted_db import (
 from annotator.models import ArticleDraft, Span, is_reserved_name
 from annotator.scheme import PALETTE, LabelDef
 from annotator.store import STATUSES, Store
-from annotator.text import canonicalise
+from annotator.text import OffsetMap, canonicalise
 
 ORIGIN_PREFIX = "project:"
 IMPORT_ORIGINS = frozenset({"import", "doccano", "labelstudio", "brat"})
