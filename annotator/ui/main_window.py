@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from annotator.actions import AddSpan, Change, EditSpan, RemoveSpan, SetDocLabel, SetStatus
 from annotator.backups import BackupError, list_backups, restore, verify_backup
 from annotator.errors import describe, log_failure
-from annotator.export import ExportFilter
+from annotator.export import ExportFilter, export
 from annotator.ingest.formats import ANNOTATIONS, PROJECT, dialog_filters, format_for_filter
 from annotator.ingest.inputs import ImportOptions, ImportSummary, import_inputs
 from annotator.models import Article, Span
@@ -53,7 +53,6 @@ from annotator.ui.article_header import ArticleHeader
 from annotator.ui.article_list_model import ArticleListModel
 from annotator.ui.controller import Controller
 from annotator.ui.export_dialog import ExportDialog
-from annotator.ui.export_runner import ExportRunner
 from annotator.ui.label_palette import LabelPalette
 from annotator.ui.label_scheme_dialog import LabelSchemeDialog
 from annotator.ui.project_watcher import ProjectWatcher
@@ -844,8 +843,14 @@ class MainWindow(QMainWindow):
         if self.store.path is None:
             self.statusBar().showMessage("An in-memory project cannot be exported.", 5000)
             return
-        runner = ExportRunner(
-            self.store.path, fmt, out, flt or ExportFilter(), self.store.article_count(), self
+        chosen = flt or ExportFilter()
+        runner = TaskRunner(
+            self.store,
+            lambda store: export(store, fmt, out, chosen, runner.progress),
+            f"Exporting {fmt} to {out.name}…",
+            self,
+            total=self.store.article_count(),
+            plain=(OSError, ValueError),
         )
         runner.finished.connect(
             lambda n: self.statusBar().showMessage(f"Exported {n} spans to {out}", 8000)

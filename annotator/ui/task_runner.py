@@ -1,4 +1,4 @@
-"""Run one store job (an import) on a worker thread behind a window-modal progress dialog."""
+"""Run one store job (an import, an export) on a worker thread behind a progress dialog."""
 
 from __future__ import annotations
 
@@ -26,9 +26,11 @@ class _Worker(QObject):
     finished = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, db_path: Path, job: Job) -> None:
+    def __init__(
+        self, db_path: Path, job: Job, plain: tuple[type[BaseException], ...] = ()
+    ) -> None:
         super().__init__()
-        self.db_path, self.job = db_path, job
+        self.db_path, self.job, self.plain = db_path, job, plain
 
     @Slot()
     def run(self) -> None:
@@ -36,6 +38,9 @@ class _Worker(QObject):
         try:
             with Store(self.db_path) as store:
                 result = self.job(store)
+        except self.plain as exc:  # the user's own doing (a folder not writable): its words
+            self.failed.emit(_one_line(exc))
+            return
         except Exception as exc:  # noqa: BLE001 - any failure is reported as one line
             log_failure(exc, "background job")
             self.failed.emit(describe(exc, self.db_path))
@@ -49,24 +54,43 @@ class TaskRunner(QObject):
     A project held only in memory has no file a second connection could open, so the job then
     runs on the calling thread and the signals are emitted on the next event-loop turn.
 
+    With `total` the dialog shows a bar: the job calls `progress(n)` (from any thread) as it
+    goes; without it the dialog is a busy indicator. Exceptions of the `plain` types are shown
+    in their own words (not logged as failures).
+
     Signals:
         finished(object): the job's result.
         failed(str): why the job failed.
+        progressed(int): work done so far (of `total`).
     """
 
     finished = Signal(object)
     failed = Signal(str)
+    progressed = Signal(int)
 
-    def __init__(self, store: Store, job: Job, title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        job: Job,
+        title: str,
+        parent: QWidget | None = None,
+        total: int = 0,
+        plain: tuple[type[BaseException], ...] = (),
+    ) -> None:
         super().__init__(parent)
-        self.store, self.job = store, job
+        self.store, self.job, self.plain = store, job, plain
         self.thread: QThread | None = None
-        self.dialog = QProgressDialog(title, "", 0, 0, parent)
+        self.dialog = QProgressDialog(title, "", 0, max(total, 1) if total else 0, parent)
         self.dialog.setWindowTitle(title)
         self.dialog.setCancelButton(None)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.reset()
+        self.progressed.connect(self.dialog.setValue)
         self._running = False
+
+    def progress(self, done: int) -> None:
+        """Report progress from the job (safe from the worker thread: a queued signal)."""
+        self.progressed.emit(done)
 
     def start(self) -> None:
         """Begin the job."""
@@ -74,13 +98,13 @@ class TaskRunner(QObject):
             try:
                 result = self.job(self.store)
             except Exception as exc:  # noqa: BLE001 - reported as one line
-                reason = " ".join(str(exc).split()) or type(exc).__name__
+                reason = _one_line(exc)
                 QTimer.singleShot(0, lambda: self.failed.emit(reason))
                 return
             QTimer.singleShot(0, lambda: self.finished.emit(result))
             return
         self.thread = QThread(self)
-        self.worker = _Worker(self.store.path, self.job)
+        self.worker = _Worker(self.store.path, self.job, self.plain)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.run)
         self.worker.finished.connect(self._on_done)
@@ -107,3 +131,7 @@ class TaskRunner(QObject):
     def _on_failed(self, reason: str) -> None:
         self._stop()
         self.failed.emit(reason)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
