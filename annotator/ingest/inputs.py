@@ -170,6 +170,7 @@ def _split_projects(
     folder being imported holds it), and the rest, unexpanded when the format is fixed."""
     if options.format != AUTO:
         return [], paths
+    from annotator.ingest.project_db import same_file  # noqa: PLC0415
     from annotator.ingest.untrusted_db import is_sqlite_file  # noqa: PLC0415
 
     projects: list[str] = []
@@ -177,7 +178,7 @@ def _split_projects(
     own = options.own_project
     for path in iter_input_files(paths, skipped):
         if is_sqlite_file(path):
-            if own is None or str(path) in paths or not _same_path(path, own):
+            if own is None or str(path) in paths or not same_file(path, own):
                 projects.append(str(path))
             continue
         base, dash, suffix = path.name.rpartition("-")
@@ -185,13 +186,6 @@ def _split_projects(
             continue
         rest.append(str(path))
     return projects, rest
-
-
-def _same_path(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
 
 
 def _import_project(store: Store, path: str, skip: tuple[str, ...]) -> Any:

@@ -156,20 +156,7 @@ def _min_task(task: dict[str, Any], index: int) -> DocIn:
         for region in regions:
             if not isinstance(region, dict) or "start" not in region or "labels" not in region:
                 continue
-            labels = region.get("labels")
-            given = region.get("text")
-            for label in labels if isinstance(labels, list) and labels else [None]:
-                doc.spans.append(
-                    SpanIn(
-                        line=index,
-                        label=label,
-                        fragments=[(region.get("start"), region.get("end"))],
-                        text=given if isinstance(given, str) else None,
-                        annotator=who,
-                        origin="labelstudio",
-                        utf16_fallback=True,
-                    )
-                )
+            doc.spans.extend(_region_spans(region, index, who))
     return doc
 
 
@@ -241,13 +228,21 @@ def _labels_spans(
         note = "\n".join(str(n) for n in note_items if n)
     else:
         note = as_str(note_items)
-    labels = value.get("labels")
-    given = value.get("text")
+    return _region_spans(value, index, who, note)
+
+
+def _region_spans(
+    region: dict[str, Any], index: int, who: str | None, note: str = ""
+) -> list[SpanIn]:
+    """One span per label of a region {"start", "end", "text", "labels"} (one unlabelled
+    span, reported later, when it has no labels)."""
+    labels = region.get("labels")
+    given = region.get("text")
     return [
         SpanIn(
             line=index,
             label=label,
-            fragments=[(value.get("start"), value.get("end"))],
+            fragments=[(region.get("start"), region.get("end"))],
             text=given if isinstance(given, str) else None,
             annotator=who,
             note=note,

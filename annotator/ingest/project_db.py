@@ -111,7 +111,7 @@ def import_project_db(
     """
     path = Path(path)
     name = path.name
-    if store.path is not None and _same_file(path, store.path):
+    if store.path is not None and same_file(path, store.path):
         raise ProjectImportError(f"{name}: this is the open project itself; nothing to import")
     with open_untrusted(path) as conn:
         check_schema(conn, name)
@@ -576,7 +576,8 @@ def _replace_spans(
 # -- small helpers ---------------------------------------------------------------------------
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (resolved, or the same inode); False when unsure."""
     try:
         return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
     except OSError:

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from annotator.errors import describe, log_failure
+from annotator.errors import describe, log_failure, one_line
 from annotator.store import Store
 
 Job = Callable[[Store], Any]
@@ -134,4 +134,4 @@ class TaskRunner(QObject):
 
 
 def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split()) or type(exc).__name__
+    return one_line(exc) or type(exc).__name__
