@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import regex
 
+from annotator.clusters import plain_snap
+
 # Characters Qt and Python treat as line breaks; each becomes "\n" (one code point for one).
 _LINE_BREAKS = str.maketrans(
     {"\u2028": "\n", "\u2029": "\n", "\x85": "\n", "\x0b": "\n", "\x0c": "\n"}
@@ -179,6 +181,9 @@ def grapheme_bounds(text: str) -> list[int]:
 def snap_to_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen `[start, end)` to whole grapheme clusters."""
     start, end = _clamp(text, start, end)
+    plain = plain_snap(text, start, end)
+    if plain is not None:
+        return plain
     lo = max(0, start - 32)
     hi = min(len(text), end + 32)
     # Clusters are found on a window around the span; a cluster longer than 32 code points

@@ -35,6 +35,7 @@ from typing import Any
 
 import orjson
 
+from annotator.clusters import plain_break
 from annotator.display import decoded_name
 from annotator.ingest import limits, peer_json
 from annotator.ingest.annotation_model import (
@@ -405,8 +406,12 @@ def _snap_to_letters(text: str, spans: list[_SpanOk]) -> int:
     widened = 0
     for index, span in enumerate(spans):
         start, end = span[2], span[3]
-        if not (may_split_cluster(text, start) or may_split_cluster(text, end)):
-            continue
+        at_start, at_end = plain_break(text, start), plain_break(text, end)
+        if at_start and at_end:
+            continue  # both ends on cluster boundaries (decided without the regex engine)
+        if at_start is None or at_end is None:
+            if not (may_split_cluster(text, start) or may_split_cluster(text, end)):
+                continue
         new_start, new_end = snap_to_graphemes(text, start, end)
         if (new_start, new_end) != (start, end):
             spans[index] = (*span[:2], new_start, new_end, *span[4:])  # type: ignore[assignment]
