@@ -87,22 +87,21 @@ def plain_snap(text: str, start: int, end: int) -> tuple[int, int] | None:
             return None
     elif _NOT_PLAIN.search(text, lo, start + 2) or _NOT_PLAIN.search(text, end - 2 * LOOK, hi):
         return None
-    s = start
-    while True:
-        found = plain_break(text, s)
-        if found is None or start - s > LOOK:
+    s = _nearest_break(text, start, -1)
+    if s is None or start == end:
+        return None if s is None else (s, s)
+    e = _nearest_break(text, end, 1)
+    return None if e is None else (s, max(s, e))
+
+
+def _nearest_break(text: str, i: int, step: int) -> int | None:
+    """The first cluster boundary from `i` on in direction `step` (None: ask `\\X`)."""
+    at = i
+    while abs(at - i) <= LOOK:
+        found = plain_break(text, at)
+        if found is None:
             return None
         if found:
-            break
-        s -= 1
-    if start == end:
-        return s, s
-    e = end
-    while True:
-        found = plain_break(text, e)
-        if found is None or e - end > LOOK:
-            return None
-        if found:
-            break
-        e += 1
-    return s, max(s, e)
+            return at
+        at += step
+    return None
