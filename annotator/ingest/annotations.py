@@ -64,6 +64,7 @@ from annotator.ingest.peer_labelstudio import parse_labelstudio_file
 from annotator.models import REVIEW_STATUSES, ArticleDraft
 from annotator.scheme import PALETTE, LabelDef
 from annotator.store import STATUSES, Store, span_values
+from annotator.store.span_rows import in_range
 from annotator.text import (
     DecodeError,
     OffsetMap,
@@ -444,7 +445,7 @@ def _check_spans(
             if (
                 type(a) is int
                 and type(b) is int
-                and 0 <= a < b <= length
+                and in_range(a, b, length)
                 and (given is None or (given == canonical[a:b] and given[:1] != "\ufeff"))
             ):
                 ok.append((who, label, a, b, span.attrs, span.note, span.origin, span.created,
@@ -482,7 +483,7 @@ def _map_span(span: SpanIn, mapping: OffsetMap) -> tuple[int, int] | str:
     for a, b in span.fragments:
         if not (is_offset(a) and is_offset(b)):
             return f"offsets {a!r}, {b!r} are not integers"
-        if not 0 <= a < b <= len(source):
+        if not in_range(a, b, len(source)):
             return f"offsets [{a}, {b}) outside text of length {len(source)}"
         if mapping.identity:
             na, nb = a, b
@@ -497,7 +498,7 @@ def _map_span(span: SpanIn, mapping: OffsetMap) -> tuple[int, int] | str:
             return f"offsets [{a}, {b}) are empty after canonicalisation"
         pieces.append((na, nb))
     start, end = pieces[0][0], pieces[-1][1]
-    if not 0 <= start < end <= len(canonical):
+    if not in_range(start, end, len(canonical)):
         return f"offsets [{start}, {end}) outside text of length {len(canonical)}"
     if span.text is not None:
         if span.loose_text:

@@ -33,6 +33,7 @@ from annotator.ingest.untrusted_db import (
 from annotator.models import ArticleDraft, Span, is_reserved_name
 from annotator.scheme import PALETTE, LabelDef
 from annotator.store import STATUSES, Store
+from annotator.store.span_rows import in_range
 from annotator.text import OffsetMap, canonicalise
 
 ORIGIN_PREFIX = "project:"
@@ -470,7 +471,7 @@ def _plan_spans(
             continue
         where = f"spans #{span.id}"
         start, end = span.start, span.end
-        if not 0 <= start < end <= len(text):
+        if not in_range(start, end, len(text)):
             report.problem(where, f"offsets [{start}, {end}) outside text of length {len(text)}")
             continue
         if text[start:end] != span.text:

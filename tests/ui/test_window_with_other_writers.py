@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 
-import annotator.store as store_module
+import annotator.store.project_store as store_module
 from annotator.actions import AddSpan
 from annotator.history import History
 from annotator.models import ArticleDraft

@@ -31,6 +31,12 @@ from annotator.models import (
 )
 from annotator.scheme import PALETTE, LabelDef, validate
 from annotator.search import build_fts_query
+from annotator.store.span_rows import (
+    check_range,
+    insert_span,
+    insert_spans,
+    insert_staged_spans,
+)
 from annotator.text import canonical_uid, canonicalise, content_uid
 
 STATUSES = ("todo", "in_progress", "done")
@@ -144,8 +150,7 @@ def span_values(text: str, spans: Iterable[SpanIn]) -> list[tuple[Any, ...]]:
     length = len(text)
     values = []
     for who, label, start, end, attrs, note, origin, made, changed in spans:
-        if not 0 <= start < end <= length:
-            raise ValueError(f"span [{start}, {end}) outside text of length {length}")
+        check_range(start, end, length)
         values.append((
             who, label, start, end, text[start:end],
             dumps(attrs, option=sort_keys).decode() if attrs else "{}",
@@ -434,18 +439,7 @@ class Store:
                     "stage_records", "record INTEGER PRIMARY KEY, article_id INTEGER",
                     article_of.items(), "?, ?",
                 )  # fmt: skip
-                cursor = self.db.execute(
-                    'INSERT INTO spans (article_id, annotator, label, start, "end", text, attrs,'
-                    " note, origin, created, updated)"
-                    ' SELECT r.article_id, s.annotator, s.label, s.start, s."end", s.text,'
-                    " s.attrs, s.note, s.origin, s.created, s.updated"
-                    " FROM temp.stage_spans s JOIN temp.stage_records r ON r.record = s.record"
-                    " WHERE NOT EXISTS (SELECT 1 FROM main.spans t WHERE t.article_id ="
-                    ' r.article_id AND t.start = s.start AND t."end" = s."end"'
-                    " AND t.annotator = s.annotator AND t.label = s.label)"
-                    " ORDER BY r.article_id, s.start, s.rowid"
-                )
-                return int(cursor.rowcount)
+                return insert_staged_spans(self.db.conn)
         finally:
             self.db.execute("DELETE FROM temp.stage_spans")
             self.db.execute("DELETE FROM temp.stage_records")
@@ -577,12 +571,10 @@ class Store:
             if row is None:
                 raise KeyError(f"no article {article_id}")
             text: str = row[0]
-            if not 0 <= start < end <= len(text):
-                raise ValueError(f"span [{start}, {end}) outside text of length {len(text)}")
+            check_range(start, end, len(text))
             stamp = now_iso()
-            cursor = self.db.execute(
-                'INSERT INTO spans (article_id, annotator, label, start, "end", text, attrs, note,'
-                " origin, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            span_id = insert_span(
+                self.db.conn,
                 [
                     article_id,
                     annotator,
@@ -597,7 +589,7 @@ class Store:
                     stamp,
                 ],
             )
-        span = self.span(int(cursor.lastrowid or 0))
+        span = self.span(span_id)
         assert span is not None
         return span
 
@@ -649,11 +641,7 @@ class Store:
         if not values:
             return 0
         with self.transaction():
-            self.db.conn.executemany(
-                'INSERT INTO spans (article_id, annotator, label, start, "end", text, attrs, note,'
-                " origin, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                values,
-            )
+            insert_spans(self.db.conn, values)
         return len(values)
 
     def span(self, span_id: int) -> Span | None:
@@ -695,8 +683,7 @@ class Store:
             start = changes.get("start", before.start)
             end = changes.get("end", before.end)
             text = self._article_text(before.article_id)
-            if not 0 <= start < end <= len(text):
-                raise ValueError(f"span [{start}, {end}) outside text of length {len(text)}")
+            check_range(start, end, len(text))
             after = replace(
                 before,
                 label=changes.get("label", before.label),
@@ -722,10 +709,9 @@ class Store:
     def restore_span(self, span: Span) -> Span:
         """Put back a span exactly as it was (same id and times), e.g. to undo a delete."""
         with self.transaction():
-            self.db.execute(
-                f"INSERT INTO spans ({_SPAN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            insert_span(
+                self.db.conn,
                 [
-                    span.id,
                     span.article_id,
                     span.annotator,
                     span.label,
@@ -738,6 +724,7 @@ class Store:
                     span.created,
                     span.updated,
                 ],
+                span_id=span.id,
             )
         return span
 
@@ -1045,8 +1032,7 @@ class Store:
             wanted: dict[tuple[str, int, int], tuple[Any, ...]] = {}
             for row in rows:
                 label, start, end = row[0], row[1], row[2]
-                if not 0 <= start < end <= len(text):
-                    raise ValueError(f"span [{start}, {end}) outside text of length {len(text)}")
+                check_range(start, end, len(text))
                 wanted.setdefault((label, start, end), row)
             removed = [s for key, s in current.items() if key not in wanted] + doubles
             for span in removed:
@@ -1062,12 +1048,9 @@ class Store:
                         [attrs_json, note, origin, updated, old.id],
                     )
                     continue
-                self.db.execute(
-                    'INSERT INTO spans (article_id, annotator, label, start, "end", text, attrs,'
-                    " note, origin, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [article_id, annotator, label, start, end, text[start:end], attrs_json,
-                     note, origin, created, updated],
-                )  # fmt: skip
+                insert_span(self.db.conn, [article_id, annotator, label, start, end,
+                                           text[start:end], attrs_json, note, origin, created,
+                                           updated])  # fmt: skip
                 added += 1
         return added, len(removed)
 
@@ -1101,17 +1084,13 @@ class Store:
             gold_ids: list[int] = []
             text = self._article_text(article_id)
             for label, g_start, g_end, attrs, note in gold:
-                if not 0 <= g_start < g_end <= len(text):
-                    raise ValueError(f"span [{g_start}, {g_end}) outside the text")
+                check_range(g_start, g_end, len(text))
                 stamped = {**(attrs or {}), "reviewer": reviewer, "decision": decision}
-                cursor = self.db.execute(
-                    'INSERT INTO spans (article_id, annotator, label, start, "end", text, attrs,'
-                    " note, origin, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [article_id, GOLD, label, g_start, g_end, text[g_start:g_end],
-                     json.dumps(stamped, ensure_ascii=False, sort_keys=True), note, "review",
-                     stamp, stamp],
-                )  # fmt: skip
-                gold_ids.append(int(cursor.lastrowid or 0))
+                gold_ids.append(insert_span(self.db.conn, [
+                    article_id, GOLD, label, g_start, g_end, text[g_start:g_end],
+                    json.dumps(stamped, ensure_ascii=False, sort_keys=True), note, "review",
+                    stamp, stamp,
+                ]))  # fmt: skip
             cursor = self.db.execute(
                 "INSERT INTO review_decisions (article_id, reviewer, layer_a, layer_b, start,"
                 ' "end", kind, decision, a_spans, b_spans, gold_span_ids, comment, created)'
