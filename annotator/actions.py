@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, Protocol
 
 from annotator.models import Span
 from annotator.store import Store
 
 
+class ChangeKind(StrEnum):
+    """Which part of an article an action changed."""
+
+    SPANS = "spans"
+    STATUS = "status"
+    DOC_LABELS = "doc_labels"
+
+
 @dataclass(frozen=True)
 class Change:
     """What an action changed, so views repaint only that.
 
-    `kind` is "spans", "status" or "doc_labels"; `span_ids` were added or edited,
-    `removed_ids` were deleted.
+    `span_ids` were added or edited, `removed_ids` were deleted (for `ChangeKind.SPANS`).
     """
 
     article_id: int
-    kind: str
+    kind: ChangeKind
     span_ids: tuple[int, ...] = ()
     removed_ids: tuple[int, ...] = ()
 
@@ -46,6 +54,22 @@ def _own(store: Store, span_id: int, annotator: str) -> Span:
     return span
 
 
+def _start_work(store: Store, article_id: int, annotator: str) -> str | None:
+    """The in-progress rule: tagging or editing on a to-do article marks it in progress for
+    that annotator. Returns the status it replaced, or None when it left the status alone."""
+    old = store.status(article_id, annotator)
+    if old != "todo":
+        return None
+    store.set_status(article_id, annotator, "in_progress")
+    return old
+
+
+def _stop_work(store: Store, article_id: int, annotator: str, old: str | None) -> None:
+    """Undo `_start_work`: put back the status it replaced."""
+    if old is not None:
+        store.set_status(article_id, annotator, old)
+
+
 @dataclass
 class AddSpan:
     """Tag `[start, end)` of an article with a label."""
@@ -58,6 +82,7 @@ class AddSpan:
     attrs: dict[str, Any] = field(default_factory=dict)
     note: str = ""
     span: Span | None = None
+    replaced_status: str | None = None
 
     @property
     def description(self) -> str:
@@ -65,21 +90,26 @@ class AddSpan:
         return f"Tag {self.label}"
 
     def apply(self, store: Store) -> Change:
-        """Store the span (a redo puts back the very same span)."""
-        if self.span is None:
-            self.span = store.add_span(
-                self.article_id, self.annotator, self.label, self.start, self.end,
-                self.attrs, self.note,
-            )  # fmt: skip
-        else:
-            store.restore_span(self.span)
-        return Change(self.article_id, "spans", span_ids=(self.span.id,))
+        """Store the span (a redo puts back the very same span); a to-do article becomes in
+        progress in the same transaction."""
+        with store.transaction():
+            if self.span is None:
+                self.span = store.add_span(
+                    self.article_id, self.annotator, self.label, self.start, self.end,
+                    self.attrs, self.note,
+                )  # fmt: skip
+            else:
+                store.restore_span(self.span)
+            self.replaced_status = _start_work(store, self.article_id, self.annotator)
+        return Change(self.article_id, ChangeKind.SPANS, span_ids=(self.span.id,))
 
     def revert(self, store: Store) -> Change:
-        """Delete the span again."""
+        """Delete the span again (and put back the status it replaced)."""
         assert self.span is not None
-        store.delete_span(self.span.id)
-        return Change(self.article_id, "spans", removed_ids=(self.span.id,))
+        with store.transaction():
+            store.delete_span(self.span.id)
+            _stop_work(store, self.article_id, self.annotator, self.replaced_status)
+        return Change(self.article_id, ChangeKind.SPANS, removed_ids=(self.span.id,))
 
 
 @dataclass
@@ -99,13 +129,13 @@ class RemoveSpan:
         """Delete it, remembering it whole."""
         _own(store, self.span_id, self.annotator)
         self.span = store.delete_span(self.span_id)
-        return Change(self.span.article_id, "spans", removed_ids=(self.span_id,))
+        return Change(self.span.article_id, ChangeKind.SPANS, removed_ids=(self.span_id,))
 
     def revert(self, store: Store) -> Change:
         """Restore it with its id and times."""
         assert self.span is not None
         store.restore_span(self.span)
-        return Change(self.span.article_id, "spans", span_ids=(self.span_id,))
+        return Change(self.span.article_id, ChangeKind.SPANS, span_ids=(self.span_id,))
 
 
 @dataclass
@@ -117,6 +147,7 @@ class EditSpan:
     changes: dict[str, Any]
     before: Span | None = None
     after: Span | None = None
+    replaced_status: str | None = None
 
     @property
     def description(self) -> str:
@@ -127,19 +158,24 @@ class EditSpan:
         return "Change span " + " and ".join(what)
 
     def apply(self, store: Store) -> Change:
-        """Apply the changes (a redo writes back the edited span as it was)."""
-        if self.after is None:
-            _own(store, self.span_id, self.annotator)
-            self.before, self.after = store.update_span(self.span_id, **self.changes)
-        else:
-            store.put_span(self.after)
-        return Change(self.after.article_id, "spans", span_ids=(self.span_id,))
+        """Apply the changes (a redo writes back the edited span as it was); a to-do article
+        becomes in progress in the same transaction."""
+        with store.transaction():
+            if self.after is None:
+                _own(store, self.span_id, self.annotator)
+                self.before, self.after = store.update_span(self.span_id, **self.changes)
+            else:
+                store.put_span(self.after)
+            self.replaced_status = _start_work(store, self.after.article_id, self.annotator)
+        return Change(self.after.article_id, ChangeKind.SPANS, span_ids=(self.span_id,))
 
     def revert(self, store: Store) -> Change:
-        """Write back the span as it was before."""
+        """Write back the span as it was before (and the status the edit replaced)."""
         assert self.before is not None
-        store.put_span(self.before)
-        return Change(self.before.article_id, "spans", span_ids=(self.span_id,))
+        with store.transaction():
+            store.put_span(self.before)
+            _stop_work(store, self.before.article_id, self.annotator, self.replaced_status)
+        return Change(self.before.article_id, ChangeKind.SPANS, span_ids=(self.span_id,))
 
 
 @dataclass
@@ -161,12 +197,12 @@ class SetStatus:
         old = store.set_status(self.article_id, self.annotator, self.status)
         if self.old is None:
             self.old = old
-        return Change(self.article_id, "status")
+        return Change(self.article_id, ChangeKind.STATUS)
 
     def revert(self, store: Store) -> Change:
         """Put the old status back."""
         store.set_status(self.article_id, self.annotator, self.old or "todo")
-        return Change(self.article_id, "status")
+        return Change(self.article_id, ChangeKind.STATUS)
 
 
 @dataclass
@@ -187,10 +223,10 @@ class SetDocLabel:
     def apply(self, store: Store) -> Change:
         """Set it."""
         self.changed = store.set_doc_label(self.article_id, self.annotator, self.label, self.on)
-        return Change(self.article_id, "doc_labels")
+        return Change(self.article_id, ChangeKind.DOC_LABELS)
 
     def revert(self, store: Store) -> Change:
         """Put it back as it was."""
         if self.changed:
             store.set_doc_label(self.article_id, self.annotator, self.label, not self.on)
-        return Change(self.article_id, "doc_labels")
+        return Change(self.article_id, ChangeKind.DOC_LABELS)

@@ -36,7 +36,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.actions import AddSpan, Change, EditSpan, RemoveSpan, SetDocLabel, SetStatus
+from annotator.actions import (
+    AddSpan,
+    Change,
+    ChangeKind,
+    EditSpan,
+    RemoveSpan,
+    SetDocLabel,
+    SetStatus,
+)
 from annotator.backups import BackupError, list_backups, restore, verify_backup
 from annotator.errors import describe, log_failure
 from annotator.export import ExportFilter, export
@@ -586,7 +594,7 @@ class MainWindow(QMainWindow):
         if self.article is None or change.article_id != self.article.id:
             self._update_progress()
             return
-        if change.kind == "spans":
+        if change.kind is ChangeKind.SPANS:
             for span_id in change.removed_ids:
                 self._spans.pop(span_id, None)
             changed = []
@@ -601,13 +609,7 @@ class MainWindow(QMainWindow):
             self.panel.set_spans(spans, self.annotator)
             if current is not None and current.id in self._spans:
                 self.reader.select_span(current.id)
-            if change.span_ids and self.store.status(self.article.id, self.annotator) == "todo":
-                try:
-                    self.store.set_status(self.article.id, self.annotator, "in_progress")
-                except Exception as exc:  # noqa: BLE001 - the tag is saved; the status can wait
-                    log_failure(exc, "mark article in progress")
-                self.list_model.refresh_article(self.article.id)
-        elif change.kind == "doc_labels":
+        elif change.kind is ChangeKind.DOC_LABELS:
             self._refresh_doc_labels()
         self._update_progress()
 

@@ -95,3 +95,43 @@ def test_edit_outside_text_is_refused_and_nothing_changes(setup):
     with pytest.raises(ValueError):
         history.do(EditSpan(sid, "rahim", {"end": 10_000}))
     assert rows(store, aid)[0][1:3] == (2, 7)
+
+
+def test_each_action_says_which_part_of_the_article_it_changed(tmp_path):
+    from annotator.actions import AddSpan, ChangeKind, SetStatus
+    from annotator.models import ArticleDraft
+    from annotator.store import Store
+
+    with Store(tmp_path / "kinds.db") as store:
+        article = store.add_articles([ArticleDraft(text="ভারত ও চীন", title="t")])[0].id
+        add = AddSpan(article, "rahim", "visit", 0, 4)
+        assert add.apply(store).kind is ChangeKind.SPANS
+        assert add.revert(store).kind is ChangeKind.SPANS
+        assert SetStatus(article, "rahim", "done").apply(store).kind is ChangeKind.STATUS
+
+
+def test_the_first_tag_marks_the_article_in_progress_and_its_undo_puts_it_back(tmp_path):
+    from annotator.actions import AddSpan, EditSpan
+    from annotator.history import History
+    from annotator.models import ArticleDraft
+    from annotator.store import Store
+
+    with Store(tmp_path / "status.db") as store:
+        first, second = (
+            r.id
+            for r in store.add_articles(
+                [ArticleDraft(text="ভারত ও চীন", title="a"), ArticleDraft(text="ঢাকা সফর", title="b")]
+            )
+        )
+        history = History(store)
+        history.do(AddSpan(first, "rahim", "visit", 0, 4))
+        assert store.status(first, "rahim") == "in_progress"
+        history.undo()
+        assert store.status(first, "rahim") == "todo"
+        history.redo()
+        assert store.status(first, "rahim") == "in_progress"
+        store.set_status(second, "rahim", "done")
+        span = store.add_span(second, "rahim", "visit", 0, 4)
+        history.do(EditSpan(span.id, "rahim", {"label": "treaty"}))
+        assert store.status(second, "rahim") == "done"
+        assert store.status(first, "karim") == "todo"
