@@ -46,6 +46,7 @@ from annotator.actions import (
     SetStatus,
 )
 from annotator.backups import BackupError, list_backups, restore, verify_backup
+from annotator.editing import plan_resize, plan_tag
 from annotator.errors import describe, log_failure
 from annotator.export import ExportFilter, export
 from annotator.ingest.formats import ANNOTATIONS, PROJECT, dialog_filters, format_for_filter
@@ -54,7 +55,6 @@ from annotator.models import Article, Span
 from annotator.project import open_project
 from annotator.scheme import LabelDef
 from annotator.store import Store, StoreError
-from annotator.text import step_boundary
 from annotator.ui.agreement_dialog import AgreementDialog
 from annotator.ui.annotation_panel import AnnotationPanel
 from annotator.ui.article_header import ArticleHeader
@@ -448,39 +448,18 @@ class MainWindow(QMainWindow):
         """Tag the selection with a label, or relabel the selected span when nothing is selected."""
         if self.article is None:
             return
-        start, end = self.reader.selection()
-        if start >= end:
-            span = self.panel.current_span()
-            if span is not None and span.annotator == self.annotator:
-                if span.label != label_key:
-                    self.controller.apply(EditSpan(span.id, self.annotator, {"label": label_key}))
-            else:
-                self.statusBar().showMessage(
-                    "Select some words first, then press a label key.", 4000
-                )
+        selection = self.reader.selection()
+        plan = plan_tag(self.article.id, self.annotator, label_key, selection,
+                        self.panel.current_span(), self._spans.values())  # fmt: skip
+        if plan.refusal:
+            self.statusBar().showMessage(plan.refusal, 4000)
+        if plan.action is None:
             return
-        current = self.panel.current_span()
-        if (
-            current is not None
-            and current.annotator == self.annotator
-            and (current.start, current.end) == (start, end)
-        ):
-            if current.label != label_key:  # the selection is the selected span: relabel it
-                self.controller.apply(EditSpan(current.id, self.annotator, {"label": label_key}))
-            return
-        if any(
-            (s.start, s.end, s.label, s.annotator) == (start, end, label_key, self.annotator)
-            for s in self._spans.values()
-        ):
-            self.statusBar().showMessage("These words already carry that label.", 4000)
-            return
-        change = self.controller.apply(
-            AddSpan(self.article.id, self.annotator, label_key, start, end)
-        )
-        if change is not None and change.span_ids:
+        change = self.controller.apply(plan.action)
+        if isinstance(plan.action, AddSpan) and change is not None and change.span_ids:
             # The highlight now shows the span; drop the text selection so the next drag
             # starts a new one, and make the new span the current one.
-            self.reader.set_selection(start, start)
+            self.reader.set_selection(selection[0], selection[0])
             self._select_span(change.span_ids[0], scroll=False)
 
     def delete_span(self, span_id: int | None = None) -> None:
@@ -494,22 +473,14 @@ class MainWindow(QMainWindow):
 
     def resize_span(self, edge: str, forward: bool) -> bool:
         """Move the selected span's start or end by one word (or cluster); True when handled."""
-        span = self.panel.current_span()
-        if self.article is None or span is None or span.annotator != self.annotator:
+        if self.article is None:
             return False
-        text = self.article.text
-        by_words = self.snap_action.isChecked()
-        if edge == "end":
-            new_end = step_boundary(text, span.end, forward, by_words, "end")
-            if new_end <= span.start or new_end == span.end:
-                return True
-            changes = {"end": new_end}
-        else:
-            new_start = step_boundary(text, span.start, forward, by_words, "start")
-            if new_start >= span.end or new_start == span.start:
-                return True
-            changes = {"start": new_start}
-        self.controller.apply(EditSpan(span.id, self.annotator, changes))
+        plan = plan_resize(self.article.text, self.panel.current_span(), self.annotator, edge,
+                           forward, self.snap_action.isChecked())  # fmt: skip
+        if plan is None:
+            return False
+        if plan.action is not None:
+            self.controller.apply(plan.action)
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
