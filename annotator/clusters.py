@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
-
 _PLAIN_RANGES = ((0x0000, 0x036F), (0x0900, 0x09FF), (0x2000, 0x206F))
-_NOT_PLAIN = regex.compile("[^\x00-\u036f\u0900-\u09ff\u2000-\u206f]")
 _ZWNJ, _ZWJ = "\u200c", "\u200d"
 _LINKERS = frozenset("\u094d\u09cd")  # viramas
 _LINKED_CONSONANTS = frozenset(
@@ -80,21 +77,15 @@ def plain_break(text: str, i: int) -> bool | None:
 
 def plain_snap(text: str, start: int, end: int) -> tuple[int, int] | None:
     """`[start, end)` widened to whole clusters (0 <= start <= end <= len(text)), or None when
-    the text near either end is not plain."""
-    lo, hi = max(0, start - 2 * LOOK), min(len(text), end + LOOK)
-    if hi - lo <= 4 * LOOK + 64:
-        if _NOT_PLAIN.search(text, lo, hi):
-            return None
-    elif _NOT_PLAIN.search(text, lo, start + 2) or _NOT_PLAIN.search(text, end - 2 * LOOK, hi):
-        return None
-    s = _nearest_break(text, start, -1)
+    the text near either end is not plain (each boundary test checks the characters it reads)."""
+    s = nearest_break(text, start, -1)
     if s is None or start == end:
         return None if s is None else (s, s)
-    e = _nearest_break(text, end, 1)
+    e = nearest_break(text, end, 1)
     return None if e is None else (s, max(s, e))
 
 
-def _nearest_break(text: str, i: int, step: int) -> int | None:
+def nearest_break(text: str, i: int, step: int) -> int | None:
     """The first cluster boundary from `i` on in direction `step` (None: ask `\\X`)."""
     at = i
     while abs(at - i) <= LOOK:
