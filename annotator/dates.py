@@ -23,8 +23,18 @@ from zoneinfo import ZoneInfo
 import bangla
 import regex
 
+from annotator.newsroom import (
+    DATE_LABELS,
+    PUBLISHED,
+    UPDATED,
+    WEEKDAY_NAMES,
+    WEEKDAY_SHORT,
+)
+
 __all__ = [
     "DHAKA",
+    "PUBLISHED",
+    "UPDATED",
     "FoundDate",
     "bengali_to_gregorian",
     "RelativeDate",
@@ -38,8 +48,6 @@ DHAKA = ZoneInfo("Asia/Dhaka")
 
 GREGORIAN = "gregorian"
 BENGALI = "bengali"
-PUBLISHED = "published"
-UPDATED = "updated"
 
 # Accepted year ranges for dates found in running text (guards against counts like "১৫ মে ১০০০").
 _GREG_YEARS = range(1700, 2200)
@@ -111,57 +119,8 @@ for _canon, _variants in _BN_MONTH_VARIANTS.items():
 if set(_BN_MONTHS) - {v for k, v in _MONTH_LOOKUP.values() if k == BENGALI}:  # pragma: no cover
     raise RuntimeError("bangla month names changed")
 
-_WEEKDAYS = [
-    "সোমবার",
-    "মঙ্গলবার",
-    "বুধবার",
-    "বৃহস্পতিবার",
-    "বৃহঃস্পতিবার",
-    "শুক্রবার",
-    "শনিবার",
-    "রবিবার",
-    "রোববার",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "tues",
-    "wed",
-    "thu",
-    "thur",
-    "thurs",
-    "fri",
-    "sat",
-    "sun",
-]
-
-_LABELS: dict[str, str] = {
-    "প্রকাশিত সময়": PUBLISHED,
-    "প্রকাশের সময়": PUBLISHED,
-    "প্রকাশের তারিখ": PUBLISHED,
-    "প্রকাশিত": PUBLISHED,
-    "প্রকাশ": PUBLISHED,
-    "published on": PUBLISHED,
-    "published at": PUBLISHED,
-    "published": PUBLISHED,
-    "posted on": PUBLISHED,
-    "posted": PUBLISHED,
-    "সর্বশেষ আপডেট": UPDATED,
-    "সর্বশেষ হালনাগাদ": UPDATED,
-    "আপডেট সময়": UPDATED,
-    "আপডেট": UPDATED,
-    "হালনাগাদ": UPDATED,
-    "last updated on": UPDATED,
-    "last updated": UPDATED,
-    "updated on": UPDATED,
-    "updated at": UPDATED,
-    "updated": UPDATED,
-}
+_WEEKDAYS = [*WEEKDAY_NAMES, *WEEKDAY_SHORT]
+_LABELS = DATE_LABELS
 
 # Day-part words; the value says how to read a 12-hour clock hour.
 _AM, _PM, _NOON, _NIGHT = "am", "pm", "noon", "night"

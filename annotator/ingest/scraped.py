@@ -32,6 +32,13 @@ import regex
 from annotator.dates import FoundDate, RelativeDate, find_dates, find_relative_dates
 from annotator.ingest.errors import IngestError
 from annotator.models import ArticleDraft
+from annotator.newsroom import (
+    DATE_LABELS,
+    DATE_LINE_WORDS,
+    PUBLISHED,
+    UPDATED,
+    WEEKDAY_NAMES,
+)
 
 __all__ = ["parse_scraped"]
 
@@ -396,14 +403,13 @@ _CLOSERS = "’”\"'»)]}"
 _END_DANDA = regex.compile(rf"[।॥][{regex.escape(_CLOSERS)}]*$")
 _END_OTHER = regex.compile(rf"[?!…][{regex.escape(_CLOSERS)}]*$|[^.]\.[{regex.escape(_CLOSERS)}]*$")
 _END_ANY = regex.compile(rf"[।॥?!….][{regex.escape(_CLOSERS)}]*$")
-_LABEL_WORDS = _rx(
-    r"প্রকাশিত সময়|প্রকাশের সময়|প্রকাশিত|প্রকাশ|সর্বশেষ আপডেট|আপডেট সময়|আপডেট|হালনাগাদ"
-    r"|published|updated|posted|last updated|সময়|তারিখ|আজ"
-)
-_WEEKDAY_WORDS = _rx(
-    r"(?:সোম|মঙ্গল|বুধ|বৃহস্পতি|বৃহঃস্পতি|শুক্র|শনি|রবি|রোব)বার"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-)
+_LABEL_WORDS = _rx("|".join(sorted({*DATE_LABELS, *DATE_LINE_WORDS}, key=len, reverse=True)))
+_WEEKDAY_WORDS = _rx("|".join(sorted(WEEKDAY_NAMES, key=len, reverse=True)))
+# Label words by the date they give, updated first (a line naming both is an update line).
+_LABEL_KINDS = [
+    (kind, [_nfc(w).casefold() for w, k in DATE_LABELS.items() if k == kind])
+    for kind in (UPDATED, PUBLISHED)
+]
 _TODAY = _rx(r"^(?:[•●▪*\-]\s*)?আজ(?![\p{L}\p{M}])")
 
 _MAX_GAP = 3  # unclassified lines tolerated between two paragraphs of one body block
@@ -498,10 +504,9 @@ def _is_signoff(text: str) -> bool:
 def _label_before(text: str, start: int, prev_end: int) -> str | None:
     """Label word directly before a date, when find_dates did not attach one."""
     window = text[prev_end:start].casefold()
-    if regex.search(_nfc(r"আপডেট|হালনাগাদ|updated"), window):
-        return "updated"
-    if regex.search(_nfc(r"প্রকাশ|published|posted"), window):
-        return "published"
+    for kind, words in _LABEL_KINDS:
+        if any(word in window for word in words):
+            return kind
     return None
 
 
