@@ -35,7 +35,7 @@ from typing import Any
 
 import orjson
 
-from annotator.clusters import nearest_break, plain_break
+from annotator.clusters import plain_break
 from annotator.display import decoded_name
 from annotator.ingest import limits, peer_json
 from annotator.ingest.annotation_model import (
@@ -410,16 +410,11 @@ def _snap_to_letters(text: str, spans: list[_SpanOk]) -> int:
         at_start, at_end = plain_break(text, start), plain_break(text, end)
         if at_start and at_end:
             continue  # both ends on cluster boundaries (decided without the regex engine)
-        new = None
-        if at_start is not None and at_end is not None:  # plain text: walk to the boundaries
-            s = start if at_start else nearest_break(text, start, -1)
-            e = end if at_end else nearest_break(text, end, 1)
-            new = (s, e) if s is not None and e is not None else None
-        if new is None:
-            if not (may_split_cluster(text, start) or may_split_cluster(text, end)):
-                continue
-            new = snap_to_graphemes(text, start, end)
-        new_start, new_end = new
+        if (at_start is None or at_end is None) and not (
+            may_split_cluster(text, start) or may_split_cluster(text, end)
+        ):
+            continue
+        new_start, new_end = snap_to_graphemes(text, start, end)
         if (new_start, new_end) != (start, end):
             spans[index] = (*span[:2], new_start, new_end, *span[4:])  # type: ignore[assignment]
             widened += 1
