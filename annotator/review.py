@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from annotator.models import Decision, Span
-from annotator.store import Store
+from annotator.store import GoldSpan, Store
 
 KINDS = ("agreed", "label", "boundary", "only_a", "only_b")
 KIND_NAMES = {
@@ -109,27 +108,27 @@ def _item(article_id: int, group: list[tuple[Span, int]]) -> Item:
 
 def gold_spans(
     item: Item, action: str, edited: Sequence[tuple[str, int, int]] = ()
-) -> list[tuple[str, int, int, dict[str, Any], str]]:
-    """The spans `(label, start, end, attrs, note)` an action puts into the gold layer."""
+) -> list[GoldSpan]:
+    """The spans an action puts into the gold layer."""
     if action not in ACTIONS and action != "agreed":
         raise ValueError(f"action must be one of {', '.join(ACTIONS)}")
     if action == "edit":
         if not edited:
             raise ValueError("an edit needs at least one span")
-        return [(label, start, end, {}, "") for label, start, end in edited]
+        return [GoldSpan(label, start, end, {}) for label, start, end in edited]
     chosen: list[Span] = []
     if action in ("accept_a", "accept_both", "agreed"):
         chosen.extend(item.a)
     if action in ("accept_b", "accept_both"):
         chosen.extend(item.b)
-    out: list[tuple[str, int, int, dict[str, Any], str]] = []
+    out: list[GoldSpan] = []
     seen: set[tuple[int, int, str]] = set()
     for span in chosen:
         if _key(span) in seen:
             continue
         seen.add(_key(span))
         attrs = {**span.attrs, "layer": span.annotator}
-        out.append((span.label, span.start, span.end, attrs, span.note))
+        out.append(GoldSpan(span.label, span.start, span.end, attrs, span.note))
     return out
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any
 
 from annotator.models import Article, Comment, Span
-from annotator.store import Store
+from annotator.store import ArticleRecord, SpanRecord, Store
 
 
 @dataclass(frozen=True)
@@ -44,12 +44,12 @@ class ExportRows:
     """One article to export as the store's plain rows, for writers that only copy fields
     (much cheaper than `ExportItem` for millions of spans).
 
-    `article` is a row of `store.ROW_ARTICLE_COLUMNS` (`meta` as JSON text); each span row has
-    the fields of `Span` in order (`attrs` as JSON text).
+    `article` is a `store.ArticleRecord` (`meta` as JSON text); each span a `store.SpanRecord`
+    (the fields of `Span` in order, `attrs` as JSON text).
     """
 
-    article: tuple[Any, ...]
-    spans: list[tuple[Any, ...]]
+    article: ArticleRecord
+    spans: list[SpanRecord]
     doc_labels: list[tuple[str, str]] = field(default_factory=list)
     status: dict[str, str] = field(default_factory=dict)
     comments: list[Comment] = field(default_factory=list)
@@ -88,9 +88,7 @@ def iter_export_rows(store: Store, flt: ExportFilter | None = None) -> Iterator[
         yield ExportRows(article, spans, doc_labels, status, comments, review)
 
 
-_WHO = {False: attrgetter("annotator"), True: itemgetter(2)}  # a span's annotator
-_LABEL = {False: attrgetter("label"), True: itemgetter(3)}
-_PUBLISHED = 6  # position of `published` in an article row
+_WHO = attrgetter("annotator")  # of a `Span` or a `SpanRecord` alike
 
 
 def _select(store: Store, flt: ExportFilter, raw: bool) -> Iterator[tuple[Any, ...]]:
@@ -100,18 +98,18 @@ def _select(store: Store, flt: ExportFilter, raw: bool) -> Iterator[tuple[Any, .
     dated = flt.since is not None or flt.until is not None
     everyone = store.annotators()
     known = set(everyone)
-    who, label_of = _WHO[raw], _LABEL[raw]
+    who = _WHO
     comments: dict[int, list[Comment]] = {}
     for comment in store.comments():
         comments.setdefault(comment.article_id, []).append(comment)
     reviews = store.review_statuses()
     for article, spans, doc_labels, recorded in store.iter_full_articles(raw=raw):
-        if dated and not _date_ok(article[_PUBLISHED] if raw else article.published, flt):
+        if dated and not _date_ok(article.published, flt):
             continue
         if selected:
             spans = [s for s in spans if who(s) in selected]
         if labels:
-            spans = [s for s in spans if label_of(s) in labels]
+            spans = [s for s in spans if s.label in labels]
         if (selected or labels) and not spans:
             continue
         if selected:
@@ -131,6 +129,5 @@ def _select(store: Store, flt: ExportFilter, raw: bool) -> Iterator[tuple[Any, .
                 continue
         if selected:
             doc_labels = [d for d in doc_labels if d[0] in selected]
-        article_id = article[0] if raw else article.id
-        yield (article, spans, doc_labels, status, comments.get(article_id, []),
-               reviews.get(article_id, "not_reviewed"))  # fmt: skip
+        yield (article, spans, doc_labels, status, comments.get(article.id, []),
+               reviews.get(article.id, "not_reviewed"))  # fmt: skip

@@ -89,8 +89,8 @@ __all__ = [
 FORMATS = ("jsonl", "doccano", "labelstudio", "brat")
 
 _SpanOk = tuple[str, str, int, int, dict[str, Any], str, str, str | None, str | None]
-"""A checked span in canonical offsets, ready to store: (annotator, label, start, end, attrs,
-note, origin, created, updated); a plain tuple, as there can be millions."""
+"""A checked span in canonical offsets, ready to store: the fields of `store.NewSpan`, as a
+plain tuple (an import makes hundreds of thousands; `span_values` takes either)."""
 
 
 # -- public entry point ----------------------------------------------------------------------

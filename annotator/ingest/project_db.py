@@ -32,7 +32,7 @@ from annotator.ingest.untrusted_db import (
 )
 from annotator.models import ArticleDraft, Span, is_reserved_name
 from annotator.scheme import PALETTE, LabelDef
-from annotator.store import STATUSES, Store
+from annotator.store import STATUSES, LayerSpan, Store
 from annotator.store.span_rows import in_range
 from annotator.text import OffsetMap, canonicalise
 
@@ -566,7 +566,7 @@ def _replace_spans(
             else:
                 result.updated += 1
         rows = [
-            (p.label, p.start, p.end, p.attrs, p.note, origin, p.created, p.updated)
+            LayerSpan(p.label, p.start, p.end, p.attrs, p.note, origin, p.created, p.updated)
             for p in wanted.values()
         ]
         added, removed = store.replace_layer(our_id, layer, rows)

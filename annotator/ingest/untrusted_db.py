@@ -21,19 +21,19 @@ from typing import Any
 from annotator.ingest import limits
 from annotator.ingest.errors import IngestError
 from annotator.migrations import MIGRATION_SET
+from annotator.store.tables import omit, pick
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 MAX_FIELD_BYTES = 1 << 20  # any value but article/span text
-# The tables read, with the columns read from each; nothing else is ever touched.
+# The tables read, with the columns read from each (named in `store.tables`); nothing else is
+# ever touched. The import sets its own span origin and import time, so those are not read.
 TABLES: dict[str, tuple[str, ...]] = {
-    "articles": ("id", "uid", "title", "outlet", "byline", "url", "published", "updated",
-                 "text", "raw", "source_file", "meta"),
-    "spans": ("id", "article_id", "annotator", "label", "start", "end", "text", "attrs", "note",
-              "created", "updated"),
-    "article_status": ("article_id", "annotator", "status"),
-    "doc_labels": ("id", "article_id", "annotator", "label"),
+    "articles": omit("articles", "imported_at"),
+    "spans": omit("spans", "origin"),
+    "article_status": pick("article_status", "article_id", "annotator", "status"),
+    "doc_labels": pick("doc_labels", "id", "article_id", "annotator", "label"),
     "_sqlite_migrations": ("migration_set", "name"),
-}  # fmt: skip
+}
 _SCHEMA_TABLES = frozenset({"sqlite_master", "sqlite_schema"})
 _SCHEMA_COLUMNS = frozenset({"type", "name", "sql"})
 _BIG_COLUMNS = frozenset({("articles", "text"), ("articles", "raw"), ("spans", "text")})

@@ -5,6 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import orjson
+
+from annotator.store.base import now_iso
+from annotator.store.records import NewSpan
+
 # Columns of a new span row, in the order `insert_spans` takes its values.
 NEW_SPAN_COLUMNS = (
     "article_id", "annotator", "label", "start", "end", "text", "attrs", "note", "origin",
@@ -57,3 +62,26 @@ def insert_staged_spans(conn: Any) -> int:
         " ORDER BY r.article_id, s.start, s.rowid"
     )
     return int(cursor.rowcount)
+
+
+def span_values(text: str, spans: Iterable[NewSpan]) -> list[tuple[Any, ...]]:
+    """Rows for the spans table (`NEW_SPAN_COLUMNS` without the article id) of `spans` over
+    `text`.
+
+    Pure: no database, so an import can build them before it takes the write lock. Each range
+    is checked (`ValueError` for the first bad one); `created` None means now and `updated`
+    None means `created`.
+    """
+    stamp = now_iso()
+    dumps = orjson.dumps
+    sort_keys = orjson.OPT_SORT_KEYS
+    length = len(text)
+    values = []
+    for who, label, start, end, attrs, note, origin, made, changed in spans:
+        check_range(start, end, length)
+        values.append((
+            who, label, start, end, text[start:end],
+            dumps(attrs, option=sort_keys).decode() if attrs else "{}",
+            note, origin, made or stamp, changed or made or stamp,
+        ))  # fmt: skip
+    return values

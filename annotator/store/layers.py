@@ -1,0 +1,95 @@
+"""Layers: one annotator's spans (or the gold layer) across the project, read or replaced."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from annotator.models import GOLD, Span
+from annotator.store.base import StoreBase
+from annotator.store.records import SPAN_SELECT, LayerSpan, span_from_row
+from annotator.store.span_rows import check_range, insert_span
+
+
+class LayerRows(StoreBase):
+    """Spans grouped by layer."""
+
+    def layers(self) -> list[str]:
+        """Names of every layer with spans or a name in this project (gold last, if present)."""
+        names = [n for n in self.annotators() if n != GOLD]  # type: ignore[attr-defined]
+        has_gold = self.db.execute("SELECT 1 FROM spans WHERE annotator = ? LIMIT 1", [GOLD])
+        return names + ([GOLD] if has_gold.fetchone() else [])
+
+    def layer_origins(self) -> dict[str, dict[str, int]]:
+        """For every layer, how many of its spans came from each origin (manual, import...)."""
+        found: dict[str, dict[str, int]] = {}
+        for name, origin, count in self.db.execute(
+            "SELECT annotator, origin, count(*) FROM spans GROUP BY annotator, origin"
+        ):
+            found.setdefault(str(name), {})[str(origin)] = int(count)
+        return found
+
+    def layer_spans(
+        self, annotators: Iterable[str], article_ids: Iterable[int] | None = None
+    ) -> dict[int, list[Span]]:
+        """Spans of the given layers grouped by article id (by position); all articles if None."""
+        names = list(annotators)
+        if not names:
+            return {}
+        sql = f"SELECT {SPAN_SELECT} FROM spans WHERE annotator IN ({', '.join('?' * len(names))})"
+        params: list[Any] = list(names)
+        ids = None if article_ids is None else sorted(set(article_ids))
+        if ids is not None:
+            if not ids:
+                return {}
+            sql += " AND article_id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(ids))
+        grouped: dict[int, list[Span]] = {}
+        for row in self.db.execute(sql + ' ORDER BY article_id, start, "end", id', params):
+            grouped.setdefault(row[1], []).append(span_from_row(row))
+        return grouped
+
+    def replace_layer(
+        self, article_id: int, annotator: str, rows: Iterable[LayerSpan]
+    ) -> tuple[int, int]:
+        """Make `annotator`'s spans on one article exactly `rows`, in one transaction.
+
+        Spans already there with the same (label, start, end) keep their id (their fields are
+        brought up to date); the rest are deleted or inserted. Returns (added, removed).
+        """
+        with self.transaction():
+            text = self._article_text(article_id)
+            current: dict[tuple[str, int, int], Span] = {}
+            doubles: list[Span] = []
+            for span in self.spans(article_id, annotator):  # type: ignore[attr-defined]
+                key = (span.label, span.start, span.end)
+                if key in current:
+                    doubles.append(span)
+                else:
+                    current[key] = span
+            wanted: dict[tuple[str, int, int], LayerSpan] = {}
+            for row in map(LayerSpan._make, rows):
+                check_range(row.start, row.end, len(text))
+                wanted.setdefault((row.label, row.start, row.end), row)
+            removed = [s for key, s in current.items() if key not in wanted] + doubles
+            for span in removed:
+                self.db.execute("DELETE FROM spans WHERE id = ?", [span.id])
+            added = 0
+            for key, row in wanted.items():
+                attrs_json = json.dumps(row.attrs or {}, ensure_ascii=False, sort_keys=True)
+                old = current.get(key)
+                if old is not None:
+                    self.db.execute(
+                        "UPDATE spans SET attrs = ?, note = ?, origin = ?, updated = ?"
+                        " WHERE id = ?",
+                        [attrs_json, row.note, row.origin, row.updated, old.id],
+                    )
+                    continue
+                insert_span(self.db.conn, [
+                    article_id, annotator, row.label, row.start, row.end,
+                    text[row.start:row.end], attrs_json, row.note, row.origin, row.created,
+                    row.updated,
+                ])  # fmt: skip
+                added += 1
+        return added, len(removed)
