@@ -59,7 +59,7 @@ def _module_imports():
 # starts the window) -> rules, ingest, export, errors -> store -> text.
 _LAYERS = {
     "text": ("annotator.text", "annotator.clusters", "annotator.models", "annotator.dates",
-             "annotator.newsroom",
+             "annotator.newsroom", "annotator.keymap",
              "annotator.paths"),
     "store": ("annotator.store", "annotator.migrations", "annotator.backups",
               "annotator.scheme", "annotator.search"),

@@ -9,14 +9,7 @@ from typing import Any
 
 import qtawesome as qta
 from PySide6.QtCore import QByteArray, QMimeData, QSettings, Qt, QTimer
-from PySide6.QtGui import (
-    QAction,
-    QDragEnterEvent,
-    QDropEvent,
-    QKeyEvent,
-    QKeySequence,
-    QShortcut,
-)
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -51,6 +44,15 @@ from annotator.errors import describe, log_failure
 from annotator.export import ExportFilter, export
 from annotator.ingest.formats import ANNOTATIONS, PROJECT, dialog_filters, format_for_filter
 from annotator.ingest.inputs import ImportOptions, ImportSummary, import_inputs
+from annotator.keymap import (
+    LABEL_MENU,
+    MAIN,
+    MAIN_TOOLBAR,
+    Command,
+    command,
+    label_commands,
+    label_of,
+)
 from annotator.models import Article, Span
 from annotator.project import open_project
 from annotator.scheme import LabelDef
@@ -61,25 +63,21 @@ from annotator.ui.article_header import ArticleHeader
 from annotator.ui.article_list_model import ArticleListModel
 from annotator.ui.controller import Controller
 from annotator.ui.export_dialog import ExportDialog
-from annotator.ui.label_palette import LabelPalette
+from annotator.ui.label_palette import LabelPalette, swatch_icon
 from annotator.ui.label_scheme_dialog import LabelSchemeDialog
 from annotator.ui.project_watcher import ProjectWatcher
 from annotator.ui.reader_view import ReaderView, SpanPaint
 from annotator.ui.restore_dialog import RestoreDialog
 from annotator.ui.review_window import ReviewWindow
 from annotator.ui.screen import fit_to_screen
+from annotator.ui.shortcuts import build_menus, build_toolbar, make_actions, replace_actions
+from annotator.ui.shortcuts_dialog import ShortcutsDialog
 from annotator.ui.task_runner import Job, TaskRunner
 
 STATUS_CHOICES = (("All articles", None), ("To do", "todo"), ("In progress", "in_progress"),
                   ("Done", "done"), ("Review: not reviewed", "review:not_reviewed"),
                   ("Review: in review", "review:in_review"),
                   ("Review: adjudicated", "review:adjudicated"))  # fmt: skip
-RESIZE_KEYS = {
-    (Qt.Key.Key_Right, False): ("end", True),
-    (Qt.Key.Key_Left, False): ("end", False),
-    (Qt.Key.Key_Left, True): ("start", False),
-    (Qt.Key.Key_Right, True): ("start", True),
-}
 
 
 class MainWindow(QMainWindow):
@@ -199,109 +197,52 @@ class MainWindow(QMainWindow):
         self.side_splitter.setStretchFactor(1, 1)
         self.side_splitter.setSizes([330, 500])
 
-    def _action(
-        self, text: str, icon: str | None, slot, shortcut: str | QKeySequence | list | None = None
-    ) -> QAction:
-        action = QAction(qta.icon(icon) if icon else qta.icon("fa5s.circle", opacity=0), text, self)
-        if shortcut is not None:
-            if isinstance(shortcut, list):
-                action.setShortcuts(shortcut)
-            else:
-                action.setShortcut(shortcut)
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        a = self._action
-        self.import_action = a("&Import files…", "fa5s.file-import", self.import_files, "Ctrl+O")
-        self.import_folder_action = a("Import &folder…", "fa5s.folder-open", self.import_folder)
-        self.export_action = a("&Export dataset…", "fa5s.file-export", self.export_dialog, "Ctrl+E")
-        self.import_annotations_action = a(
-            "Import &annotations…", "fa5s.file-import", self.import_annotations_dialog
-        )
-        self.import_project_action = a(
-            "Import &colleague's project…", "fa5s.user-friends", self.import_project_dialog
-        )
-        self.restore_action = a("&Restore from backup…", "fa5s.history", self.restore_from_backup)
-        self.quit_action = a(
-            "&Quit", "fa5s.sign-out-alt", self.close, QKeySequence.StandardKey.Quit
-        )
-        self.undo_action = a("&Undo", "fa5s.undo", self.controller.undo, QKeySequence("Ctrl+Z"))
-        self.redo_action = a(
-            "&Redo", "fa5s.redo", self.controller.redo,
-            [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
-        )  # fmt: skip
-        self.delete_action = a("&Delete span", "fa5s.trash-alt", self.delete_span, "Del")
-        self.switch_action = a("S&witch annotator…", "fa5s.user-edit", self.ask_switch_annotator)
-        self.scheme_action = a("&Label scheme…", "fa5s.tags", self.edit_scheme)
-        self.prev_action = a("&Previous article", "fa5s.arrow-up", self.previous_article, "Alt+Up")
-        self.next_action = a("&Next article", "fa5s.arrow-down", self.next_article, "Alt+Down")
-        self.next_untagged_action = a(
-            "Next &untagged article", "fa5s.forward", lambda: self.next_article(True),
-            "Alt+Shift+Down",
-        )  # fmt: skip
-        self.done_action = a(
-            "&Mark done and go on", "fa5s.check-circle", self.mark_done,
-            [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")],
-        )  # fmt: skip
-        self.zoom_in_action = a("Zoom &in", "fa5s.search-plus", self.reader.zoom_in)
-        self.zoom_out_action = a("Zoom &out", "fa5s.search-minus", self.reader.zoom_out)
-        self.snap_action = a("&Snap selections to words", None, self._on_snap_toggled)
-        self.snap_action.setCheckable(True)
-        self.snap_action.setChecked(True)
-        self.digits_action = a("&Bengali digits", None, self._on_digits_toggled)
-        self.digits_action.setCheckable(True)
-        self.digits_action.setChecked(True)
-        self.review_action = a(
-            "&Review two layers…", "fa5s.balance-scale", self.open_review, "Ctrl+Shift+R"
-        )
-        self.agreement_action = a(
-            "&Agreement dashboard…", "fa5s.chart-bar", self.open_agreement, "Ctrl+Shift+G"
-        )
-        self._tag_shortcuts: list[QShortcut] = []
-
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addActions(
-            [
-                self.import_action,
-                self.import_folder_action,
-                self.import_annotations_action,
-                self.import_project_action,
-            ]
-        )
-        file_menu.addAction(self.export_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.restore_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        edit_menu.addActions([self.undo_action, self.redo_action, self.delete_action])
-        edit_menu.addSeparator()
-        edit_menu.addActions([self.scheme_action, self.switch_action])
-        view_menu = self.menuBar().addMenu("&View")
-        view_menu.addActions([self.zoom_in_action, self.zoom_out_action])
-        view_menu.addSeparator()
-        view_menu.addActions([self.snap_action, self.digits_action])
-        review_menu = self.menuBar().addMenu("&Review")
-        review_menu.addActions([self.review_action, self.agreement_action])
-        self.review_menu = review_menu
-        go_menu = self.menuBar().addMenu("&Go")
-        go_menu.addActions(
-            [self.prev_action, self.next_action, self.next_untagged_action, self.done_action]
-        )
-
+        """Menus, toolbar and keys from the key map (`annotator.keymap.MAIN`); the label keys
+        follow the scheme (`_reload_labels`)."""
+        resize = self.resize_span
+        slots = {
+            "file.import": self.import_files,
+            "file.import_folder": self.import_folder,
+            "file.import_annotations": self.import_annotations_dialog,
+            "file.import_project": self.import_project_dialog,
+            "file.export": self.export_dialog,
+            "file.restore": self.restore_from_backup,
+            "file.quit": self.close,
+            "edit.undo": self.controller.undo,
+            "edit.redo": self.controller.redo,
+            "edit.delete": self.delete_span,
+            "edit.grow_end": lambda: resize("end", True),
+            "edit.shrink_end": lambda: resize("end", False),
+            "edit.grow_start": lambda: resize("start", False),
+            "edit.shrink_start": lambda: resize("start", True),
+            "edit.scheme": self.edit_scheme,
+            "edit.switch": self.ask_switch_annotator,
+            "view.snap": self._on_snap_toggled,
+            "view.digits": self._on_digits_toggled,
+            "review.open": self.open_review,
+            "review.agreement": self.open_agreement,
+            "go.previous": self.previous_article,
+            "go.next": self.next_article,
+            "go.next_untagged": lambda: self.next_article(True),
+            "go.done": self.mark_done,
+            "help.keys": self.show_shortcuts,
+        }
+        actions = make_actions(MAIN, slots, self, self.reader, self.reader.key_actions())
+        self.command_actions = actions
+        self.menus = build_menus(self.menuBar(), MAIN, actions)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main_toolbar")
-        toolbar.addActions([self.import_action, self.undo_action, self.redo_action])
-        toolbar.addSeparator()
-        toolbar.addActions(
-            [self.prev_action, self.next_action, self.next_untagged_action, self.done_action]
-        )
-        toolbar.addSeparator()
-        toolbar.addActions([self.delete_action, self.zoom_out_action, self.zoom_in_action,
-                            self.scheme_action])  # fmt: skip
+        build_toolbar(toolbar, MAIN_TOOLBAR, actions)
+        self._label_actions: list[QAction] = []
+        self.shortcuts_dialog: ShortcutsDialog | None = None
+        self.undo_action, self.redo_action = actions["edit.undo"], actions["edit.redo"]
+        self.snap_action, self.digits_action = actions["view.snap"], actions["view.digits"]
+        self.snap_action.setChecked(True)
+        self.digits_action.setChecked(True)
+        self.import_annotations_action = actions["file.import_annotations"]
+        self.review_action = actions["review.open"]
+        self.agreement_action = actions["review.agreement"]
 
     def _build_status_bar(self) -> None:
         self.annotator_label = QLabel(f"Annotator: {self.annotator}")
@@ -341,15 +282,15 @@ class MainWindow(QMainWindow):
             self.label_filter.addItem(label.name, label.key)
         self.label_filter.setCurrentIndex(max(0, self.label_filter.findData(current)))
         self.label_filter.blockSignals(False)
-        for shortcut in self._tag_shortcuts:
-            shortcut.setEnabled(False)
-            shortcut.deleteLater()
-        self._tag_shortcuts = []
-        for label in active:
-            if label.shortcut:
-                shortcut = QShortcut(QKeySequence(label.shortcut), self)
-                shortcut.activated.connect(lambda key=label.key: self.tag(key))
-                self._tag_shortcuts.append(shortcut)
+        keys = label_commands(active)
+        self._label_actions = replace_actions(
+            self._label_actions, keys, self._on_label_command, self, self.menus[LABEL_MENU]
+        )
+        for action, key in zip(self._label_actions, keys, strict=True):
+            action.setIcon(swatch_icon(self.labels[label_of(key)].color))
+
+    def _on_label_command(self, key: Command) -> None:
+        self.tag(label_of(key))
 
     def _paint(self, span: Span) -> SpanPaint:
         label = self.labels.get(span.label)
@@ -483,27 +424,6 @@ class MainWindow(QMainWindow):
             self.controller.apply(plan.action)
         return True
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        """Keys the reading pane passes up: label digits, Delete, Shift(+Ctrl)+arrows."""
-        mods = event.modifiers()
-        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
-        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        key = event.key()
-        if shift and (key, ctrl) in RESIZE_KEYS:
-            edge, forward = RESIZE_KEYS[(key, ctrl)]
-            if self.resize_span(edge, forward):
-                return
-        if key == Qt.Key.Key_Delete and not mods:
-            self.delete_span()
-            return
-        text = event.text()
-        if text and text in "123456789" and not (mods & ~Qt.KeyboardModifier.KeypadModifier):
-            for label in self.labels.values():
-                if label.shortcut == text and not label.retired:
-                    self.tag(label.key)
-                    return
-        super().keyPressEvent(event)
-
     def _select_span(self, span_id: int, scroll: bool = True) -> None:
         self.reader.select_span(span_id)
         self.panel.select_span(span_id)
@@ -624,8 +544,8 @@ class MainWindow(QMainWindow):
         history = self.controller.history
         self.undo_action.setEnabled(history.can_undo)
         self.redo_action.setEnabled(history.can_redo)
-        self.undo_action.setText(f"&Undo {history.undo_text()}".rstrip())
-        self.redo_action.setText(f"&Redo {history.redo_text()}".rstrip())
+        self.undo_action.setText(f"{command('edit.undo').text} {history.undo_text()}".rstrip())
+        self.redo_action.setText(f"{command('edit.redo').text} {history.redo_text()}".rstrip())
 
     def _update_progress(self) -> None:
         done, total = self.store.progress(self.annotator)
@@ -640,6 +560,14 @@ class MainWindow(QMainWindow):
         self.list_model.bengali_digits = self.digits_action.isChecked()
         if self.article is not None:
             self.header.show_article(self.article, self.digits_action.isChecked())
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help → Keyboard shortcuts: every key of the key map, with this scheme's labels."""
+        if self.shortcuts_dialog is not None:
+            self.shortcuts_dialog.close()
+        self.shortcuts_dialog = ShortcutsDialog(self.labels.values(), self)
+        self.shortcuts_dialog.show()
+        return self.shortcuts_dialog
 
     def edit_scheme(self) -> None:
         """Open the label scheme editor; repaint with the new colours and keys."""

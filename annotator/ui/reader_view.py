@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
     QKeyEvent,
-    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -25,8 +25,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from annotator.keymap import READER_COMMANDS
 from annotator.text import Utf16Map, snap_to_graphemes, snap_to_words
 from annotator.ui.fonts import reading_font
+from annotator.ui.shortcuts import make_actions
 
 ALPHA = 0.35  # opacity of one span's background; nested spans stack and look darker
 LINE_HEIGHT = 150  # percent of the font's line height
@@ -37,7 +39,6 @@ FLASH_MS = 600
 MIN_ZOOM, MAX_ZOOM = 6.0, 48.0
 
 _KEEP = QTextCursor.MoveMode.KeepAnchor
-_DIGITS = {getattr(Qt.Key, f"Key_{n}") for n in range(10)}
 _ENTER = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 _MODS = (
     Qt.KeyboardModifier.ShiftModifier
@@ -149,6 +150,9 @@ class ReaderView(QTextEdit):
         self._flash_timer.setInterval(FLASH_MS)
         self._flash_timer.timeout.connect(self._on_flash_timer_timeout)
         self.selectionChanged.connect(self._on_self_selection_changed)
+        slots = {"view.zoom_in": self.zoom_in, "view.zoom_out": self.zoom_out,
+                 "view.zoom_reset": self.reset_zoom}  # fmt: skip
+        self._key_actions = make_actions(READER_COMMANDS, slots, self, self)
 
     # ----------------------------------------------------------------- content
 
@@ -320,29 +324,27 @@ class ReaderView(QTextEdit):
         """Back to the size the view was built with."""
         self.set_zoom(self._default_zoom)
 
+    def key_actions(self) -> dict[str, QAction]:
+        """This view's own keys (the zoom commands of the key map) as actions, by command id:
+        bound to the view and its children, for a window's menus and toolbar."""
+        return dict(self._key_actions)
+
     # ------------------------------------------------------------------ events
 
     def event(self, event: QEvent) -> bool:
-        """Let the window's shortcuts have the keys this view passes on; keep zoom keys."""
+        """Shortcut keys go to the shortcuts (the window's, and this view's zoom keys), except
+        Shift(+Ctrl)+Left/Right while no span is current: those extend the selection here."""
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
-            if self._passes_to_parent(event):
-                event.ignore()
-                return True
-            if self._zoom_key(event) is not None:
+            if self._current is None and self._selection_key(event):
                 event.accept()
-                return True
+            else:
+                event.ignore()
+            return True
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Zoom and Enter here; digits, Delete, Ctrl+Enter, Shift+Left/Right on a span go up."""
-        if self._passes_to_parent(event):
-            event.ignore()
-            return
-        zoom = self._zoom_key(event)
-        if zoom is not None:
-            zoom()
-            event.accept()
-            return
+        """Enter activates the current span (or the one at the cursor); the rest as in any
+        read-only text view."""
         if event.key() in _ENTER and not (event.modifiers() & _MODS):
             ids = [self._current] if self._current is not None else []
             if not ids:
@@ -539,34 +541,14 @@ class ReaderView(QTextEdit):
         self._flash = None
         self.viewport().update()
 
-    def _passes_to_parent(self, event: QKeyEvent) -> bool:
-        key, mods = event.key(), event.modifiers()
-        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
-        if key in _DIGITS:
-            return not (ctrl and key == Qt.Key.Key_0)
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            return True
-        if key in _ENTER and ctrl:
-            return True
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and mods & Qt.KeyboardModifier.ShiftModifier:
-            return self._current is not None
-        return False
-
-    def _zoom_key(self, event: QKeyEvent) -> Callable[[], None] | None:
-        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            return None
-        key = event.key()
-        if key in (Qt.Key.Key_Equal, Qt.Key.Key_Plus) or event.matches(
-            QKeySequence.StandardKey.ZoomIn
-        ):
-            return self.zoom_in
-        if key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore) or event.matches(
-            QKeySequence.StandardKey.ZoomOut
-        ):
-            return self.zoom_out
-        if key == Qt.Key.Key_0:
-            return self.reset_zoom
-        return None
+    def _selection_key(self, event: QKeyEvent) -> bool:
+        """Shift+Left/Right (with or without Ctrl): the keys that resize the current span."""
+        mods = event.modifiers() & _MODS
+        shift = Qt.KeyboardModifier.ShiftModifier
+        return event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right) and mods in (
+            shift,
+            shift | Qt.KeyboardModifier.ControlModifier,
+        )
 
     def _ids_at_point(self, point: QPoint) -> list[int]:
         offset = self._char_at(point)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import qtawesome as qta
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,17 +28,23 @@ from PySide6.QtWidgets import (
 
 from annotator import review
 from annotator.errors import describe, log_failure
+from annotator.keymap import REVIEW, command
 from annotator.models import GOLD, Article, Span
 from annotator.review import KIND_COLORS, KIND_NAMES, KINDS, Item, Navigator
 from annotator.store import Store
 from annotator.ui.reader_view import ReaderView, SpanPaint
 from annotator.ui.screen import fit_to_screen
+from annotator.ui.shortcuts import make_actions
+from annotator.ui.shortcuts_dialog import ShortcutsDialog
 
 REVIEW_TEXT = {
     "not_reviewed": "Not reviewed",
     "in_review": "In review",
     "adjudicated": "Adjudicated",
 }
+# The commands with a button, by their name in the key map ("review.<name>").
+_BUTTONS = ("accept_a", "accept_b", "accept_both", "reject", "edit", "previous", "next", "undo",
+            "adjudicate")  # fmt: skip
 ACTION_TEXT = {
     "accept_a": "accepted A",
     "accept_b": "accepted B",
@@ -79,9 +85,9 @@ class Legend(QWidget):
 class ReviewWindow(QMainWindow):
     """Two layers side by side in one text, a disagreement navigator and the gold decisions.
 
-    Keys: N / F8 next disagreement, P / Shift+F8 previous, A accept A, B accept B,
-    H accept both, R reject, E edit (the reader's selection with the gold label chosen),
-    Ctrl+Enter mark the article adjudicated.
+    Its keys are the key map's (`annotator.keymap.REVIEW`): next and previous disagreement,
+    accept A, B or both, reject, edit (the reader's selection with the gold label chosen),
+    undo the last ruling, mark the article adjudicated.
 
     Signals:
         gold_changed(int): the gold layer or review status of an article changed.
@@ -185,7 +191,7 @@ class ReviewWindow(QMainWindow):
             buttons.addWidget(button)
         form.addLayout(buttons)
         edit_row = QFormLayout()
-        edit_button = QPushButton("Edit (E)")
+        edit_button = QPushButton(f"Edit ({command('review.edit').keys[0]})")
         edit_button.setToolTip("Put the reader's selection into gold with this label")
         edit_button.clicked.connect(self._actions["edit"].trigger)
         self._buttons["edit"] = edit_button
@@ -215,30 +221,30 @@ class ReviewWindow(QMainWindow):
         fit_to_screen(self, 1400, 850)
 
     def _build_actions(self) -> None:
-        specs = {
-            "accept_a": ("Accept &A", "fa5s.check", ["A"], lambda: self.decide("accept_a")),
-            "accept_b": ("Accept &B", "fa5s.check-double", ["B"], lambda: self.decide("accept_b")),
-            "accept_both": ("Both (&H)", "fa5s.clone", ["H"], lambda: self.decide("accept_both")),
-            "reject": ("&Reject", "fa5s.times", ["R"], lambda: self.decide("reject")),
-            "edit": ("&Edit", "fa5s.edit", ["E"], self.edit),
-            "next": ("&Next", "fa5s.arrow-right", ["N", "F8"], lambda: self.step(True)),
-            "previous": (
-                "&Previous", "fa5s.arrow-left", ["P", "Shift+F8"], lambda: self.step(False)
-            ),
-            "undo": ("&Undo ruling", "fa5s.undo", ["Ctrl+Z"], self.undo),
-            "adjudicate": (
-                "Adjudicated", "fa5s.gavel", ["Ctrl+Return", "Ctrl+Enter"], self.adjudicate
-            ),
-        }  # fmt: skip
-        self._actions: dict[str, QAction] = {}
-        for name, (text, icon, keys, slot) in specs.items():
-            action = QAction(qta.icon(icon), text, self)
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            action.setToolTip(f"{text.replace('&', '')} ({', '.join(keys)})")
-            action.triggered.connect(lambda _checked=False, s=slot: s())
-            self.addAction(action)
-            self._actions[name] = action
+        """The window's keys and buttons' actions from the key map (`keymap.REVIEW`)."""
+        slots = {
+            "review.accept_a": lambda: self.decide("accept_a"),
+            "review.accept_b": lambda: self.decide("accept_b"),
+            "review.accept_both": lambda: self.decide("accept_both"),
+            "review.reject": lambda: self.decide("reject"),
+            "review.edit": self.edit,
+            "review.next": lambda: self.step(True),
+            "review.previous": lambda: self.step(False),
+            "review.undo": self.undo,
+            "review.adjudicate": self.adjudicate,
+            "review.keys": self.show_shortcuts,
+        }
+        actions = make_actions(REVIEW, slots, self)
+        self._actions: dict[str, QAction] = {n: actions[f"review.{n}"] for n in _BUTTONS}
+        self.shortcuts_dialog: ShortcutsDialog | None = None
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """F1: every key of the key map (this window's last)."""
+        if self.shortcuts_dialog is not None:
+            self.shortcuts_dialog.close()
+        self.shortcuts_dialog = ShortcutsDialog(self.labels.values(), self)
+        self.shortcuts_dialog.show()
+        return self.shortcuts_dialog
 
     # -- state -----------------------------------------------------------------------------
 
@@ -368,8 +374,9 @@ class ReviewWindow(QMainWindow):
             self._actions[name].setEnabled(enabled)
             self._buttons[name].setEnabled(enabled)
         if item is None:
+            key = command("review.next").keys[0]
             self.item_view.setHtml(
-                "<p>No disagreement selected. Press <b>N</b> for the next one.</p>"
+                f"<p>No disagreement selected. Press <b>{key}</b> for the next one.</p>"
             )
             self.position_label.setText("")
             return

@@ -59,6 +59,7 @@ def main() -> None:
         window = MainWindow(store, "bench", settings)
         window.resize(1400, 900)
         window.show()
+        QTest.qWaitForWindowActive(window)  # the tag key is a window shortcut
         app.processEvents()
 
         opens = []

@@ -24,6 +24,7 @@ SCRIPT = textwrap.dedent(
     app = make_application()
     window = MainWindow(Store(db), "rahim", QSettings(ini, QSettings.Format.IniFormat))
     window.show()
+    QTest.qWaitForWindowActive(window)  # keys are shortcuts: they go to the active window
     for row in range(window.list_model.rowCount()):
         window.list_view.selectRow(row)
         if word in window.article.text:

@@ -380,15 +380,29 @@ def test_window_shortcuts_fire_while_the_view_has_focus(parent, view, qtbot):
     assert fired == ["label", "delete", "accept", "grow"]
 
 
-def test_shift_arrows_go_to_parent_only_with_a_current_span(parent, view):
+def test_shift_arrows_reach_shortcuts_only_with_a_current_span(parent, view, qtbot):
+    fired: list[str] = []
+    for seq in ("Shift+Right", "Shift+Left", "Ctrl+Shift+Right"):
+        action = QAction(seq, view)
+        action.setShortcut(QKeySequence(seq))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _=False, s=seq: fired.append(s))
+        view.addAction(action)
+    parent.activateWindow()
+    qtbot.waitActive(parent)
+    view.setFocus()
     view.set_spans(NESTED)
     view.set_selection(3, 3)
-    QTest.keyClick(view, Qt.Key.Key_Right, SHIFT)
-    assert parent.keys == [] and view.selection()[1] > 3
+    QTest.keyClick(view, Qt.Key.Key_Right, SHIFT)  # no current span: the selection grows
+    QTest.keyClick(view, Qt.Key.Key_Right, SHIFT | CTRL)
+    assert fired == [] and view.selection()[1] > 3
     view.select_span(1)
+    selection = view.selection()
     QTest.keyClick(view, Qt.Key.Key_Right, SHIFT)
     QTest.keyClick(view, Qt.Key.Key_Left, SHIFT)
-    assert [k for k, _ in parent.keys] == [Qt.Key.Key_Right, Qt.Key.Key_Left]
+    QTest.keyClick(view, Qt.Key.Key_Right, SHIFT | CTRL)
+    assert fired == ["Shift+Right", "Shift+Left", "Ctrl+Shift+Right"]
+    assert view.selection() == selection and parent.keys == []
 
 
 def test_zoom_keys(view, qtbot):

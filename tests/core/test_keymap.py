@@ -1,0 +1,82 @@
+"""The key map table: ids, keys, menus and the help sections read from it (no Qt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotator import keymap
+from annotator.keymap import MAIN, MENUS, READER_COMMANDS, REVIEW, Command
+from annotator.scheme import LabelDef, default_scheme
+
+
+def labels() -> list[LabelDef]:
+    return default_scheme()
+
+
+def test_ids_are_unique_and_found():
+    ids = [c.id for c in (*MAIN, *REVIEW)]
+    assert len(ids) == len(set(ids))
+    for command_id in ids:
+        assert keymap.command(command_id).id == command_id
+    with pytest.raises(KeyError):
+        keymap.command("edit.nothing")
+
+
+def test_no_key_does_two_things_in_one_window():
+    assert keymap.clashes((*MAIN, *keymap.label_commands(labels()))) == []
+    assert keymap.clashes((*REVIEW, *READER_COMMANDS)) == []
+    label_keys = set(keymap.LABEL_KEYS)
+    assert not [c.id for c in MAIN if label_keys & set(c.keys)]  # digits are the labels'
+
+
+def test_clashes_are_found():
+    a = Command("a", "A", "first", ("Ctrl+K",))
+    b = Command("b", "B", "second", ("Ctrl+J", "Ctrl+K"))
+    assert keymap.clashes([a, b]) == ["Ctrl+K: a and b"]
+
+
+def test_every_main_command_sits_in_a_known_menu_and_the_toolbar_names_commands():
+    assert {c.menu for c in MAIN} <= set(MENUS)
+    ids = {c.id for c in MAIN}
+    assert {i for i in keymap.MAIN_TOOLBAR if i is not None} <= ids
+    assert set(READER_COMMANDS) <= set(MAIN)  # the reader's zoom keys are in the View menu
+    assert all(c.scope == keymap.READER for c in READER_COMMANDS)
+    assert all(c.description and c.text for c in (*MAIN, *REVIEW))
+
+
+def test_menu_groups_split_where_the_group_changes():
+    groups = keymap.menu_groups(MAIN, "File")
+    assert [[c.id for c in g] for g in groups][1:] == [["file.restore"], ["file.quit"]]
+    assert groups[0][0].id == "file.import"
+
+
+def test_label_commands_follow_the_scheme():
+    scheme = labels()
+    scheme[0].name = "Arms & aid"
+    scheme[1].retired = True
+    scheme[2].shortcut = None
+    commands = keymap.label_commands(scheme)
+    assert [c.keys for c in commands] == [("1",), ("4",), ("5",)]
+    assert commands[0].text == "Arms && aid" and commands[0].title == "Arms & aid"
+    assert "Arms & aid" in commands[0].description
+    assert [keymap.label_of(c) for c in commands] == [scheme[0].key, scheme[3].key, scheme[4].key]
+    assert {c.menu for c in commands} == {keymap.LABEL_MENU}
+    with pytest.raises(ValueError):
+        keymap.label_of(keymap.command("edit.undo"))
+
+
+def test_help_sections_list_every_keyed_command_once():
+    sections = keymap.help_sections(labels())
+    listed = [c.id for _heading, commands in sections for c in commands]
+    keyed = [c.id for c in (*MAIN, *REVIEW) if c.keys]
+    label_ids = [c.id for c in keymap.label_commands(labels())]
+    assert sorted(listed) == sorted(keyed + label_ids)
+    assert [heading for heading, _ in sections] == [
+        "File", "Edit", "Tag", "View", "Review", "Go", "Help", "Review window",
+    ]  # fmt: skip
+    assert dict(sections)["Tag"] == keymap.label_commands(labels())
+
+
+def test_title_drops_mnemonics_and_ellipsis():
+    assert keymap.command("file.import").title == "Import files"
+    assert keymap.command("review.accept_both").title == "Both (H)"
