@@ -80,6 +80,34 @@ STATUS_CHOICES = (("All articles", None), ("To do", "todo"), ("In progress", "in
                   ("Review: adjudicated", "review:adjudicated"))  # fmt: skip
 
 
+# The window's actions by attribute name (`window.undo_action`), for code and scripts that
+# drive the window; every one is a row of `keymap.MAIN` (`window.command_actions[id]`).
+ACTION_ATTRIBUTES = {
+    "import_action": "file.import",
+    "import_folder_action": "file.import_folder",
+    "import_annotations_action": "file.import_annotations",
+    "import_project_action": "file.import_project",
+    "export_action": "file.export",
+    "restore_action": "file.restore",
+    "quit_action": "file.quit",
+    "undo_action": "edit.undo",
+    "redo_action": "edit.redo",
+    "delete_action": "edit.delete",
+    "scheme_action": "edit.scheme",
+    "switch_action": "edit.switch",
+    "zoom_in_action": "view.zoom_in",
+    "zoom_out_action": "view.zoom_out",
+    "snap_action": "view.snap",
+    "digits_action": "view.digits",
+    "review_action": "review.open",
+    "agreement_action": "review.agreement",
+    "prev_action": "go.previous",
+    "next_action": "go.next",
+    "next_untagged_action": "go.next_untagged",
+    "done_action": "go.done",
+}
+
+
 class MainWindow(QMainWindow):
     """Reads and tags one article at a time; every edit goes through the controller."""
 
@@ -236,13 +264,10 @@ class MainWindow(QMainWindow):
         build_toolbar(toolbar, MAIN_TOOLBAR, actions)
         self._label_actions: list[QAction] = []
         self.shortcuts_dialog: ShortcutsDialog | None = None
-        self.undo_action, self.redo_action = actions["edit.undo"], actions["edit.redo"]
-        self.snap_action, self.digits_action = actions["view.snap"], actions["view.digits"]
+        for name, command_id in ACTION_ATTRIBUTES.items():
+            setattr(self, name, actions[command_id])
         self.snap_action.setChecked(True)
         self.digits_action.setChecked(True)
-        self.import_annotations_action = actions["file.import_annotations"]
-        self.review_action = actions["review.open"]
-        self.agreement_action = actions["review.agreement"]
 
     def _build_status_bar(self) -> None:
         self.annotator_label = QLabel(f"Annotator: {self.annotator}")
