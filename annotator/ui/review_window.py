@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import review
-from annotator.errors import describe, log_failure
+from annotator.actions import AddComment, Adjudicate, Change, ChangeKind, RecordRuling
 from annotator.models import GOLD, Article, Span
 from annotator.review import KIND_COLORS, KIND_NAMES, KINDS, Item, Navigator
 from annotator.store import Store
+from annotator.ui.controller import Controller
 from annotator.ui.reader_view import ReaderView, SpanPaint
 from annotator.ui.screen import fit_to_screen
 
@@ -81,13 +82,13 @@ class ReviewWindow(QMainWindow):
 
     Keys: N / F8 next disagreement, P / Shift+F8 previous, A accept A, B accept B,
     H accept both, R reject, E edit (the reader's selection with the gold label chosen),
-    Ctrl+Enter mark the article adjudicated.
+    Ctrl+Enter mark the article adjudicated, Ctrl+Z / Ctrl+Shift+Z undo / redo.
 
-    Signals:
-        gold_changed(int): the gold layer or review status of an article changed.
+    Rulings, adjudications and comments are actions (`annotator.actions`) sent through
+    `controller`: the main window's, when it opens this window, so its History undoes them
+    and this window's undo undoes the main window's edits too. Whatever the controller
+    changes, this window refreshes from its `Change` (a ruling's region is shown again).
     """
-
-    gold_changed = Signal(int)
 
     def __init__(
         self,
@@ -96,19 +97,53 @@ class ReviewWindow(QMainWindow):
         layer_a: str | None = None,
         layer_b: str | None = None,
         parent: QWidget | None = None,
+        controller: Controller | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.reviewer = reviewer
+        self.controller = (
+            controller if controller is not None else Controller(store, reviewer, self)
+        )
         self.labels = {label.key: label for label in store.labels()}
         self.article: Article | None = None
         self.item: Item | None = None
         self.navigator: Navigator | None = None
-        self._ruled: list[tuple[int, Item]] = []  # (decision id, item) made here, for undo
+        self._listening = False
         self.setWindowTitle("Review layers")
         self.setWindowIcon(qta.icon("fa5s.balance-scale"))
         self._build(layer_a, layer_b)
+        self._listen(True)
         self.reload()
+
+    def _listen(self, on: bool) -> None:
+        """Follow the controller's changes (while shown: a closed window stops listening)."""
+        if on == self._listening:
+            return
+        signals = (
+            (self.controller.changed, self._on_changed),
+            (self.controller.history_changed, self._on_history_changed),
+        )
+        for signal, slot in signals:
+            if on:
+                signal.connect(slot)
+            else:
+                signal.disconnect(slot)
+        self._listening = on
+        if on:
+            self._on_history_changed()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Listen again if the window was closed, and catch up with what changed meanwhile."""
+        if not self._listening:
+            self._listen(True)
+            self.reload()
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Stop following the (shared) controller."""
+        self._listen(False)
+        super().closeEvent(event)
 
     # -- construction ----------------------------------------------------------------------
 
@@ -158,9 +193,7 @@ class ReviewWindow(QMainWindow):
         self.item_view = QTextBrowser()
         self.item_view.setOpenLinks(False)
         self.gold_label = QComboBox()
-        for key, label in self.labels.items():
-            if label.kind == "span":
-                self.gold_label.addItem(f"{label.name} ({key})", key)
+        self._fill_gold_labels()
         self.comment_edit = QLineEdit()
         self.comment_edit.setPlaceholderText("Comment on this disagreement… (Enter)")
         self.comment_edit.returnPressed.connect(self.add_comment)
@@ -192,7 +225,7 @@ class ReviewWindow(QMainWindow):
         edit_row.addRow(edit_button, self.gold_label)
         form.addLayout(edit_row)
         nav = QHBoxLayout()
-        for name in ("previous", "next", "undo", "adjudicate"):
+        for name in ("previous", "next", "undo", "redo", "adjudicate"):
             button = QPushButton(
                 self._actions[name].icon(), self._actions[name].text().replace("&", "")
             )
@@ -225,7 +258,8 @@ class ReviewWindow(QMainWindow):
             "previous": (
                 "&Previous", "fa5s.arrow-left", ["P", "Shift+F8"], lambda: self.step(False)
             ),
-            "undo": ("&Undo ruling", "fa5s.undo", ["Ctrl+Z"], self.undo),
+            "undo": ("&Undo", "fa5s.undo", ["Ctrl+Z"], self.undo),
+            "redo": ("&Redo", "fa5s.redo", ["Ctrl+Shift+Z", "Ctrl+Y"], self.redo),
             "adjudicate": (
                 "Adjudicated", "fa5s.gavel", ["Ctrl+Return", "Ctrl+Enter"], self.adjudicate
             ),
@@ -261,23 +295,17 @@ class ReviewWindow(QMainWindow):
         articles = list(items)
         self.navigator = Navigator(self.store, (a, b), articles, items)
         titles = {row.id: row.title for row in self.store.articles()}
-        ruled: dict[int, set[tuple[int, int]]] = {}
-        for decision in self.store.decisions(layers=(a, b)):
-            ruled.setdefault(decision.article_id, set()).add((decision.start, decision.end))
+        open_counts = review.open_counts(self.store, (a, b), items)
         statuses = self.store.review_statuses()
         blocker = QSignalBlocker(self.article_table)
         self.article_table.setRowCount(len(articles))
         for row, article_id in enumerate(articles):
-            done = ruled.get(article_id, set())
-            open_count = sum(
-                1 for item in items[article_id] if item.is_disagreement and item.region not in done
-            )
             self._set_row(
                 row,
                 article_id,
                 titles.get(article_id) or f"Article {article_id}",
                 statuses.get(article_id, "not_reviewed"),
-                open_count,
+                open_counts[article_id],
             )
         del blocker
         if articles:
@@ -299,12 +327,12 @@ class ReviewWindow(QMainWindow):
             return
         row = self.navigator.articles.index(article_id)
         title_cell = self.article_table.item(row, 0)
-        ruled = review.rulings(self.store, article_id, self.layers)
-        open_count = sum(
-            1 for item in self.navigator.disagreements(article_id) if item.region not in ruled
+        still_open = review.open_disagreements(
+            self.store, article_id, self.layers, self.navigator.items(article_id)
         )
         title = title_cell.text() if title_cell is not None else f"Article {article_id}"
-        self._set_row(row, article_id, title, self.store.review_status(article_id), open_count)
+        status = self.store.review_status(article_id)
+        self._set_row(row, article_id, title, status, len(still_open))
 
     def open_article(self, article_id: int, item: Item | None = None) -> None:
         """Show an article with both layers coloured by kind; select `item` (or none)."""
@@ -452,47 +480,34 @@ class ReviewWindow(QMainWindow):
         item = self.item
         if item is None or self.navigator is None:
             return
-        try:
-            decision = review.decide(
-                self.store, item, action, self.reviewer, self.layers, edited or (),
-                self.comment_edit.text().strip() if action == "reject" else "",
-            )  # fmt: skip
-        except (ValueError, KeyError) as exc:
-            self.statusBar().showMessage(str(exc), 6000)
+        comment = self.comment_edit.text().strip() if action == "reject" else ""
+        ruling = RecordRuling(
+            item, action, self.reviewer, self.layers, tuple(edited or ()), comment
+        )
+        if self.controller.apply(ruling) is None:
+            self.statusBar().showMessage(self.controller.last_error, 10000)
             return
-        except Exception as exc:  # noqa: BLE001 - busy or damaged project: nothing was written
-            log_failure(exc, "review ruling")
-            self.statusBar().showMessage(describe(exc, self.store.path, "Ruling not saved"), 10000)
-            return
-        self._ruled.append((decision.id, item))
         done = ACTION_TEXT[action]
         self.statusBar().showMessage(f"{done[0].upper()}{done[1:]} — written to gold.", 3000)
-        self._after_change(item.article_id)
         self.step(True)
 
     def undo(self) -> None:
-        """Withdraw the last ruling made in this window and go back to its region."""
-        if not self._ruled or self.navigator is None:
-            return
-        decision_id, item = self._ruled.pop()
-        try:
-            self.store.revoke_decision(decision_id)
-        except KeyError:
-            return
-        except Exception as exc:  # noqa: BLE001 - busy or damaged project: the ruling stays
-            self._ruled.append((decision_id, item))
-            log_failure(exc, "withdraw ruling")
-            self.statusBar().showMessage(describe(exc, self.store.path, "Not withdrawn"), 10000)
-            return
-        self.statusBar().showMessage("Ruling withdrawn; its gold spans are gone.", 3000)
-        self._after_change(item.article_id)
-        fresh = next(
-            (i for i in self.navigator.items(item.article_id) if i.region == item.region), None
-        )
-        if self.article is None or self.article.id != item.article_id:
-            self.open_article(item.article_id, fresh)
+        """Undo the last action of any window (a ruling's region is shown again)."""
+        what = self.controller.history.undo_text()
+        if what:
+            self._report(self.controller.undo(), f"Undone: {what}.")
+
+    def redo(self) -> None:
+        """Redo the last undone action."""
+        what = self.controller.history.redo_text()
+        if what:
+            self._report(self.controller.redo(), f"Redone: {what}.")
+
+    def _report(self, change: Change | None, done: str) -> None:
+        if change is None:
+            self.statusBar().showMessage(self.controller.last_error, 10000)
         else:
-            self._select_item(fresh)
+            self.statusBar().showMessage(done, 3000)
 
     def edit(self) -> None:
         """Put the reader's selection (or the region) into gold with the chosen label."""
@@ -510,11 +525,13 @@ class ReviewWindow(QMainWindow):
         """Accept the remaining agreements of the article and mark it adjudicated."""
         if self.article is None or self.navigator is None:
             return
-        copied = review.adjudicate(self.store, self.article.id, self.layers, self.reviewer)
+        action = Adjudicate(self.article.id, self.layers, self.reviewer)
+        if self.controller.apply(action) is None:
+            self.statusBar().showMessage(self.controller.last_error, 10000)
+            return
         self.statusBar().showMessage(
-            f"Article adjudicated; {copied} agreed span region(s) copied to gold.", 4000
+            f"Article adjudicated; {action.copied} agreed span region(s) copied to gold.", 4000
         )
-        self._after_change(self.article.id)
 
     def add_comment(self) -> None:
         """Keep the comment box's text on the selected disagreement (or the selection)."""
@@ -528,20 +545,77 @@ class ReviewWindow(QMainWindow):
         else:
             start, end = self.reader.selection()
             span_id = None
-        self.store.add_comment(self.article.id, self.reviewer, body, start, end, span_id)
+        action = AddComment(self.article.id, self.reviewer, body, start, end, span_id)
+        if self.controller.apply(action) is None:
+            self.statusBar().showMessage(self.controller.last_error, 10000)
+            return
         self.comment_edit.clear()
-        self._show_comments()
 
-    def _after_change(self, article_id: int) -> None:
+    # -- after a change --------------------------------------------------------------------
+
+    def _on_changed(self, change: Change) -> None:
+        """Refresh what an action, undo or redo (from any window) changed."""
+        if change.kind is ChangeKind.SCHEME:
+            self._reload_labels()
+            return
+        if self.navigator is None or change.article_id not in self.navigator.articles:
+            return
+        if change.kind is ChangeKind.COMMENT:
+            if self.article is not None and self.article.id == change.article_id:
+                self._show_comments()
+        elif change.kind in (ChangeKind.RULING, ChangeKind.SPANS):
+            self._after_change(change.article_id, change.region)
+
+    def _after_change(self, article_id: int, region: tuple[int, int] | None) -> None:
+        """Re-read an article's items and its row; show `region`'s item when given (opening
+        its article), else keep the selected item where it still is."""
         assert self.navigator is not None
         self.navigator.refresh(article_id)
         self._refresh_row(article_id)
-        if self.article is not None and self.article.id == article_id:
-            item = self.item
+        if region is not None:
+            fresh = self._item_at(article_id, region)
+            if self.article is None or self.article.id != article_id:
+                self.open_article(article_id, fresh)
+            else:
+                self._show_article(self.article)
+                self._select_item(fresh)
+        elif self.article is not None and self.article.id == article_id:
+            kept = self.item.region if self.item is not None else None
             self._show_article(self.article)
-            self.item = item
+            self.item = self._item_at(article_id, kept) if kept is not None else None
             self._show_item()
-        self.gold_changed.emit(article_id)
+
+    def _item_at(self, article_id: int, region: tuple[int, int]) -> Item | None:
+        assert self.navigator is not None
+        return next((i for i in self.navigator.items(article_id) if i.region == region), None)
+
+    def _reload_labels(self) -> None:
+        """The label scheme changed: new names and colours, the gold label choice kept."""
+        self.labels = {label.key: label for label in self.store.labels()}
+        chosen = self.gold_label.currentData()
+        blocker = QSignalBlocker(self.gold_label)
+        self._fill_gold_labels()
+        self.gold_label.setCurrentIndex(max(0, self.gold_label.findData(chosen)))
+        del blocker
+        self._show_item()
+
+    def _fill_gold_labels(self) -> None:
+        self.gold_label.clear()
+        for key, label in self.labels.items():
+            if label.kind == "span":
+                self.gold_label.addItem(f"{label.name} ({key})", key)
+
+    def _on_history_changed(self) -> None:
+        history = self.controller.history
+        for name, can, text, keys in (
+            ("undo", history.can_undo, history.undo_text(), "Ctrl+Z"),
+            ("redo", history.can_redo, history.redo_text(), "Ctrl+Shift+Z"),
+        ):
+            action, button = self._actions[name], self._buttons[name]
+            action.setEnabled(can)
+            button.setEnabled(can)
+            action.setText(f"&{name.title()} {text}".rstrip())
+            button.setToolTip(f"{name.title()} {text} ({keys})".replace("  ", " "))
 
     def _on_article_row_changed(self, row: int, *_: int) -> None:
         cell = self.article_table.item(row, 0)
