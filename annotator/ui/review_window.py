@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QTextBrowser,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -28,53 +17,17 @@ from PySide6.QtWidgets import (
 
 from annotator import review
 from annotator.actions import AddComment, Adjudicate, Change, ChangeKind, RecordRuling
-from annotator.models import GOLD, Article, Span
-from annotator.review import KIND_COLORS, KIND_NAMES, KINDS, Item, Navigator
+from annotator.models import GOLD, Article
+from annotator.review import KIND_COLORS, Item, Navigator
 from annotator.store import Store
 from annotator.ui.controller import Controller
 from annotator.ui.reader_view import ReaderView, SpanPaint
+from annotator.ui.review.article_table import ArticleTable
+from annotator.ui.review.item_view import ACTION_TEXT, escape
+from annotator.ui.review.side_panel import SidePanel
 from annotator.ui.screen import fit_to_screen
 
-REVIEW_TEXT = {
-    "not_reviewed": "Not reviewed",
-    "in_review": "In review",
-    "adjudicated": "Adjudicated",
-}
-ACTION_TEXT = {
-    "accept_a": "accepted A",
-    "accept_b": "accepted B",
-    "accept_both": "accepted both",
-    "reject": "rejected",
-    "edit": "edited",
-    "agreed": "agreed",
-}
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-class Legend(QWidget):
-    """Colour key of the five kinds of regions, with their counts in the open article."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        self.labels: dict[str, QLabel] = {}
-        for kind in KINDS:
-            label = QLabel()
-            label.setTextFormat(Qt.TextFormat.RichText)
-            self.labels[kind] = label
-            layout.addWidget(label)
-        self.set_counts({})
-
-    def set_counts(self, counts: dict[str, int]) -> None:
-        """Show how many regions of each kind the article has."""
-        for kind, label in self.labels.items():
-            swatch = f'<span style="background:{KIND_COLORS[kind]}">&nbsp;&nbsp;&nbsp;&nbsp;</span>'
-            label.setText(f"{swatch}&nbsp; {KIND_NAMES[kind]}: {counts.get(kind, 0)}")
+ITEM_ACTIONS = ("accept_a", "accept_b", "accept_both", "reject", "edit")
 
 
 class ReviewWindow(QMainWindow):
@@ -168,15 +121,8 @@ class ReviewWindow(QMainWindow):
         toolbar.addWidget(QLabel(f"   reviewer: {self.reviewer}"))
         self.addToolBar(toolbar)
 
-        self.article_table = QTableWidget(0, 3)
-        self.article_table.setHorizontalHeaderLabels(["Title", "Review", "Open"])
-        self.article_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.article_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.article_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.article_table.verticalHeader().hide()
-        header = self.article_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.article_table.currentCellChanged.connect(self._on_article_row_changed)
+        self.article_table = ArticleTable()
+        self.article_table.article_chosen.connect(self.open_article)
 
         self.reader = ReaderView()
         self.reader.span_clicked.connect(self._on_span_clicked)
@@ -189,58 +135,20 @@ class ReviewWindow(QMainWindow):
         centre_layout.addWidget(self.title_label)
         centre_layout.addWidget(self.reader, 1)
 
-        self.legend = Legend()
-        self.item_view = QTextBrowser()
-        self.item_view.setOpenLinks(False)
-        self.gold_label = QComboBox()
-        self._fill_gold_labels()
-        self.comment_edit = QLineEdit()
-        self.comment_edit.setPlaceholderText("Comment on this disagreement… (Enter)")
-        self.comment_edit.returnPressed.connect(self.add_comment)
-        self.comment_list = QListWidget()
-        self.position_label = QLabel()
-
-        side = QWidget()
-        form = QVBoxLayout(side)
-        form.addWidget(QLabel("<b>Legend</b> (ruled regions: underline only)"))
-        form.addWidget(self.legend)
-        form.addWidget(self.position_label)
-        form.addWidget(self.item_view, 2)
-        buttons = QHBoxLayout()
-        self._buttons: dict[str, QPushButton] = {}
         self._build_actions()
-        for name in ("accept_a", "accept_b", "accept_both", "reject"):
-            button = QPushButton(self._actions[name].text().replace("&", ""))
-            button.setIcon(self._actions[name].icon())
-            button.setToolTip(self._actions[name].toolTip())
-            button.clicked.connect(self._actions[name].trigger)
-            self._buttons[name] = button
-            buttons.addWidget(button)
-        form.addLayout(buttons)
-        edit_row = QFormLayout()
-        edit_button = QPushButton("Edit (E)")
-        edit_button.setToolTip("Put the reader's selection into gold with this label")
-        edit_button.clicked.connect(self._actions["edit"].trigger)
-        self._buttons["edit"] = edit_button
-        edit_row.addRow(edit_button, self.gold_label)
-        form.addLayout(edit_row)
-        nav = QHBoxLayout()
-        for name in ("previous", "next", "undo", "redo", "adjudicate"):
-            button = QPushButton(
-                self._actions[name].icon(), self._actions[name].text().replace("&", "")
-            )
-            button.clicked.connect(self._actions[name].trigger)
-            self._buttons[name] = button
-            nav.addWidget(button)
-        form.addLayout(nav)
-        form.addWidget(QLabel("<b>Comments</b>"))
-        form.addWidget(self.comment_list, 1)
-        form.addWidget(self.comment_edit)
+        self.side = SidePanel(self._actions)
+        self.side.set_gold_labels(self.labels)
+        self.side.comment_edit.returnPressed.connect(self.add_comment)
+        # The side panel's widgets, by the names tests and scripts use.
+        self.legend, self.item_view = self.side.legend, self.side.item_view
+        self.gold_label, self.position_label = self.side.gold_label, self.side.position_label
+        self.comment_edit, self.comment_list = self.side.comment_edit, self.side.comment_list
+        self._buttons = self.side.buttons
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.article_table)
         splitter.addWidget(centre)
-        splitter.addWidget(side)
+        splitter.addWidget(self.side)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 700, 360])
         self.setCentralWidget(splitter)
@@ -286,7 +194,7 @@ class ReviewWindow(QMainWindow):
         a, b = self.layers
         if not a or not b or a == b:
             self.navigator = None
-            self.article_table.setRowCount(0)
+            self.article_table.fill([])
             self.statusBar().showMessage("Pick two different layers to compare.")
             self._show_article(None)
             return
@@ -297,42 +205,27 @@ class ReviewWindow(QMainWindow):
         titles = {row.id: row.title for row in self.store.articles()}
         open_counts = review.open_counts(self.store, (a, b), items)
         statuses = self.store.review_statuses()
-        blocker = QSignalBlocker(self.article_table)
-        self.article_table.setRowCount(len(articles))
-        for row, article_id in enumerate(articles):
-            self._set_row(
-                row,
-                article_id,
-                titles.get(article_id) or f"Article {article_id}",
-                statuses.get(article_id, "not_reviewed"),
-                open_counts[article_id],
-            )
-        del blocker
+        self.article_table.fill(
+            [
+                (article_id, titles.get(article_id) or f"Article {article_id}",
+                 statuses.get(article_id, "not_reviewed"), open_counts[article_id])
+                for article_id in articles
+            ]
+        )  # fmt: skip
         if articles:
-            self.article_table.setCurrentCell(0, 0)
             self.open_article(articles[0])
         else:
             self._show_article(None)
 
-    def _set_row(self, row: int, article_id: int, title: str, status: str, open_count: int) -> None:
-        cells = [title, REVIEW_TEXT[status], str(open_count)]
-        for column, text in enumerate(cells):
-            cell = QTableWidgetItem(text)
-            cell.setData(Qt.ItemDataRole.UserRole, article_id)
-            self.article_table.setItem(row, column, cell)
-
     def _refresh_row(self, article_id: int) -> None:
-        """Bring one row's review status and open count up to date (its title stays)."""
+        """Bring one row's review status and open count up to date."""
         if self.navigator is None or article_id not in self.navigator.articles:
             return
-        row = self.navigator.articles.index(article_id)
-        title_cell = self.article_table.item(row, 0)
         still_open = review.open_disagreements(
             self.store, article_id, self.layers, self.navigator.items(article_id)
         )
-        title = title_cell.text() if title_cell is not None else f"Article {article_id}"
         status = self.store.review_status(article_id)
-        self._set_row(row, article_id, title, status, len(still_open))
+        self.article_table.update_row(article_id, status, len(still_open))
 
     def open_article(self, article_id: int, item: Item | None = None) -> None:
         """Show an article with both layers coloured by kind; select `item` (or none)."""
@@ -342,11 +235,7 @@ class ReviewWindow(QMainWindow):
         self._show_article(article)
         if article is None:
             return
-        row = self.navigator.articles.index(article_id)
-        if self.article_table.currentRow() != row:
-            blocker = QSignalBlocker(self.article_table)
-            self.article_table.setCurrentCell(row, 0)
-            del blocker
+        self.article_table.select(article_id)
         self._select_item(item)
 
     def _show_article(self, article: Article | None) -> None:
@@ -359,7 +248,7 @@ class ReviewWindow(QMainWindow):
             self._show_item()
             self.comment_list.clear()
             return
-        self.title_label.setText(f"<b>{_escape(article.title)}</b>")
+        self.title_label.setText(f"<b>{escape(article.title)}</b>")
         items = self.navigator.items(article.id)
         self.reader.set_article(article.text, self._paints(items))
         counts: dict[str, int] = {}
@@ -391,65 +280,27 @@ class ReviewWindow(QMainWindow):
 
     def _show_item(self) -> None:
         item = self.item
-        enabled = item is not None
-        for name in ("accept_a", "accept_b", "accept_both", "reject", "edit"):
-            self._actions[name].setEnabled(enabled)
-            self._buttons[name].setEnabled(enabled)
+        for name in ITEM_ACTIONS:
+            self._actions[name].setEnabled(item is not None)
+            self._buttons[name].setEnabled(item is not None)
+        ruling = None
+        if item is not None:
+            ruling = review.rulings(self.store, item.article_id, self.layers).get(item.region)
+        self.item_view.show_item(item, self.layers, self.labels, ruling)
         if item is None:
-            self.item_view.setHtml(
-                "<p>No disagreement selected. Press <b>N</b> for the next one.</p>"
-            )
             self.position_label.setText("")
             return
-        a, b = self.layers
-        html = [
-            f'<p><span style="background:{KIND_COLORS[item.kind]}">&nbsp;&nbsp;&nbsp;</span>'
-            f" <b>{KIND_NAMES[item.kind]}</b></p>"
-        ]
-        html.append(self._spans_html(f"A ({a})", item.a))
-        html.append(self._spans_html(f"B ({b})", item.b))
-        ruled = review.rulings(self.store, item.article_id, self.layers).get(item.region)
-        if ruled is not None:
-            html.append(
-                f"<p><i>Decision: {ACTION_TEXT[ruled.decision]} by {_escape(ruled.reviewer)},"
-                f" {ruled.created[:16].replace('T', ' ')}</i></p>"
-            )
-        self.item_view.setHtml("".join(html))
         if item.a:
-            index = self.gold_label.findData(item.a[0].label)
-            if index >= 0:
-                self.gold_label.setCurrentIndex(index)
+            self.side.choose_gold_label(item.a[0].label)
         disagreements = self.navigator.disagreements(item.article_id) if self.navigator else []
         place = disagreements.index(item) + 1 if item in disagreements else 0
         self.position_label.setText(f"Disagreement {place} of {len(disagreements)} here")
 
-    def _spans_html(self, heading: str, spans: tuple[Span, ...]) -> str:
-        if not spans:
-            return f"<p><b>{_escape(heading)}</b>: nothing</p>"
-        rows = []
-        for span in spans:
-            label = self.labels.get(span.label)
-            color = label.color if label else "#888888"
-            name = label.name if label else span.label
-            attrs = ", ".join(f"{k}: {v}" for k, v in sorted(span.attrs.items()) if v)
-            rows.append(
-                f'<li><span style="color:{QColor(color).name()}">■</span> <b>{_escape(name)}</b>'
-                f" «{_escape(span.text)}»"
-                + (f"<br><small>{_escape(attrs)}</small>" if attrs else "")
-                + (f"<br><small>note: {_escape(span.note)}</small>" if span.note else "")
-                + "</li>"
-            )
-        return f"<p><b>{_escape(heading)}</b></p><ul>{''.join(rows)}</ul>"
-
     def _show_comments(self) -> None:
-        self.comment_list.clear()
         if self.article is None:
-            return
-        for comment in self.store.comments(self.article.id):
-            snippet = self.article.text[comment.start : comment.end]
-            entry = QListWidgetItem(f"{comment.author}: {comment.body}  [«{snippet[:30]}»]")
-            entry.setData(Qt.ItemDataRole.UserRole, comment.id)
-            self.comment_list.addItem(entry)
+            self.comment_list.clear()
+        else:
+            self.side.show_comments(self.store.comments(self.article.id), self.article.text)
 
     # -- user actions ----------------------------------------------------------------------
 
@@ -592,18 +443,8 @@ class ReviewWindow(QMainWindow):
     def _reload_labels(self) -> None:
         """The label scheme changed: new names and colours, the gold label choice kept."""
         self.labels = {label.key: label for label in self.store.labels()}
-        chosen = self.gold_label.currentData()
-        blocker = QSignalBlocker(self.gold_label)
-        self._fill_gold_labels()
-        self.gold_label.setCurrentIndex(max(0, self.gold_label.findData(chosen)))
-        del blocker
+        self.side.set_gold_labels(self.labels)
         self._show_item()
-
-    def _fill_gold_labels(self) -> None:
-        self.gold_label.clear()
-        for key, label in self.labels.items():
-            if label.kind == "span":
-                self.gold_label.addItem(f"{label.name} ({key})", key)
 
     def _on_history_changed(self) -> None:
         history = self.controller.history
@@ -616,11 +457,6 @@ class ReviewWindow(QMainWindow):
             button.setEnabled(can)
             action.setText(f"&{name.title()} {text}".rstrip())
             button.setToolTip(f"{name.title()} {text} ({keys})".replace("  ", " "))
-
-    def _on_article_row_changed(self, row: int, *_: int) -> None:
-        cell = self.article_table.item(row, 0)
-        if cell is not None:
-            self.open_article(int(cell.data(Qt.ItemDataRole.UserRole)))
 
     def _on_span_clicked(self, ids: list) -> None:
         if not ids or self.navigator is None or self.article is None:
