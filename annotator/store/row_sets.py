@@ -23,6 +23,15 @@ KEYS: dict[str, tuple[str, ...]] = {
     "labels": ("key",),
 }
 
+# What the rows of each table are, for a message.
+NAMES = {
+    "spans": "the gold spans",
+    "review_decisions": "the review decisions",
+    "review_status": "the review status",
+    "comments": "the comments",
+    "labels": "the label scheme",
+}
+
 Row = tuple[Any, ...]
 
 
@@ -95,6 +104,10 @@ def _only(table: TableRows, keys: Iterable[Row]) -> TableRows:
     )
 
 
+def _stale(table: str) -> str:
+    return f"{NAMES[table]} changed since (another program?); nothing was changed"
+
+
 def _current(conn: Any, table: TableRows, key: Row) -> Row | None:
     names = KEYS[table.table]
     where = " AND ".join(f'"{name}" = ?' for name in names)
@@ -116,10 +129,10 @@ def swap(conn: Any, old: Rows, new: Rows) -> None:
             raise ValueError(f"row copies of {was.table} and {now.table} do not match")
         for key, row in was.rows.items():
             if _current(conn, was, key) != row:
-                raise StaleRowsError(f"{was.table} changed since (another window or program)")
+                raise StaleRowsError(_stale(was.table))
         for key in now.rows.keys() - was.rows.keys():
             if _current(conn, now, key) is not None:
-                raise StaleRowsError(f"{now.table} changed since (another window or program)")
+                raise StaleRowsError(_stale(now.table))
     # Rows only `old` has go first (in reverse order of the selections: gold spans after the
     # decisions naming them); rows in both are updated in place (a table with a hidden rowid
     # keeps it); rows only `new` has come back in the order of the selections.

@@ -199,7 +199,7 @@ def test_undo_refuses_when_another_program_changed_the_rows(setup, tmp_path) -> 
     [gold] = store.spans(aid, GOLD)
     store.set_review_status(aid, "adjudicated", "other")  # someone else, after the ruling
     changed = dump(store)
-    with pytest.raises(StaleRowsError):
+    with pytest.raises(StaleRowsError, match="the review status changed since"):
         history.undo()
     assert dump(store) == changed and history.can_undo
     assert store.span(gold.id) == gold
