@@ -2,33 +2,46 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
+from annotator import review
 from annotator.models import Span
-from annotator.store import Store
+from annotator.review import Item
+from annotator.scheme import LabelDef
+from annotator.store import Rows, Store
+from annotator.store.row_sets import changed
+
+T = TypeVar("T")
 
 
 class ChangeKind(StrEnum):
-    """Which part of an article an action changed."""
+    """Which part of the project an action changed."""
 
     SPANS = "spans"
     STATUS = "status"
     DOC_LABELS = "doc_labels"
+    RULING = "ruling"  # gold spans, review decisions or review status of an article
+    COMMENT = "comment"
+    SCHEME = "scheme"  # the label scheme (no article)
 
 
 @dataclass(frozen=True)
 class Change:
     """What an action changed, so views repaint only that.
 
-    `span_ids` were added or edited, `removed_ids` were deleted (for `ChangeKind.SPANS`).
+    `span_ids` were added or edited, `removed_ids` were deleted (for `ChangeKind.SPANS`);
+    `region` is the compared region a ruling settled (for `ChangeKind.RULING`); `article_id`
+    is None for `ChangeKind.SCHEME`.
     """
 
-    article_id: int
+    article_id: int | None
     kind: ChangeKind
     span_ids: tuple[int, ...] = ()
     removed_ids: tuple[int, ...] = ()
+    region: tuple[int, int] | None = None
 
 
 class Action(Protocol):
@@ -230,3 +243,169 @@ class SetDocLabel:
         if self.changed:
             store.set_doc_label(self.article_id, self.annotator, self.label, not self.on)
         return Change(self.article_id, ChangeKind.DOC_LABELS)
+
+
+@dataclass
+class RowCopies:
+    """The rows an action changed, as they were and as it left them: its exact inverse.
+
+    The first `apply` runs the action's write between two reads of the rows it may touch;
+    later ones (redo) and `revert` swap the copies (`Store.swap_rows`, which refuses when the
+    rows changed elsewhere since). Each is one transaction.
+    """
+
+    old: Rows = field(default_factory=Rows)
+    new: Rows = field(default_factory=Rows)
+    done: bool = False
+
+    def apply(self, store: Store, read: Callable[[], Rows], write: Callable[[], T]) -> T | None:
+        """Do the write (first time: returns its result) or put its rows back (redo: None)."""
+        with store.transaction():
+            if self.done:
+                store.swap_rows(self.old, self.new)
+                return None
+            before = read()
+            result = write()
+            self.old, self.new = changed(before, read())
+            self.done = True
+        return result
+
+    def revert(self, store: Store) -> None:
+        """Put back the rows as they were before the first apply."""
+        assert self.done
+        store.swap_rows(self.new, self.old)
+
+
+RULING_TEXT = {
+    "accept_a": "Accept A",
+    "accept_b": "Accept B",
+    "accept_both": "Accept both",
+    "reject": "Reject",
+    "edit": "Edit gold",
+    "agreed": "Accept agreement",
+}
+
+
+@dataclass
+class RecordRuling:
+    """Settle one review item into the gold layer (`review.decide`): the decision row, its gold
+    spans, the rulings it supersedes and the article's review status, all undone exactly."""
+
+    item: Item
+    ruling: str
+    reviewer: str
+    layers: tuple[str, str]
+    edited: tuple[tuple[str, int, int], ...] = ()
+    comment: str = ""
+    rows: RowCopies = field(default_factory=RowCopies)
+
+    @property
+    def description(self) -> str:
+        """Menu text."""
+        return RULING_TEXT.get(self.ruling, "Ruling")
+
+    def apply(self, store: Store) -> Change:
+        """Record the ruling (a redo puts back the very same rows)."""
+        self.rows.apply(
+            store,
+            lambda: store.review_rows(self.item.article_id),
+            lambda: review.decide(store, self.item, self.ruling, self.reviewer, self.layers,
+                                  self.edited, self.comment),
+        )  # fmt: skip
+        return self._change()
+
+    def revert(self, store: Store) -> Change:
+        """Withdraw it: its decision row and gold spans go, what it superseded comes back."""
+        self.rows.revert(store)
+        return self._change()
+
+    def _change(self) -> Change:
+        return Change(self.item.article_id, ChangeKind.RULING, region=self.item.region)
+
+
+@dataclass
+class Adjudicate:
+    """Accept an article's remaining agreements into gold and mark it adjudicated."""
+
+    article_id: int
+    layers: tuple[str, str]
+    reviewer: str
+    copied: int = 0
+    rows: RowCopies = field(default_factory=RowCopies)
+
+    @property
+    def description(self) -> str:
+        """Menu text."""
+        return "Mark adjudicated"
+
+    def apply(self, store: Store) -> Change:
+        """Adjudicate (`review.adjudicate`); `copied` says how many agreements went to gold."""
+        copied = self.rows.apply(
+            store,
+            lambda: store.review_rows(self.article_id),
+            lambda: review.adjudicate(store, self.article_id, self.layers, self.reviewer),
+        )
+        if copied is not None:
+            self.copied = copied
+        return Change(self.article_id, ChangeKind.RULING)
+
+    def revert(self, store: Store) -> Change:
+        """Put the gold layer, decisions and review status back as they were."""
+        self.rows.revert(store)
+        return Change(self.article_id, ChangeKind.RULING)
+
+
+@dataclass
+class AddComment:
+    """Keep a comment on a span or a stretch `[start, end)` of an article."""
+
+    article_id: int
+    author: str
+    body: str
+    start: int
+    end: int
+    span_id: int | None = None
+    rows: RowCopies = field(default_factory=RowCopies)
+
+    @property
+    def description(self) -> str:
+        """Menu text."""
+        return "Add comment"
+
+    def apply(self, store: Store) -> Change:
+        """Store the comment (a redo puts back the very same row)."""
+        self.rows.apply(
+            store,
+            lambda: store.comment_rows(self.article_id),
+            lambda: store.add_comment(self.article_id, self.author, self.body, self.start,
+                                      self.end, self.span_id),
+        )  # fmt: skip
+        return Change(self.article_id, ChangeKind.COMMENT)
+
+    def revert(self, store: Store) -> Change:
+        """Delete it again."""
+        self.rows.revert(store)
+        return Change(self.article_id, ChangeKind.COMMENT)
+
+
+@dataclass
+class SaveScheme:
+    """Save edited labels (`Store.save_labels`: by key, none deleted)."""
+
+    labels: list[LabelDef]
+    rows: RowCopies = field(default_factory=RowCopies)
+
+    @property
+    def description(self) -> str:
+        """Menu text."""
+        return "Change label scheme"
+
+    def apply(self, store: Store) -> Change:
+        """Save them (a redo puts back the very same rows)."""
+        self.rows.apply(store, store.label_rows, lambda: store.save_labels(self.labels))
+        return Change(None, ChangeKind.SCHEME)
+
+    def revert(self, store: Store) -> Change:
+        """Put the scheme back exactly: names, colours, keys, retired flags and order."""
+        self.rows.revert(store)
+        return Change(None, ChangeKind.SCHEME)

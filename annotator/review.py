@@ -188,6 +188,36 @@ def rulings(
     return {(d.start, d.end): d for d in store.decisions(article_id, layers)}
 
 
+def open_disagreements(
+    store: Store, article_id: int, layers: tuple[str, str], items: Sequence[Item] | None = None
+) -> list[Item]:
+    """The disagreements of an article for layers (A, B) with no standing ruling yet.
+
+    `items` are the article's review items when the caller has them (else they are read).
+    """
+    ruled = rulings(store, article_id, layers)
+    found = article_items(store, article_id, layers) if items is None else items
+    return [item for item in found if item.is_disagreement and item.region not in ruled]
+
+
+def open_counts(
+    store: Store, layers: tuple[str, str], items: dict[int, list[Item]]
+) -> dict[int, int]:
+    """How many disagreements of each article in `items` are still open (one query for every
+    ruling)."""
+    ruled: dict[int, set[tuple[int, int]]] = {}
+    for decision in store.decisions(layers=layers):
+        ruled.setdefault(decision.article_id, set()).add((decision.start, decision.end))
+    return {
+        article_id: sum(
+            1
+            for item in found
+            if item.is_disagreement and item.region not in ruled.get(article_id, set())
+        )
+        for article_id, found in items.items()
+    }
+
+
 def all_items(store: Store, layers: tuple[str, str]) -> dict[int, list[Item]]:
     """Review items of every article where either layer has spans (two queries in all)."""
     a, b = layers

@@ -87,3 +87,154 @@ def test_layers_only_import_downwards():
             if _in(name, members):
                 bad += [(name, i) for i in imports if _in(i, _ABOVE[layer])]
     assert not bad, bad
+
+
+# -- the window writes only through actions ------------------------------------------------
+
+# Store methods that only keep the search index up to date: not a change anyone undoes.
+_SEARCH_UPKEEP = {"index_pending"}
+# The one write the window makes itself: the analyst's name, registered when it opens.
+_ALLOWED_UI_WRITES = {("main_window.py", "add_annotator")}
+
+
+def _self_calls(node, receiver="self"):
+    import ast
+
+    return {
+        call.func.attr
+        for call in ast.walk(node)
+        if isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and isinstance(call.func.value, ast.Name)
+        and call.func.value.id == receiver
+    }
+
+
+def _closure(functions, seeds, calls):
+    """Names in `functions` that reach a seed through their calls."""
+    found = set(seeds)
+    grew = True
+    while grew:
+        grew = False
+        for name, node in functions.items():
+            if name not in found and calls(node) & found:
+                found.add(name)
+                grew = True
+    return found
+
+
+def store_write_methods():
+    """Public `Store` methods that write: they open a transaction, or call one that does."""
+    import ast
+    import inspect
+
+    from annotator.store.project_store import Store
+
+    methods = {}
+    for part in reversed(Store.__mro__):  # the facade and every part it joins
+        if not part.__module__.startswith("annotator.store"):
+            continue
+        [cls] = ast.parse(inspect.getsource(part)).body
+        methods.update({n.name: n for n in cls.body if isinstance(n, ast.FunctionDef)})
+    methods = {name: node for name, node in methods.items() if name not in _SEARCH_UPKEEP}
+    writers = _closure(methods, {"transaction"}, _self_calls)
+    return {name for name in writers if not name.startswith("_") and name in methods}
+
+
+def review_write_functions(store_writers):
+    """Functions of `annotator.review` that write through the store they are given."""
+    import ast
+    import inspect
+
+    from annotator import review
+
+    tree = ast.parse(inspect.getsource(review))
+    functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
+
+    def calls(node):
+        named = {c.func.id for c in ast.walk(node) if isinstance(c, ast.Call)
+                 and isinstance(c.func, ast.Name)}  # fmt: skip
+        return _self_calls(node, "store") | named
+
+    return _closure(functions, store_writers, calls) - store_writers
+
+
+def ui_store_writes(source, filename, store_writers, review_writers):
+    """(file, line, call) for each store write a `ui/` module makes itself."""
+    import ast
+
+    tree = ast.parse(source)
+    from_review = {
+        alias.asname or alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module == "annotator.review"
+        for alias in node.names
+    }
+    found = []
+    for call in ast.walk(tree):
+        if not isinstance(call, ast.Call):
+            continue
+        func, name = call.func, None
+        on_self = isinstance(func, ast.Attribute) and ast.unparse(func.value) == "self"
+        if isinstance(func, ast.Attribute) and func.attr in store_writers and not on_self:
+            name = func.attr  # a widget's own method of the same name (self.x) is not a write
+        elif (
+            isinstance(func, ast.Attribute)
+            and func.attr in review_writers
+            and isinstance(func.value, ast.Name)
+            and func.value.id == "review"
+        ):
+            name = f"review.{func.attr}"
+        elif isinstance(func, ast.Name) and func.id in review_writers & from_review:
+            name = f"review.{func.id}"
+        if name is not None and (filename, name) not in _ALLOWED_UI_WRITES:
+            found.append((filename, call.lineno, name))
+    return found
+
+
+def test_the_write_lists_are_found():
+    store_writers = store_write_methods()
+    assert {"add_span", "save_labels", "add_comment", "record_decision", "set_setting",
+            "swap_rows", "ensure_labels", "add_annotator"} <= store_writers  # fmt: skip
+    assert not {"labels", "spans", "comments", "decisions", "search", "article_list"} & (
+        store_writers
+    )
+    assert review_write_functions(store_writers) == {"decide", "accept_agreements", "adjudicate"}
+
+
+def test_the_write_check_catches_direct_writes():
+    store_writers = store_write_methods()
+    review_writers = review_write_functions(store_writers)
+    source = (
+        "from annotator.review import adjudicate\n"
+        "self.store.add_comment(1, 'a', 'b', 0, 1)\n"
+        "store = self._store\nstore.save_labels([])\n"
+        "review.decide(self.store, item, 'reject', 'lead', layers)\n"
+        "adjudicate(s, 1, layers, 'lead')\n"
+        "self.store.labels()\n"
+        "store.add_annotator('x')\n"
+        "self.delete_span(3)\n"
+        "self.controller.store.delete_span(3)\n"
+    )
+    found = ui_store_writes(source, "main_window.py", store_writers, review_writers)
+    assert sorted((line, name) for _f, line, name in found) == [
+        (2, "add_comment"), (4, "save_labels"), (5, "review.decide"), (6, "review.adjudicate"),
+        (10, "delete_span"),
+    ]  # fmt: skip
+    found = ui_store_writes(source, "review_window.py", store_writers, review_writers)
+    assert (8, "add_annotator") in [(line, name) for _f, line, name in found]
+
+
+def test_ui_writes_to_the_store_only_through_actions():
+    """Every change the window makes is an action run by History (undoable, one transaction);
+    the one exception is the analyst's name, registered when the main window opens."""
+    from pathlib import Path
+
+    store_writers = store_write_methods()
+    review_writers = review_write_functions(store_writers)
+    ui = Path(annotator.__file__).resolve().parent / "ui"
+    found = []
+    for path in sorted(ui.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        found += ui_store_writes(source, path.name, store_writers, review_writers)
+    assert not found, found

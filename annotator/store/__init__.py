@@ -7,7 +7,8 @@ opens, checks and migrates the file and joins one part per concern, each a modul
 (annotators, settings), `label_scheme`, `layers`, `rulings` (review decisions, review
 status), `comments`. Under them: `base` (the connection and its transactions), `tables` (the
 one description of the tables and columns), `records` (named rows read and written) and
-`span_rows` (the one span insert and range check).
+`span_rows` (the one span insert and range check), `row_copies` and `row_sets` (exact copies
+of rows put back: the undo of review and scheme actions).
 """
 
 from annotator.store.base import BUSY_TIMEOUT_MS, StoreError
@@ -21,6 +22,7 @@ from annotator.store.records import (
     NewSpan,
     SpanRecord,
 )
+from annotator.store.row_sets import Rows, StaleRowsError
 from annotator.store.span_rows import span_values
 from annotator.store.statuses import STATUSES
 
@@ -33,7 +35,9 @@ __all__ = [
     "ListRow",
     "NewComment",
     "NewSpan",
+    "Rows",
     "SpanRecord",
+    "StaleRowsError",
     "Store",
     "StoreError",
     "span_values",

@@ -19,6 +19,7 @@ from annotator.store.doc_labels import DocLabelRows
 from annotator.store.fulltext import FullText
 from annotator.store.label_scheme import LabelRows
 from annotator.store.layers import LayerRows
+from annotator.store.row_copies import RowCopies
 from annotator.store.rulings import RulingRows
 from annotator.store.settings import SettingRows
 from annotator.store.spans import SpanRows
@@ -40,6 +41,7 @@ class Store(
     LayerRows,
     RulingRows,
     CommentRows,
+    RowCopies,
 ):
     """A project database file (or an in-memory one for tests).
 

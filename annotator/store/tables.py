@@ -29,6 +29,21 @@ TABLES: dict[str, tuple[str, ...]] = {
     "search_pending": ("article_id",),
 }  # fmt: skip
 
+# The primary key of each table with one (a copied row is put back by it: `row_sets`).
+PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
+    "articles": ("id",),
+    "spans": ("id",),
+    "labels": ("key",),
+    "annotators": ("name",),
+    "article_status": ("article_id", "annotator"),
+    "doc_labels": ("id",),
+    "settings": ("key",),
+    "review_decisions": ("id",),
+    "comments": ("id",),
+    "review_status": ("article_id",),
+    "search_pending": ("article_id",),
+}
+
 
 def pick(table: str, *columns: str) -> tuple[str, ...]:
     """`columns` of `table`, in the order given; KeyError for a name the table lacks."""

@@ -13,10 +13,13 @@ from annotator.store import Store
 
 
 class Controller(QObject):
-    """The window's single door to the store for edits.
+    """The one door to the store for edits, shared by the main window, the review window and
+    the label scheme dialog, so one History holds every action and Ctrl+Z in any window undoes
+    the last one of any kind.
 
     Every action is applied by `annotator.history.History` (one transaction each, durable
-    before any signal fires), then `changed` tells the views what to repaint.
+    before any signal fires), then `changed` tells the views what to repaint. After a failed
+    step `last_error` holds the one line `failed` sent (a window that asked can show it).
 
     Signals:
         changed(Change): an action, undo or redo changed the store.
@@ -36,6 +39,7 @@ class Controller(QObject):
         self.store = store
         self.annotator = annotator
         self.history = History(store)
+        self.last_error = ""
 
     def apply(self, action: Action) -> Change | None:
         """Apply `action`; on refusal or failure emit `failed` and return None."""
@@ -52,16 +56,18 @@ class Controller(QObject):
     def _run(self, step: Callable[[], Change | None], what: str) -> Change | None:
         """Run one history step; any failure leaves store and stacks as they were (the step is
         one transaction) and is reported through `failed` as one line."""
+        self.last_error = ""
         try:
             change = step()
         except (PermissionError, ValueError, KeyError) as exc:
-            self.failed.emit(str(exc).strip("'\""))
+            self.last_error = str(exc).strip("'\"")
+            self.failed.emit(self.last_error)
             return None
         except Exception as exc:  # noqa: BLE001 - a busy, full or damaged file: tell, never crash
             log_failure(exc, what)
-            message = describe(exc, self.store.path, f"{what} not saved")
-            self.failed.emit(message)
-            self.save_failed.emit(message)
+            self.last_error = describe(exc, self.store.path, f"{what} not saved")
+            self.failed.emit(self.last_error)
+            self.save_failed.emit(self.last_error)
             return None
         return self._emit(change)
 

@@ -1,4 +1,4 @@
-"""The dialog that edits the project's label scheme and saves it to the store in one call."""
+"""The dialog that edits the project's label scheme and saves it as one undoable action."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.actions import SaveScheme
 from annotator.scheme import (
     PALETTE,
     LabelDef,
@@ -35,6 +36,7 @@ from annotator.scheme import (
     validate,
 )
 from annotator.store import Store
+from annotator.ui.controller import Controller
 from annotator.ui.label_palette import swatch_icon
 
 NAME, NAME_BN, COLOR, SHORTCUT, RETIRED, SPANS = range(6)
@@ -46,10 +48,11 @@ _KEY_ROLE = Qt.ItemDataRole.UserRole
 class LabelSchemeDialog(QDialog):
     """Edit names, colours, shortcut keys, guidelines and retirement of the store's labels.
 
-    Edits stay in the dialog until OK, which hands every label to `Store.save_labels` in one
-    call; a `SchemeError` (e.g. two labels on one key) is shown inline and the dialog stays
-    open. Labels are never deleted, only retired, so spans always keep their label. A stored
-    label's key never changes; a label added in this dialog takes its key from its name.
+    Edits stay in the dialog until OK, which sends every label as one `actions.SaveScheme`
+    through `controller` (the main window's, so its Ctrl+Z puts the old scheme back); a
+    `SchemeError` (e.g. two labels on one key) is shown inline and the dialog stays open.
+    Labels are never deleted, only retired, so spans always keep their label. A stored label's
+    key never changes; a label added in this dialog takes its key from its name.
     Every button has a method (`add_label`, `set_color`, `import_file`, ...) that tests and
     scripts can call without modal dialogs.
 
@@ -57,11 +60,14 @@ class LabelSchemeDialog(QDialog):
         Only QDialog's own (accepted after the scheme was saved, rejected).
     """
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, controller: Controller | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Label scheme")
         self.resize(760, 520)
         self._store = store
+        self._controller = controller if controller is not None else Controller(store, "", self)
         self._labels: list[LabelDef] = [replace(label) for label in store.labels()]
         self._stored_keys = {label.key for label in self._labels}
         self._usage = store.label_usage()
@@ -252,11 +258,16 @@ class LabelSchemeDialog(QDialog):
         return self.message.text()
 
     def accept(self) -> None:
-        """Save every label with one `Store.save_labels` call; stay open on a SchemeError."""
+        """Save every label as one undoable action (none when nothing changed); stay open on
+        a SchemeError or a failed save."""
+        labels = self.labels()
         try:
-            self._store.save_labels(self.labels())
+            validate(labels)
         except SchemeError as exc:
             self._show_error(f"Not saved: {exc}")
+            return
+        if labels != self._store.labels() and self._controller.apply(SaveScheme(labels)) is None:
+            self._show_error(f"Not saved: {self._controller.last_error}")
             return
         super().accept()
 

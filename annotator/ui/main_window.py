@@ -505,12 +505,22 @@ class MainWindow(QMainWindow):
     # -- after a change ----------------------------------------------------------------------
 
     def _on_controller_changed(self, change: Change) -> None:
+        """Repaint what an action, undo or redo changed, whichever window sent it."""
         self.save_label.setText(f"All changes saved · {datetime.now():%H:%M:%S}")
+        if change.kind is ChangeKind.SCHEME or change.article_id is None:
+            self._reload_labels()
+            if self.article is not None:
+                self.open_article(self.article.id)
+            return
         self.list_model.refresh_article(change.article_id)
+        if change.kind is ChangeKind.RULING:
+            self._show_review_column()
         if self.article is None or change.article_id != self.article.id:
             self._update_progress()
             return
-        if change.kind is ChangeKind.SPANS:
+        if change.kind is ChangeKind.RULING:
+            self.open_article(self.article.id)  # the gold layer's spans changed
+        elif change.kind is ChangeKind.SPANS:
             for span_id in change.removed_ids:
                 self._spans.pop(span_id, None)
             changed = []
@@ -595,12 +605,10 @@ class MainWindow(QMainWindow):
         return self.shortcuts_dialog
 
     def edit_scheme(self) -> None:
-        """Open the label scheme editor; repaint with the new colours and keys."""
-        dialog = LabelSchemeDialog(self.store, self)
-        if dialog.exec():
-            self._reload_labels()
-            if self.article is not None:
-                self.open_article(self.article.id)
+        """Open the label scheme editor; its save is an undoable action through the controller
+        (the repaint with the new colours and keys follows its `Change`)."""
+        self.scheme_dialog = LabelSchemeDialog(self.store, self, self.controller)
+        self.scheme_dialog.exec()
 
     def import_files(self) -> None:
         """Ask for files of any importable format and import them."""
@@ -722,12 +730,13 @@ class MainWindow(QMainWindow):
             self.open_article(self.article.id)
 
     def open_review(self, layer_a: str | None = None, layer_b: str | None = None) -> ReviewWindow:
-        """Open the review window (this analyst as reviewer), comparing A with B."""
+        """Open the review window (this analyst as reviewer), comparing A with B; its rulings
+        and comments go through this window's controller, so one History undoes everything."""
         if self.review_window is not None:
             self.review_window.close()
-        window = ReviewWindow(self.store, self.annotator, layer_a or self.annotator, layer_b, self)
+        window = ReviewWindow(self.store, self.annotator, layer_a or self.annotator, layer_b, self,
+                              self.controller)  # fmt: skip
         window.setWindowFlag(Qt.WindowType.Window, True)
-        window.gold_changed.connect(self._on_gold_changed)
         self.review_window = window
         window.show()
         return window
@@ -751,12 +760,6 @@ class MainWindow(QMainWindow):
             row = self.list_model.row_of(article_id)
         if row is not None:
             self.list_view.selectRow(row)
-
-    def _on_gold_changed(self, article_id: int) -> None:
-        self.list_model.refresh_article(article_id)
-        self._show_review_column()
-        if self.article is not None and self.article.id == article_id:
-            self.open_article(article_id)
 
     def export_dialog(self) -> None:
         """Ask for format, layer, articles and file, then export in the background."""

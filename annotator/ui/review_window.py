@@ -3,97 +3,49 @@
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QTextBrowser,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator import review
-from annotator.errors import describe, log_failure
-from annotator.keymap import REVIEW, command
-from annotator.models import GOLD, Article, Span
-from annotator.review import KIND_COLORS, KIND_NAMES, KINDS, Item, Navigator
+from annotator.actions import AddComment, Adjudicate, Change, ChangeKind, RecordRuling
+from annotator.keymap import REVIEW
+from annotator.models import GOLD, Article
+from annotator.review import KIND_COLORS, Item, Navigator
 from annotator.store import Store
+from annotator.ui.controller import Controller
 from annotator.ui.reader_view import ReaderView, SpanPaint
+from annotator.ui.review.article_table import ArticleTable
+from annotator.ui.review.item_view import ACTION_TEXT, escape
+from annotator.ui.review.side_panel import SidePanel
 from annotator.ui.screen import fit_to_screen
 from annotator.ui.shortcuts import make_actions
 from annotator.ui.shortcuts_dialog import ShortcutsDialog
 
-REVIEW_TEXT = {
-    "not_reviewed": "Not reviewed",
-    "in_review": "In review",
-    "adjudicated": "Adjudicated",
-}
-# The commands with a button, by their name in the key map ("review.<name>").
-_BUTTONS = ("accept_a", "accept_b", "accept_both", "reject", "edit", "previous", "next", "undo",
-            "adjudicate")  # fmt: skip
-ACTION_TEXT = {
-    "accept_a": "accepted A",
-    "accept_b": "accepted B",
-    "accept_both": "accepted both",
-    "reject": "rejected",
-    "edit": "edited",
-    "agreed": "agreed",
-}
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-class Legend(QWidget):
-    """Colour key of the five kinds of regions, with their counts in the open article."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        self.labels: dict[str, QLabel] = {}
-        for kind in KINDS:
-            label = QLabel()
-            label.setTextFormat(Qt.TextFormat.RichText)
-            self.labels[kind] = label
-            layout.addWidget(label)
-        self.set_counts({})
-
-    def set_counts(self, counts: dict[str, int]) -> None:
-        """Show how many regions of each kind the article has."""
-        for kind, label in self.labels.items():
-            swatch = f'<span style="background:{KIND_COLORS[kind]}">&nbsp;&nbsp;&nbsp;&nbsp;</span>'
-            label.setText(f"{swatch}&nbsp; {KIND_NAMES[kind]}: {counts.get(kind, 0)}")
+ITEM_ACTIONS = ("accept_a", "accept_b", "accept_both", "reject", "edit")
 
 
 class ReviewWindow(QMainWindow):
     """Two layers side by side in one text, a disagreement navigator and the gold decisions.
 
-    Its keys are the key map's (`annotator.keymap.REVIEW`): next and previous disagreement,
-    accept A, B or both, reject, edit (the reader's selection with the gold label chosen),
-    undo the last ruling, mark the article adjudicated.
+    Its keys are the key map's (`annotator.keymap.REVIEW`). Keys: N / F8 next disagreement,
+    P / Shift+F8 previous, A accept A, B accept B,
+    H accept both, R reject, E edit (the reader's selection with the gold label chosen),
+    Ctrl+Enter mark the article adjudicated, Ctrl+Z / Ctrl+Shift+Z undo / redo.
 
-    Signals:
-        gold_changed(int): the gold layer or review status of an article changed.
+    Rulings, adjudications and comments are actions (`annotator.actions`) sent through
+    `controller`: the main window's, when it opens this window, so its History undoes them
+    and this window's undo undoes the main window's edits too. Whatever the controller
+    changes, this window refreshes from its `Change` (a ruling's region is shown again).
     """
-
-    gold_changed = Signal(int)
 
     def __init__(
         self,
@@ -102,19 +54,53 @@ class ReviewWindow(QMainWindow):
         layer_a: str | None = None,
         layer_b: str | None = None,
         parent: QWidget | None = None,
+        controller: Controller | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.reviewer = reviewer
+        self.controller = (
+            controller if controller is not None else Controller(store, reviewer, self)
+        )
         self.labels = {label.key: label for label in store.labels()}
         self.article: Article | None = None
         self.item: Item | None = None
         self.navigator: Navigator | None = None
-        self._ruled: list[tuple[int, Item]] = []  # (decision id, item) made here, for undo
+        self._listening = False
         self.setWindowTitle("Review layers")
         self.setWindowIcon(qta.icon("fa5s.balance-scale"))
         self._build(layer_a, layer_b)
+        self._listen(True)
         self.reload()
+
+    def _listen(self, on: bool) -> None:
+        """Follow the controller's changes (while shown: a closed window stops listening)."""
+        if on == self._listening:
+            return
+        signals = (
+            (self.controller.changed, self._on_changed),
+            (self.controller.history_changed, self._on_history_changed),
+        )
+        for signal, slot in signals:
+            if on:
+                signal.connect(slot)
+            else:
+                signal.disconnect(slot)
+        self._listening = on
+        if on:
+            self._on_history_changed()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Listen again if the window was closed, and catch up with what changed meanwhile."""
+        if not self._listening:
+            self._listen(True)
+            self.reload()
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Stop following the (shared) controller."""
+        self._listen(False)
+        super().closeEvent(event)
 
     # -- construction ----------------------------------------------------------------------
 
@@ -139,15 +125,8 @@ class ReviewWindow(QMainWindow):
         toolbar.addWidget(QLabel(f"   reviewer: {self.reviewer}"))
         self.addToolBar(toolbar)
 
-        self.article_table = QTableWidget(0, 3)
-        self.article_table.setHorizontalHeaderLabels(["Title", "Review", "Open"])
-        self.article_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.article_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.article_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.article_table.verticalHeader().hide()
-        header = self.article_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.article_table.currentCellChanged.connect(self._on_article_row_changed)
+        self.article_table = ArticleTable()
+        self.article_table.article_chosen.connect(self.open_article)
 
         self.reader = ReaderView()
         self.reader.span_clicked.connect(self._on_span_clicked)
@@ -160,60 +139,20 @@ class ReviewWindow(QMainWindow):
         centre_layout.addWidget(self.title_label)
         centre_layout.addWidget(self.reader, 1)
 
-        self.legend = Legend()
-        self.item_view = QTextBrowser()
-        self.item_view.setOpenLinks(False)
-        self.gold_label = QComboBox()
-        for key, label in self.labels.items():
-            if label.kind == "span":
-                self.gold_label.addItem(f"{label.name} ({key})", key)
-        self.comment_edit = QLineEdit()
-        self.comment_edit.setPlaceholderText("Comment on this disagreement… (Enter)")
-        self.comment_edit.returnPressed.connect(self.add_comment)
-        self.comment_list = QListWidget()
-        self.position_label = QLabel()
-
-        side = QWidget()
-        form = QVBoxLayout(side)
-        form.addWidget(QLabel("<b>Legend</b> (ruled regions: underline only)"))
-        form.addWidget(self.legend)
-        form.addWidget(self.position_label)
-        form.addWidget(self.item_view, 2)
-        buttons = QHBoxLayout()
-        self._buttons: dict[str, QPushButton] = {}
         self._build_actions()
-        for name in ("accept_a", "accept_b", "accept_both", "reject"):
-            button = QPushButton(self._actions[name].text().replace("&", ""))
-            button.setIcon(self._actions[name].icon())
-            button.setToolTip(self._actions[name].toolTip())
-            button.clicked.connect(self._actions[name].trigger)
-            self._buttons[name] = button
-            buttons.addWidget(button)
-        form.addLayout(buttons)
-        edit_row = QFormLayout()
-        edit_button = QPushButton(f"Edit ({command('review.edit').keys[0]})")
-        edit_button.setToolTip("Put the reader's selection into gold with this label")
-        edit_button.clicked.connect(self._actions["edit"].trigger)
-        self._buttons["edit"] = edit_button
-        edit_row.addRow(edit_button, self.gold_label)
-        form.addLayout(edit_row)
-        nav = QHBoxLayout()
-        for name in ("previous", "next", "undo", "adjudicate"):
-            button = QPushButton(
-                self._actions[name].icon(), self._actions[name].text().replace("&", "")
-            )
-            button.clicked.connect(self._actions[name].trigger)
-            self._buttons[name] = button
-            nav.addWidget(button)
-        form.addLayout(nav)
-        form.addWidget(QLabel("<b>Comments</b>"))
-        form.addWidget(self.comment_list, 1)
-        form.addWidget(self.comment_edit)
+        self.side = SidePanel(self._actions)
+        self.side.set_gold_labels(self.labels)
+        self.side.comment_edit.returnPressed.connect(self.add_comment)
+        # The side panel's widgets, by the names tests and scripts use.
+        self.legend, self.item_view = self.side.legend, self.side.item_view
+        self.gold_label, self.position_label = self.side.gold_label, self.side.position_label
+        self.comment_edit, self.comment_list = self.side.comment_edit, self.side.comment_list
+        self._buttons = self.side.buttons
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.article_table)
         splitter.addWidget(centre)
-        splitter.addWidget(side)
+        splitter.addWidget(self.side)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 700, 360])
         self.setCentralWidget(splitter)
@@ -231,11 +170,14 @@ class ReviewWindow(QMainWindow):
             "review.next": lambda: self.step(True),
             "review.previous": lambda: self.step(False),
             "review.undo": self.undo,
+            "review.redo": self.redo,
             "review.adjudicate": self.adjudicate,
             "review.keys": self.show_shortcuts,
         }
         actions = make_actions(REVIEW, slots, self)
-        self._actions: dict[str, QAction] = {n: actions[f"review.{n}"] for n in _BUTTONS}
+        self._actions: dict[str, QAction] = {
+            c.id.removeprefix("review."): actions[c.id] for c in REVIEW
+        }
         self.shortcuts_dialog: ShortcutsDialog | None = None
 
     def show_shortcuts(self) -> ShortcutsDialog:
@@ -258,7 +200,7 @@ class ReviewWindow(QMainWindow):
         a, b = self.layers
         if not a or not b or a == b:
             self.navigator = None
-            self.article_table.setRowCount(0)
+            self.article_table.fill([])
             self.statusBar().showMessage("Pick two different layers to compare.")
             self._show_article(None)
             return
@@ -267,50 +209,29 @@ class ReviewWindow(QMainWindow):
         articles = list(items)
         self.navigator = Navigator(self.store, (a, b), articles, items)
         titles = {row.id: row.title for row in self.store.articles()}
-        ruled: dict[int, set[tuple[int, int]]] = {}
-        for decision in self.store.decisions(layers=(a, b)):
-            ruled.setdefault(decision.article_id, set()).add((decision.start, decision.end))
+        open_counts = review.open_counts(self.store, (a, b), items)
         statuses = self.store.review_statuses()
-        blocker = QSignalBlocker(self.article_table)
-        self.article_table.setRowCount(len(articles))
-        for row, article_id in enumerate(articles):
-            done = ruled.get(article_id, set())
-            open_count = sum(
-                1 for item in items[article_id] if item.is_disagreement and item.region not in done
-            )
-            self._set_row(
-                row,
-                article_id,
-                titles.get(article_id) or f"Article {article_id}",
-                statuses.get(article_id, "not_reviewed"),
-                open_count,
-            )
-        del blocker
+        self.article_table.fill(
+            [
+                (article_id, titles.get(article_id) or f"Article {article_id}",
+                 statuses.get(article_id, "not_reviewed"), open_counts[article_id])
+                for article_id in articles
+            ]
+        )  # fmt: skip
         if articles:
-            self.article_table.setCurrentCell(0, 0)
             self.open_article(articles[0])
         else:
             self._show_article(None)
 
-    def _set_row(self, row: int, article_id: int, title: str, status: str, open_count: int) -> None:
-        cells = [title, REVIEW_TEXT[status], str(open_count)]
-        for column, text in enumerate(cells):
-            cell = QTableWidgetItem(text)
-            cell.setData(Qt.ItemDataRole.UserRole, article_id)
-            self.article_table.setItem(row, column, cell)
-
     def _refresh_row(self, article_id: int) -> None:
-        """Bring one row's review status and open count up to date (its title stays)."""
+        """Bring one row's review status and open count up to date."""
         if self.navigator is None or article_id not in self.navigator.articles:
             return
-        row = self.navigator.articles.index(article_id)
-        title_cell = self.article_table.item(row, 0)
-        ruled = review.rulings(self.store, article_id, self.layers)
-        open_count = sum(
-            1 for item in self.navigator.disagreements(article_id) if item.region not in ruled
+        still_open = review.open_disagreements(
+            self.store, article_id, self.layers, self.navigator.items(article_id)
         )
-        title = title_cell.text() if title_cell is not None else f"Article {article_id}"
-        self._set_row(row, article_id, title, self.store.review_status(article_id), open_count)
+        status = self.store.review_status(article_id)
+        self.article_table.update_row(article_id, status, len(still_open))
 
     def open_article(self, article_id: int, item: Item | None = None) -> None:
         """Show an article with both layers coloured by kind; select `item` (or none)."""
@@ -320,11 +241,7 @@ class ReviewWindow(QMainWindow):
         self._show_article(article)
         if article is None:
             return
-        row = self.navigator.articles.index(article_id)
-        if self.article_table.currentRow() != row:
-            blocker = QSignalBlocker(self.article_table)
-            self.article_table.setCurrentCell(row, 0)
-            del blocker
+        self.article_table.select(article_id)
         self._select_item(item)
 
     def _show_article(self, article: Article | None) -> None:
@@ -337,7 +254,7 @@ class ReviewWindow(QMainWindow):
             self._show_item()
             self.comment_list.clear()
             return
-        self.title_label.setText(f"<b>{_escape(article.title)}</b>")
+        self.title_label.setText(f"<b>{escape(article.title)}</b>")
         items = self.navigator.items(article.id)
         self.reader.set_article(article.text, self._paints(items))
         counts: dict[str, int] = {}
@@ -369,66 +286,27 @@ class ReviewWindow(QMainWindow):
 
     def _show_item(self) -> None:
         item = self.item
-        enabled = item is not None
-        for name in ("accept_a", "accept_b", "accept_both", "reject", "edit"):
-            self._actions[name].setEnabled(enabled)
-            self._buttons[name].setEnabled(enabled)
+        for name in ITEM_ACTIONS:
+            self._actions[name].setEnabled(item is not None)
+            self._buttons[name].setEnabled(item is not None)
+        ruling = None
+        if item is not None:
+            ruling = review.rulings(self.store, item.article_id, self.layers).get(item.region)
+        self.item_view.show_item(item, self.layers, self.labels, ruling)
         if item is None:
-            key = command("review.next").keys[0]
-            self.item_view.setHtml(
-                f"<p>No disagreement selected. Press <b>{key}</b> for the next one.</p>"
-            )
             self.position_label.setText("")
             return
-        a, b = self.layers
-        html = [
-            f'<p><span style="background:{KIND_COLORS[item.kind]}">&nbsp;&nbsp;&nbsp;</span>'
-            f" <b>{KIND_NAMES[item.kind]}</b></p>"
-        ]
-        html.append(self._spans_html(f"A ({a})", item.a))
-        html.append(self._spans_html(f"B ({b})", item.b))
-        ruled = review.rulings(self.store, item.article_id, self.layers).get(item.region)
-        if ruled is not None:
-            html.append(
-                f"<p><i>Decision: {ACTION_TEXT[ruled.decision]} by {_escape(ruled.reviewer)},"
-                f" {ruled.created[:16].replace('T', ' ')}</i></p>"
-            )
-        self.item_view.setHtml("".join(html))
         if item.a:
-            index = self.gold_label.findData(item.a[0].label)
-            if index >= 0:
-                self.gold_label.setCurrentIndex(index)
+            self.side.choose_gold_label(item.a[0].label)
         disagreements = self.navigator.disagreements(item.article_id) if self.navigator else []
         place = disagreements.index(item) + 1 if item in disagreements else 0
         self.position_label.setText(f"Disagreement {place} of {len(disagreements)} here")
 
-    def _spans_html(self, heading: str, spans: tuple[Span, ...]) -> str:
-        if not spans:
-            return f"<p><b>{_escape(heading)}</b>: nothing</p>"
-        rows = []
-        for span in spans:
-            label = self.labels.get(span.label)
-            color = label.color if label else "#888888"
-            name = label.name if label else span.label
-            attrs = ", ".join(f"{k}: {v}" for k, v in sorted(span.attrs.items()) if v)
-            rows.append(
-                f'<li><span style="color:{QColor(color).name()}">■</span> <b>{_escape(name)}</b>'
-                f" «{_escape(span.text)}»"
-                + (f"<br><small>{_escape(attrs)}</small>" if attrs else "")
-                + (f"<br><small>note: {_escape(span.note)}</small>" if span.note else "")
-                + "</li>"
-            )
-        return f"<p><b>{_escape(heading)}</b></p><ul>{''.join(rows)}</ul>"
-
     def _show_comments(self) -> None:
-        self.comment_list.clear()
         if self.article is None:
-            return
-        for comment in self.store.comments(self.article.id):
-            snippet = self.article.text[comment.start : comment.end]
-            entry = QListWidgetItem(f"{comment.author}: {comment.body}  [«{snippet[:30]}»]")
-            entry.setData(Qt.ItemDataRole.UserRole, comment.id)
-            self.comment_list.addItem(entry)
+            self.comment_list.clear()
+        else:
+            self.side.show_comments(self.store.comments(self.article.id), self.article.text)
 
     # -- user actions ----------------------------------------------------------------------
 
@@ -459,47 +337,34 @@ class ReviewWindow(QMainWindow):
         item = self.item
         if item is None or self.navigator is None:
             return
-        try:
-            decision = review.decide(
-                self.store, item, action, self.reviewer, self.layers, edited or (),
-                self.comment_edit.text().strip() if action == "reject" else "",
-            )  # fmt: skip
-        except (ValueError, KeyError) as exc:
-            self.statusBar().showMessage(str(exc), 6000)
+        comment = self.comment_edit.text().strip() if action == "reject" else ""
+        ruling = RecordRuling(
+            item, action, self.reviewer, self.layers, tuple(edited or ()), comment
+        )
+        if self.controller.apply(ruling) is None:
+            self.statusBar().showMessage(self.controller.last_error, 10000)
             return
-        except Exception as exc:  # noqa: BLE001 - busy or damaged project: nothing was written
-            log_failure(exc, "review ruling")
-            self.statusBar().showMessage(describe(exc, self.store.path, "Ruling not saved"), 10000)
-            return
-        self._ruled.append((decision.id, item))
         done = ACTION_TEXT[action]
         self.statusBar().showMessage(f"{done[0].upper()}{done[1:]} — written to gold.", 3000)
-        self._after_change(item.article_id)
         self.step(True)
 
     def undo(self) -> None:
-        """Withdraw the last ruling made in this window and go back to its region."""
-        if not self._ruled or self.navigator is None:
-            return
-        decision_id, item = self._ruled.pop()
-        try:
-            self.store.revoke_decision(decision_id)
-        except KeyError:
-            return
-        except Exception as exc:  # noqa: BLE001 - busy or damaged project: the ruling stays
-            self._ruled.append((decision_id, item))
-            log_failure(exc, "withdraw ruling")
-            self.statusBar().showMessage(describe(exc, self.store.path, "Not withdrawn"), 10000)
-            return
-        self.statusBar().showMessage("Ruling withdrawn; its gold spans are gone.", 3000)
-        self._after_change(item.article_id)
-        fresh = next(
-            (i for i in self.navigator.items(item.article_id) if i.region == item.region), None
-        )
-        if self.article is None or self.article.id != item.article_id:
-            self.open_article(item.article_id, fresh)
+        """Undo the last action of any window (a ruling's region is shown again)."""
+        what = self.controller.history.undo_text()
+        if what:
+            self._report(self.controller.undo(), f"Undone: {what}.")
+
+    def redo(self) -> None:
+        """Redo the last undone action."""
+        what = self.controller.history.redo_text()
+        if what:
+            self._report(self.controller.redo(), f"Redone: {what}.")
+
+    def _report(self, change: Change | None, done: str) -> None:
+        if change is None:
+            self.statusBar().showMessage(self.controller.last_error, 10000)
         else:
-            self._select_item(fresh)
+            self.statusBar().showMessage(done, 3000)
 
     def edit(self) -> None:
         """Put the reader's selection (or the region) into gold with the chosen label."""
@@ -517,11 +382,13 @@ class ReviewWindow(QMainWindow):
         """Accept the remaining agreements of the article and mark it adjudicated."""
         if self.article is None or self.navigator is None:
             return
-        copied = review.adjudicate(self.store, self.article.id, self.layers, self.reviewer)
+        action = Adjudicate(self.article.id, self.layers, self.reviewer)
+        if self.controller.apply(action) is None:
+            self.statusBar().showMessage(self.controller.last_error, 10000)
+            return
         self.statusBar().showMessage(
-            f"Article adjudicated; {copied} agreed span region(s) copied to gold.", 4000
+            f"Article adjudicated; {action.copied} agreed span region(s) copied to gold.", 4000
         )
-        self._after_change(self.article.id)
 
     def add_comment(self) -> None:
         """Keep the comment box's text on the selected disagreement (or the selection)."""
@@ -535,25 +402,67 @@ class ReviewWindow(QMainWindow):
         else:
             start, end = self.reader.selection()
             span_id = None
-        self.store.add_comment(self.article.id, self.reviewer, body, start, end, span_id)
+        action = AddComment(self.article.id, self.reviewer, body, start, end, span_id)
+        if self.controller.apply(action) is None:
+            self.statusBar().showMessage(self.controller.last_error, 10000)
+            return
         self.comment_edit.clear()
-        self._show_comments()
 
-    def _after_change(self, article_id: int) -> None:
+    # -- after a change --------------------------------------------------------------------
+
+    def _on_changed(self, change: Change) -> None:
+        """Refresh what an action, undo or redo (from any window) changed."""
+        if change.kind is ChangeKind.SCHEME:
+            self._reload_labels()
+            return
+        if self.navigator is None or change.article_id not in self.navigator.articles:
+            return
+        if change.kind is ChangeKind.COMMENT:
+            if self.article is not None and self.article.id == change.article_id:
+                self._show_comments()
+        elif change.kind in (ChangeKind.RULING, ChangeKind.SPANS):
+            self._after_change(change.article_id, change.region)
+
+    def _after_change(self, article_id: int, region: tuple[int, int] | None) -> None:
+        """Re-read an article's items and its row; show `region`'s item when given (opening
+        its article), else keep the selected item where it still is."""
         assert self.navigator is not None
         self.navigator.refresh(article_id)
         self._refresh_row(article_id)
-        if self.article is not None and self.article.id == article_id:
-            item = self.item
+        if region is not None:
+            fresh = self._item_at(article_id, region)
+            if self.article is None or self.article.id != article_id:
+                self.open_article(article_id, fresh)
+            else:
+                self._show_article(self.article)
+                self._select_item(fresh)
+        elif self.article is not None and self.article.id == article_id:
+            kept = self.item.region if self.item is not None else None
             self._show_article(self.article)
-            self.item = item
+            self.item = self._item_at(article_id, kept) if kept is not None else None
             self._show_item()
-        self.gold_changed.emit(article_id)
 
-    def _on_article_row_changed(self, row: int, *_: int) -> None:
-        cell = self.article_table.item(row, 0)
-        if cell is not None:
-            self.open_article(int(cell.data(Qt.ItemDataRole.UserRole)))
+    def _item_at(self, article_id: int, region: tuple[int, int]) -> Item | None:
+        assert self.navigator is not None
+        return next((i for i in self.navigator.items(article_id) if i.region == region), None)
+
+    def _reload_labels(self) -> None:
+        """The label scheme changed: new names and colours, the gold label choice kept."""
+        self.labels = {label.key: label for label in self.store.labels()}
+        self.side.set_gold_labels(self.labels)
+        self._show_item()
+
+    def _on_history_changed(self) -> None:
+        history = self.controller.history
+        for name, can, text, keys in (
+            ("undo", history.can_undo, history.undo_text(), "Ctrl+Z"),
+            ("redo", history.can_redo, history.redo_text(), "Ctrl+Shift+Z"),
+        ):
+            action, button = self._actions[name], self._buttons[name]
+            action.setEnabled(can)
+            button.setEnabled(can)
+            action.setText(f"&{name.title()} {text}".rstrip())
+            button.setToolTip(f"{name.title()} {text} ({keys})".replace("  ", " "))
 
     def _on_span_clicked(self, ids: list) -> None:
         if not ids or self.navigator is None or self.article is None:

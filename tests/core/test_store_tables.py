@@ -80,3 +80,14 @@ def test_a_project_missing_a_column_is_refused_in_one_line(tmp_path):
     message = str(caught.value)
     assert "\n" not in message
     assert "damaged" in message and "comments.body" in message
+
+
+def test_primary_keys_are_the_tables_own():
+    from annotator.store.tables import PRIMARY_KEYS
+
+    store = Store()
+    assert set(PRIMARY_KEYS) == set(TABLES)
+    for table, key in PRIMARY_KEYS.items():
+        info = store.db.execute(f'PRAGMA table_info("{table}")').fetchall()
+        declared = tuple(r[1] for r in sorted((r for r in info if r[5]), key=lambda r: r[5]))
+        assert declared == key, table

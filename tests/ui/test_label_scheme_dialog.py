@@ -276,3 +276,58 @@ def test_export_of_invalid_scheme_is_refused(dialog, tmp_path):
 
 def test_file_filter_is_json():
     assert "*.json" in dialog_module.FILE_FILTER
+
+
+def test_a_scheme_saved_from_the_main_window_is_undone_with_ctrl_z(qtbot, store, tmp_path):
+    from PySide6.QtCore import QSettings, QTimer
+
+    from annotator.ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(store, ME, settings)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    before = store.labels()
+    shown = []
+
+    def edit_then_ok():
+        dialog = QApplication.activeModalWidget()
+        shown.append(dialog)
+        visit, treaty = row_of(dialog, "visit"), row_of(dialog, "treaty")
+        type_into_cell(dialog, visit, NAME, "Official visit")
+        type_into_cell(dialog, visit, SHORTCUT, "9")
+        dialog.table.setCurrentCell(treaty, NAME)
+        click(dialog.retire_button)
+        dialog.set_color("visit", "#123456")
+        click_ok(dialog)
+
+    QTimer.singleShot(0, edit_then_ok)
+    main.scheme_action.trigger()  # runs the dialog until OK
+    assert isinstance(shown[0], LabelSchemeDialog)
+    saved = {label.key: label for label in store.labels()}
+    assert (saved["visit"].name, saved["visit"].shortcut, saved["visit"].color) == (
+        "Official visit", "9", "#123456",
+    )  # fmt: skip
+    assert saved["treaty"].retired
+    assert main.labels["visit"].name == "Official visit"  # the main window reloaded them
+    assert main.palette_widget.button("treaty") is None  # retired: no button
+    assert main.undo_action.text() == "&Undo Change label scheme"
+
+    main.activateWindow()
+    qtbot.waitUntil(main.isActiveWindow)
+    main.reader.setFocus()
+    QTest.keyClick(main.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.labels() == before  # names, colours, keys, retired flags, order
+    assert main.labels["visit"].name == "Visit/meeting"
+    assert main.palette_widget.button("treaty") is not None
+    QTest.keyClick(main.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.labels() == before and not main.undo_action.isEnabled()
+
+
+def test_ok_without_changes_adds_nothing_to_undo(dialog, store, qtbot):
+    before = store.label_rows()
+    with qtbot.waitSignal(dialog.accepted):
+        click_ok(dialog)
+    assert store.label_rows() == before
+    assert not dialog._controller.history.can_undo

@@ -307,3 +307,119 @@ def test_main_list_filters_by_review_status(qtbot, project, tmp_path) -> None:
     assert [main.list_model.article_id(r) for r in range(main.list_model.rowCount())] == [second]
     main.status_filter.setCurrentIndex(main.status_filter.findData("review:not_reviewed"))
     assert [main.list_model.article_id(r) for r in range(main.list_model.rowCount())] == [first]
+
+
+# -- one History: rulings, comments and the main window's edits undo in one order ----------
+
+
+@pytest.fixture
+def main_and_review(qtbot, project, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from annotator.ui.main_window import MainWindow
+
+    store = project[0]
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    main = MainWindow(store, "rahim", settings)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    main.review_action.trigger()
+    review = main.review_window
+    assert review is not None and review.controller is main.controller
+    qtbot.waitExposed(review)
+    yield main, review
+    review.close()
+
+
+def key_in(qtbot, window, widget, key, mods=Qt.KeyboardModifier.NoModifier) -> None:
+    """Press a key in `window` as its user would: the window active, `widget` focused."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    widget.setFocus()
+    QTest.keyClick(widget, key, mods)
+
+
+def decision_rows(store) -> int:
+    return store.db.execute("SELECT count(*) FROM review_decisions").fetchone()[0]
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def test_ctrl_z_in_the_main_window_withdraws_a_ruling(qtbot, main_and_review, project) -> None:
+    main, review = main_and_review
+    store, first, _second, _ = project
+    key_in(qtbot, review, review.reader, Qt.Key.Key_N)
+    region = review.item.region
+    key_in(qtbot, review, review.reader, Qt.Key.Key_A)
+    assert decision_rows(store) == 1 and len(store.spans(first, GOLD)) == 1
+    assert review.article_table.item(0, 2).text() == "1"
+    assert main.undo_action.text() == "&Undo Accept A"
+    assert any(s.annotator == GOLD for s in main._spans.values())  # the main reader shows gold
+
+    key_in(qtbot, main, main.reader, Qt.Key.Key_Z, CTRL)
+    assert decision_rows(store) == 0 and store.spans(first, GOLD) == []
+    assert store.review_status(first) == "not_reviewed"
+    assert not any(s.annotator == GOLD for s in main._spans.values())
+    assert review.item is not None and review.item.region == region  # shown again
+    assert review.article_table.item(0, 2).text() == "2"
+    assert review.article_table.item(0, 1).text() == "Not reviewed"
+
+    key_in(qtbot, review, review.reader, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert decision_rows(store) == 1 and [d.decision for d in store.decisions()] == ["accept_a"]
+
+
+def test_the_undo_button_undoes_the_last_action_of_any_window(qtbot, main_and_review, project):
+    main, review = main_and_review
+    store, first, _second, _ = project
+    assert not review._buttons["undo"].isEnabled()  # nothing done yet
+    key_in(qtbot, review, review.reader, Qt.Key.Key_N)
+    key_in(qtbot, review, review.reader, Qt.Key.Key_B)  # a ruling in the review window
+    assert main.article.id == first
+    key_in(qtbot, main, main.reader, Qt.Key.Key_Return, CTRL)  # then "done" in the main one
+    assert store.status(first, "rahim") == "done"
+    button = review._buttons["undo"]
+    assert button.isEnabled() and "Mark done" in button.toolTip()
+
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert store.status(first, "rahim") == "todo" and decision_rows(store) == 1
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert decision_rows(store) == 0 and store.spans(first, GOLD) == []
+    assert not button.isEnabled() and not main.undo_action.isEnabled()
+    assert review.statusBar().currentMessage() == "Undone: Accept B."
+
+
+def test_a_comment_is_undone_with_ctrl_z(qtbot, main_and_review, project) -> None:
+    main, review = main_and_review
+    store, first, _second, _ = project
+    key_in(qtbot, review, review.reader, Qt.Key.Key_N)
+    review.activateWindow()
+    review.comment_edit.setFocus()
+    QTest.keyClicks(review.comment_edit, "boundary: check the source")
+    QTest.keyClick(review.comment_edit, Qt.Key.Key_Return)
+    [comment] = store.comments(first)
+    assert (comment.body, (comment.start, comment.end)) == (
+        "boundary: check the source",
+        review.item.region,
+    )
+    assert review.comment_list.count() == 1 and review.comment_edit.text() == ""
+    assert main.undo_action.text() == "&Undo Add comment"
+
+    key_in(qtbot, review, review.reader, Qt.Key.Key_Z, CTRL)
+    assert store.comments(first) == [] and review.comment_list.count() == 0
+    key_in(qtbot, main, main.reader, Qt.Key.Key_Y, CTRL)  # redo, from the other window
+    assert store.comments(first) == [comment] and review.comment_list.count() == 1
+
+
+def test_adjudication_is_undone_too(qtbot, main_and_review, project) -> None:
+    main, review = main_and_review
+    store, first, _second, _ = project
+    key_in(qtbot, review, review.reader, Qt.Key.Key_Return, CTRL)
+    assert store.review_status(first) == "adjudicated"
+    assert [g.label for g in store.spans(first, GOLD)] == ["treaty"]  # the agreement
+    assert review.article_table.item(0, 1).text() == "Adjudicated"
+    key_in(qtbot, main, main.reader, Qt.Key.Key_Z, CTRL)
+    assert store.review_status(first) == "not_reviewed" and store.spans(first, GOLD) == []
+    assert decision_rows(store) == 0
+    assert review.article_table.item(0, 1).text() == "Not reviewed"
