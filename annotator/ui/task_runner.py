@@ -135,3 +135,30 @@ class TaskRunner(QObject):
 
 def _one_line(exc: BaseException) -> str:
     return one_line(exc) or type(exc).__name__
+
+
+def start_job(
+    window: Any,
+    store: Store,
+    job: Job | Callable[[Store, Callable[[int], None]], Any],
+    title: str,
+    done: Callable[[Any], None],
+    *,
+    total: int = 0,
+    plain: tuple[type[BaseException], ...] = (),
+) -> TaskRunner:
+    """The one way a window runs a long job: `job(store)` (or `job(store, progress)` with a
+    `total`) in the background behind `title`'s progress dialog; `done(result)` after, a
+    warning dialog naming `title` on failure."""
+    from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only the window needs it
+
+    runner: TaskRunner
+
+    def run(store: Store) -> Any:
+        return job(store, runner.progress) if total else job(store)  # type: ignore[call-arg]
+
+    runner = TaskRunner(store, run, title, window, total=total, plain=plain)
+    runner.finished.connect(done)
+    runner.failed.connect(lambda why: QMessageBox.warning(window, f"{title} failed", why))
+    runner.start()
+    return runner
