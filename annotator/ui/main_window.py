@@ -49,7 +49,7 @@ from annotator.backups import BackupError, list_backups, restore, verify_backup
 from annotator.editing import plan_resize, plan_tag
 from annotator.errors import describe, log_failure
 from annotator.export import ExportFilter, export
-from annotator.ingest.formats import ANNOTATIONS, PROJECT, dialog_filters, format_for_filter
+from annotator.formats.registry import ANNOTATIONS, PROJECT, dialog_filters, format_for_filter
 from annotator.ingest.inputs import ImportOptions, ImportSummary, import_inputs
 from annotator.models import Article, Span
 from annotator.project import open_project
