@@ -21,7 +21,7 @@ from typing import IO, Any
 
 from annotator.agreement import UNPAIRED, AgreementResult, Scores
 from annotator.export.atomic import atomic_write
-from annotator.export.csv_rows import safe_cell
+from annotator.formats.csv import safe_cell
 
 FORMATS = ("csv", "json", "html")
 FIGURES = (

@@ -10,8 +10,9 @@ from typing import Any
 
 import click
 
+from annotator.formats.registry import choices as input_choices
+from annotator.formats.registry import export_names
 from annotator.ingest import FileResult, iter_input_files
-from annotator.ingest.formats import choices as input_choices
 from annotator.ingest.inputs import ImportOptions, ImportSummary, import_inputs
 from annotator.models import GOLD
 from annotator.project import open_project
@@ -421,7 +422,7 @@ def restore_cmd(ctx: click.Context, backup: str) -> None:
         click.echo(f"The previous project file is kept as {aside}")
 
 
-EXPORT_FORMATS = ("jsonl", "csv", "doccano", "labelstudio", "brat", "conll", "spacy")
+EXPORT_FORMATS = export_names()  # the format table's written formats
 
 
 @cli.command()

@@ -31,8 +31,21 @@ def test_every_core_module_has_a_docstring():
         assert module.__doc__ and module.__doc__.strip(), name
 
 
-def _imports_of(path):
-    """Every annotator module `path` imports (at top level or inside functions)."""
+def _module_names():
+    """{dotted module name: file} for every module of the package."""
+    from pathlib import Path
+
+    root = Path(annotator.__file__).resolve().parent
+    names = {}
+    for path in root.rglob("*.py"):
+        parts = path.relative_to(root.parent).with_suffix("").parts
+        names[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
+    return names
+
+
+def _imports_of(path, known):
+    """Every annotator module `path` imports (at top level or inside functions); `from
+    annotator.ingest import limits` counts as importing `annotator.ingest.limits`."""
     import ast
 
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -41,35 +54,45 @@ def _imports_of(path):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module)
+            for alias in node.names:
+                sub = f"{node.module}.{alias.name}"
+                found.add(sub if sub in known else node.module)
     return {name for name in found if name.startswith("annotator")}
 
 
 def _module_imports():
-    from pathlib import Path
-
-    root = Path(annotator.__file__).resolve().parent
-    for path in root.rglob("*.py"):
-        parts = path.relative_to(root.parent).with_suffix("").parts
-        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-        yield name, _imports_of(path)
+    known = _module_names()
+    for name, path in known.items():
+        yield name, _imports_of(path, known)
 
 
 # Lower layers never import higher ones: ui and cli (the two entry points; `annotator gui`
-# starts the window) -> rules, ingest, export, errors -> store -> text.
+# starts the window) -> rules, ingest and export (the importers and the exporter) ->
+# formats (one module per interchange format, and the format table) -> the plumbing the
+# formats share (below) -> store -> text.
 _LAYERS = {
     "text": ("annotator.text", "annotator.clusters", "annotator.models", "annotator.dates",
-             "annotator.newsroom", "annotator.keymap",
+             "annotator.newsroom", "annotator.keymap", "annotator.display",
              "annotator.paths"),
     "store": ("annotator.store", "annotator.migrations", "annotator.backups",
               "annotator.scheme", "annotator.search"),
 }  # fmt: skip
 _ABOVE = {
-    "text": ("annotator.store", "annotator.ingest", "annotator.export", "annotator.actions",
-             "annotator.history", "annotator.review", "annotator.cli", "annotator.ui"),
-    "store": ("annotator.ingest", "annotator.export", "annotator.actions", "annotator.history",
-              "annotator.review", "annotator.cli", "annotator.ui"),
+    "text": ("annotator.store", "annotator.ingest", "annotator.export", "annotator.formats",
+             "annotator.actions", "annotator.history", "annotator.review", "annotator.cli",
+             "annotator.ui"),
+    "store": ("annotator.ingest", "annotator.export", "annotator.formats", "annotator.actions",
+              "annotator.history", "annotator.review", "annotator.cli", "annotator.ui"),
 }  # fmt: skip
+# What the format modules share, kept where the rest of ingest and export use it too: the
+# annotation document model, the JSON records reader, input limits and links (reading); the
+# selection, atomic writes and the JSON Lines writer (writing).
+_PLUMBING = (
+    "annotator.ingest.errors", "annotator.ingest.limits", "annotator.ingest.links",
+    "annotator.ingest.annotation_model", "annotator.ingest.json_records",
+    "annotator.export.atomic", "annotator.export.selection", "annotator.export.lines",
+)  # fmt: skip
+_BELOW_FORMATS = (*_LAYERS["text"], *_LAYERS["store"], *_PLUMBING)
 
 
 def _in(name, packages):
@@ -81,11 +104,19 @@ def test_layers_only_import_downwards():
     for name, imports in _module_imports():
         if not _in(name, ("annotator.ui", "annotator.cli", "annotator.__main__")):
             bad += [(name, i) for i in imports if _in(i, ("annotator.ui",))]
-        if _in(name, ("annotator.ingest", "annotator.export")):
+        if _in(name, ("annotator.ingest", "annotator.export", "annotator.formats")):
             bad += [(name, i) for i in imports if _in(i, ("annotator.cli",))]
         for layer, members in _LAYERS.items():
             if _in(name, members):
                 bad += [(name, i) for i in imports if _in(i, _ABOVE[layer])]
+        if _in(name, ("annotator.formats",)):  # only the layers below, and each other
+            bad += [
+                (name, i)
+                for i in imports
+                if not _in(i, (*_BELOW_FORMATS, name, "annotator.formats"))
+            ]
+        if _in(name, _PLUMBING):  # the shared plumbing: only store, text and each other
+            bad += [(name, i) for i in imports if not _in(i, _BELOW_FORMATS)]
     assert not bad, bad
 
 
@@ -238,3 +269,40 @@ def test_ui_writes_to_the_store_only_through_actions():
         source = path.read_text(encoding="utf-8")
         found += ui_store_writes(source, path.name, store_writers, review_writers)
     assert not found, found
+
+
+def test_the_layer_check_sees_every_kind_of_import():
+    known = _module_names()
+    brat = _imports_of(known["annotator.formats.brat"], known)
+    assert {"annotator.ingest.limits", "annotator.export.atomic"} <= brat  # `from X import mod`
+    assert "annotator.ingest" not in brat  # no import of the importer package itself
+    assert "annotator.formats.registry" in _imports_of(known["annotator.export"], known)
+
+
+def test_every_format_module_sits_in_the_formats_layer():
+    import annotator.export
+    import annotator.formats
+    import annotator.ingest
+
+    names = {i.name for i in pkgutil.iter_modules(annotator.formats.__path__)}
+    assert {"registry", "brat", "doccano", "labelstudio", "jsonl", "csv", "conll", "spacy"} <= names
+    moved = {"peer_brat", "peer_doccano", "peer_labelstudio", "peer_json", "formats"}
+    assert not moved & {i.name for i in pkgutil.iter_modules(annotator.ingest.__path__)}
+    assert not names & {i.name for i in pkgutil.iter_modules(annotator.export.__path__)}
+
+
+def test_the_format_modules_load_without_the_importers_the_cli_and_the_window():
+    import annotator.formats
+
+    modules = [
+        f"annotator.formats.{i.name}" for i in pkgutil.iter_modules(annotator.formats.__path__)
+    ]
+    above = ("annotator.ingest.annotations", "annotator.ingest.routing", "annotator.ingest.inputs",
+             "annotator.ingest.records", "annotator.cli", "annotator.ui")  # fmt: skip
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        f"bad = [m for m in sys.modules if m.startswith({above!r})]\n"
+        "assert not bad, bad\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

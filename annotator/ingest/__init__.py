@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from annotator.display import decoded_name
+from annotator.formats.registry import ARTICLES, INPUT_FORMATS, input_format, not_read_reason
 from annotator.ingest import limits
 from annotator.ingest.detect import detect_format
 from annotator.ingest.errors import IngestError
-from annotator.ingest.formats import not_read_reason
+from annotator.ingest.links import inside, resolved
+from annotator.ingest.links import leads_outside as leads_outside  # part of the package's API
 from annotator.models import ArticleDraft
 from annotator.store import Store
 from annotator.text import DecodeError, canonicalise, decode_bytes, looks_binary
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
 # in memory.
 MAX_PAGE_BYTES = limits.DEFAULT.article_bytes
 MAX_DATASET_BYTES = limits.DEFAULT.file_bytes
-SINGLE_ARTICLE_FORMATS = ("text", "html")
+SINGLE_ARTICLE_FORMATS = tuple(f.name for f in INPUT_FORMATS if f.page)  # ("text", "html")
 OUTSIDE_LINK = "symbolic link to outside the folder; skipped"
 MAX_SKIPPED_SHOWN = 100
 
@@ -100,13 +102,13 @@ def iter_input_files(
         if not path.is_dir():
             yield path
             continue
-        root = _resolved(path)
+        root = resolved(path)
         for folder, dirs, files in os.walk(path):
             here = Path(folder)
             keep = []
             for name in sorted(d for d in dirs if not d.startswith(".")):
                 if (here / name).is_symlink():
-                    if not _inside(here / name, root):
+                    if not inside(here / name, root):
                         _skip(here / name, skipped)
                     continue
                 keep.append(name)
@@ -115,29 +117,10 @@ def iter_input_files(
                 if name.startswith("."):
                     continue
                 file = here / name
-                if file.is_symlink() and not _inside(file, root):
+                if file.is_symlink() and not inside(file, root):
                     _skip(file, skipped)
                     continue
                 yield file
-
-
-def _resolved(path: Path) -> Path | None:
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):  # a link loop
-        return None
-
-
-def _inside(link: Path, root: Path | None) -> bool:
-    """True when `link` resolves to a place under `root` (a folder's resolved path)."""
-    target = _resolved(link)
-    return root is not None and target is not None and target.is_relative_to(root)
-
-
-def leads_outside(path: Path, root: Path) -> bool:
-    """True when `path` (itself a link, or inside a linked folder) resolves to a place outside
-    the folder `root` (a resolved path)."""
-    return not _inside(path, root)
 
 
 def _skip(path: Path, skipped: list[FileResult] | None) -> None:
@@ -224,25 +207,19 @@ def _parse(
     field_map: dict[str, str] | None,
     report: RecordReport | None = None,
 ) -> list[ArticleDraft]:
-    # Imported here so that each parser's dependencies load only when that format is used.
-    if fmt == "text":
-        from annotator.ingest.scraped import parse_scraped
-
-        return [parse_scraped(decoded, source)]
-    if fmt == "html":
-        from annotator.ingest.html import parse_html
-
-        return [parse_html(decoded, source)]
-    if fmt in ("jsonl", "json", "csv"):
-        from annotator.ingest import records
-
-        parser = {
-            "jsonl": records.parse_jsonl,
-            "json": records.parse_json,
-            "csv": records.parse_csv,
-        }[fmt]
-        return parser(decoded, source, field_map, report)
-    raise IngestError(f"unknown format {fmt!r}")
+    """The drafts the format table's reader of article format `fmt` makes of `decoded`; each
+    reader's module is imported only when its format is used."""
+    try:
+        row = input_format(fmt)
+    except ValueError:
+        row = None
+    if row is None or row.kind != ARTICLES:
+        raise IngestError(f"unknown format {fmt!r}")
+    read = row.load_reader()
+    if row.page:
+        return [read(decoded, source)]
+    drafts: list[ArticleDraft] = read(decoded, source, field_map, report)
+    return drafts
 
 
 def import_file(

@@ -1,7 +1,8 @@
 """Import annotations made elsewhere: our JSONL, doccano, Label Studio and brat standoff.
 
-The peers' files are read by `peer_doccano` (with `peer_json` for the JSON layouts),
-`peer_labelstudio` and `peer_brat`; this module checks what they read and stores it.
+The files are read by the format table's readers (`formats.registry`: `formats.jsonl`,
+`formats.doccano`, `formats.labelstudio`, `formats.brat`); this module checks what they read
+and stores it.
 Each input file (for brat: each `NAME.ann` + `NAME.txt` pair) is parsed completely, its spans
 are checked against the text, and its valid content is stored in ONE transaction. Offending
 records and spans are reported as `Problem`s (file, line, one-line reason) and skipped; a file
@@ -33,11 +34,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from annotator.clusters import plain_break
 from annotator.display import decoded_name
-from annotator.ingest import limits, peer_json
+from annotator.formats.registry import input_format, span_format_names
 from annotator.ingest.annotation_model import (
     NO_ANNOTATOR,
     AnnotationReport,
@@ -46,39 +45,27 @@ from annotator.ingest.annotation_model import (
     Problem,
     SpanIn,
     Unit,
-    Unparseable,
-    as_str,
     counts_phrase,
-    doc_from,
     failure_reason,
     is_offset,
     one_line,
-    opt_str,
-    record_text,
     short,
 )
-from annotator.ingest.peer_brat import brat_units
-from annotator.ingest.peer_doccano import columns, doccano_record
-from annotator.ingest.peer_labelstudio import TEXT_KEYS as LABELSTUDIO_TEXT_KEYS
-from annotator.ingest.peer_labelstudio import parse_labelstudio_file
-from annotator.models import REVIEW_STATUSES, ArticleDraft
+from annotator.models import ArticleDraft
 from annotator.scheme import PALETTE, LabelDef
 from annotator.store import STATUSES, Store, span_values
 from annotator.store.span_rows import in_range
 from annotator.text import (
-    DecodeError,
     OffsetMap,
     Utf16Map,
     canonical_uid,
     canonicalise,
-    decode_bytes,
     may_split_cluster,
     snap_to_graphemes,
 )
 
 __all__ = [
     "FORMATS",
-    "LABELSTUDIO_TEXT_KEYS",
     "NO_ANNOTATOR",
     "AnnotationReport",
     "OffsetMap",
@@ -86,7 +73,7 @@ __all__ = [
     "import_annotations",
 ]
 
-FORMATS = ("jsonl", "doccano", "labelstudio", "brat")
+FORMATS = span_format_names()  # ("jsonl", "doccano", "labelstudio", "brat")
 
 _SpanOk = tuple[str, str, int, int, dict[str, Any], str, str, str | None, str | None]
 """A checked span in canonical offsets, ready to store: the fields of `store.NewSpan`, as a
@@ -107,7 +94,7 @@ def import_annotations(
 
     `annotator` is used for spans whose file does not name one; a file with such spans and
     no `annotator` imports nothing (one problem). `field_map` names the columns of doccano
-    records ({"text": COLUMN, "label": COLUMN}, see `peer_doccano.columns`) and the data
+    records ({"text": COLUMN, "label": COLUMN}, see `formats.doccano.columns`) and the data
     field of Label Studio tasks ("text"). Each file is one transaction.
     """
     if fmt not in FORMATS:
@@ -133,28 +120,13 @@ def import_annotations(
 def _units(
     path: Path, fmt: str, field_map: dict[str, str] | None, seen: set[str]
 ) -> Iterator[Unit]:
-    """Parse `path` into transaction units; file-level failures (unreadable, damaged, over a
-    limit of `limits.current()`) become a unit with one Problem and nothing to store."""
+    """Parse `path` into transaction units with the format table's reader of `fmt`;
+    file-level failures (unreadable, damaged, over a limit of `limits.current()`) become a
+    unit with one Problem and nothing to store."""
     try:
-        if fmt == "brat":
-            yield from brat_units(path, seen)
-            return
-        if fmt == "labelstudio":
-            parsed = parse_labelstudio_file(path, str(path), (field_map or {}).get("text"))
-        else:
-            parsed = _parse_jsonl_file(_read_text(path), str(path), fmt, field_map)
+        yield from input_format(fmt).load_span_reader()(path, field_map, seen)
     except Exception as exc:  # noqa: BLE001 - a damaged file must never reach the user raw
         yield Unit(str(path), Parsed(problems=[Problem(str(path), None, failure_reason(exc))]))
-        return
-    yield Unit(str(path), parsed)
-
-
-def _read_text(path: Path) -> str:
-    data = limits.read_file(path)
-    try:
-        return decode_bytes(data)
-    except DecodeError as exc:
-        raise Unparseable(str(exc)) from None
 
 
 # -- storing ---------------------------------------------------------------------------------
@@ -515,93 +487,3 @@ def _map_span(span: SpanIn, mapping: OffsetMap) -> tuple[int, int] | str:
         if found != given:
             return f"span text {short(given)!r} does not match text {short(found)!r}"
     return start, end
-
-
-# -- JSON records: ours and doccano ----------------------------------------------------------
-
-
-def _parse_jsonl_file(
-    text: str, name: str, fmt: str, field_map: dict[str, str] | None = None
-) -> Parsed:
-    """Records of our JSONL export or of doccano, in any layout `peer_json` knows (JSON
-    Lines, an array, pretty-printed or concatenated objects); `line` is where a record
-    starts."""
-    parsed = Parsed()
-    caps = limits.current()
-    records = limits.Counter("records", caps.records)
-    spans = limits.Counter("spans", caps.spans)
-    keys = columns(field_map)
-    for number, raw in peer_json.records(text):
-        records.add()
-        limits.check_record(raw, f"line {number}")
-        try:
-            record = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            parsed.problems.append(Problem(name, number, f"invalid JSON: {short(str(exc), 80)}"))
-            continue
-        if not isinstance(record, dict):
-            parsed.problems.append(Problem(name, number, "record is not a JSON object"))
-            continue
-        try:
-            if fmt == "jsonl":
-                doc = _jsonl_record(record, number)
-            else:
-                doc = doccano_record(record, number, parsed, keys)
-        except ValueError as exc:
-            parsed.problems.append(Problem(name, number, str(exc)))
-            continue
-        if doc.text is not None:
-            limits.check_text(doc.text, f"line {number}")
-        spans.add(len(doc.spans))
-        parsed.docs.append(doc)
-    return parsed
-
-
-def _jsonl_record(record: dict[str, Any], number: int) -> DocIn:
-    """One line of our own JSONL export: everything is restored."""
-    text = record_text(record, "text")
-    if text is None and not record.get("uid"):
-        raise ValueError("record has neither text nor uid")
-    doc = doc_from(record, number, text)
-    spans = record.get("spans") or []
-    if not isinstance(spans, list):
-        raise ValueError("'spans' is not a list")
-    add = doc.spans.append
-    for item in spans:
-        if not isinstance(item, dict):
-            add(SpanIn(number, None, [(None, None)]))
-            continue
-        get = item.get
-        attrs, given, note = get("attrs"), get("text"), get("note")
-        add(
-            SpanIn(
-                line=number,
-                label=get("label"),
-                fragments=[(get("start"), get("end"))],
-                text=given if isinstance(given, str) else None,
-                annotator=opt_str(get("annotator")),
-                attrs=attrs if isinstance(attrs, dict) else {},  # a fresh dict from the parser
-                note=note if isinstance(note, str) else as_str(note),
-                origin=opt_str(get("origin")) or "import",
-                created=opt_str(get("created")),
-                updated=opt_str(get("updated")),
-            )
-        )
-    for item in record.get("doc_labels") or []:
-        if isinstance(item, dict) and isinstance(item.get("label"), str) and item["label"]:
-            doc.doc_labels.append((opt_str(item.get("annotator")), item["label"]))
-    status = record.get("status")
-    if isinstance(status, dict):
-        doc.status = {str(k): str(v) for k, v in status.items() if k}
-    for item in record.get("comments") or []:
-        if not isinstance(item, dict):
-            continue
-        body, author = item.get("body"), item.get("author")
-        start, end = item.get("start"), item.get("end")
-        if isinstance(body, str) and body.strip() and isinstance(author, str) and author:
-            if is_offset(start) and is_offset(end):
-                doc.comments.append((author, body, start, end, as_str(item.get("created"))))
-    review = record.get("review_status")
-    if isinstance(review, str) and review in REVIEW_STATUSES:
-        doc.review_status = review
-    return doc

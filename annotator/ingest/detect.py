@@ -7,7 +7,7 @@ import os
 import orjson
 import regex
 
-from annotator.ingest.formats import ARTICLES, AUTO, article_format_by_extension, format_names
+from annotator.formats.registry import ARTICLES, AUTO, article_format_by_extension, format_names
 
 FORMATS = (AUTO, *format_names(ARTICLES))
 

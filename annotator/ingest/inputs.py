@@ -1,9 +1,9 @@
 """The one way in: `import_inputs(store, paths, options)` imports whatever the paths hold.
 
 The command line, the window's Import dialogs and drag and drop all call it. Each input is
-routed by the format table (`formats`): a colleague's project file (SQLite header), annotation
-files (content says doccano, Label Studio, brat or our own export), and everything else as
-articles (pages and datasets). `ImportSummary.lines()` is the wording both show.
+routed by the format table (`formats.registry`): a colleague's project file (SQLite header),
+annotation files (content says doccano, Label Studio, brat or our own export), and everything
+else as articles (pages and datasets). `ImportSummary.lines()` is the wording both show.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.display import printable_name
+from annotator.formats.registry import AUTO, PROJECT, kind_of
 from annotator.ingest import FileResult, ImportReport, import_paths, iter_input_files
-from annotator.ingest.formats import AUTO, PROJECT, kind_of
 from annotator.ingest.routing import import_annotation_groups, split_annotation_files
 from annotator.store import Store
 

@@ -19,17 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.export import EXTENSIONS, ExportFilter
+from annotator.formats.registry import OUTPUT_FORMATS, output_format
 from annotator.models import GOLD
 
-FORMAT_NAMES = {
-    "jsonl": "JSON Lines (ours, lossless)",
-    "csv": "CSV, one row per span",
-    "doccano": "doccano JSONL",
-    "labelstudio": "Label Studio JSON",
-    "brat": "brat standoff (folder or .zip)",
-    "conll": "CoNLL IOB2 tokens",
-    "spacy": "spaCy / Prodigy JSONL",
-}
+FORMAT_NAMES = {f.name: f.export_title for f in OUTPUT_FORMATS}  # from the format table
 ALL_LAYERS = ""
 
 
@@ -99,7 +92,7 @@ class ExportDialog(QDialog):
         self.path_edit.setText(str(path.with_name(stem + suffix)))
 
     def _browse(self) -> None:
-        if self.fmt == "brat":
+        if output_format(self.fmt).to_folder:
             path, _ = QFileDialog.getSaveFileName(
                 self, "Export to", str(self.out), "Zip (*.zip);;Folder (*)"
             )

@@ -10,7 +10,7 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from annotator.ingest.formats import ANNOTATIONS, PROJECT, dialog_filters, format_for_filter
+from annotator.formats.registry import ANNOTATIONS, PROJECT, dialog_filters, format_for_filter
 from annotator.ingest.inputs import ImportOptions, ImportSummary, import_inputs
 from annotator.ui.task_runner import TaskRunner
 

@@ -9,13 +9,12 @@ from annotator.export import (
     EXTENSIONS,
     FORMATS,
     ExportFilter,
-    brat,
-    conll,
-    csv_rows,
     export,
     iter_export_items,
 )
 from annotator.export.atomic import atomic_write
+from annotator.formats import brat, conll
+from annotator.formats import csv as csv_format
 from annotator.models import ArticleDraft
 from annotator.store import Store
 
@@ -105,7 +104,7 @@ def test_csv_bom_injection_and_sentence(store, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert len(rows) == 4
-    assert list(rows[0])[:8] == list(csv_rows.BASE_COLUMNS)
+    assert list(rows[0])[:8] == list(csv_format.BASE_COLUMNS)
     assert {"attr_certainty", "attr_actors", "attr_source", "note", "sentence"} <= set(rows[0])
     person = next(r for r in rows if r["label"] == "person")
     assert person["note"] == "'=cmd"
@@ -123,8 +122,8 @@ def test_csv_bom_injection_and_sentence(store, tmp_path):
 
 def test_safe_cell():
     for bad in ("=1", "+1", "-1", "@a", "\tx", "\rx"):
-        assert csv_rows.safe_cell(bad) == "'" + bad
-    assert csv_rows.safe_cell("ok=") == "ok="
+        assert csv_format.safe_cell(bad) == "'" + bad
+    assert csv_format.safe_cell("ok=") == "ok="
 
 
 def test_doccano(store, tmp_path):

@@ -3,8 +3,8 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.export import conll, jsonl
 from annotator.export.selection import ExportItem
+from annotator.formats import conll, jsonl
 from annotator.models import Article, Span
 
 ALPHABET = st.sampled_from(

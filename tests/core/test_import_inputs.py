@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.ingest import detect
-from annotator.ingest.formats import (
+from annotator.formats.registry import (
     ANNOTATIONS,
     AUTO,
     INPUT_FORMATS,
@@ -19,6 +18,7 @@ from annotator.ingest.formats import (
     format_for_filter,
     input_format,
 )
+from annotator.ingest import detect
 from annotator.ingest.inputs import ImportOptions, import_inputs
 from annotator.store import Store
 

@@ -16,8 +16,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from annotator.export import export, jsonl
+from annotator.export import export
 from annotator.export.selection import iter_export_items
+from annotator.formats import jsonl
 from annotator.ingest.annotations import import_annotations
 from annotator.models import ArticleDraft
 from annotator.store import Store

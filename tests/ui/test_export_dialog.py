@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from annotator.formats import registry
 from annotator.models import GOLD
 from annotator.ui.export_dialog import ExportDialog
 
@@ -31,3 +32,16 @@ def test_choices_make_the_filter(qtbot, tmp_path) -> None:
     assert not dialog.done_check.isEnabled()
     assert dialog.export_filter().annotators == (GOLD,)
     assert dialog.export_filter().status is None
+
+
+def test_the_dialog_lists_the_format_tables_written_formats(qtbot, tmp_path) -> None:
+    dialog = ExportDialog(["mita"], tmp_path)
+    qtbot.addWidget(dialog)
+    combo = dialog.format_combo
+    listed = [combo.itemData(i) for i in range(combo.count())]
+    assert listed == list(registry.export_names())
+    for i, name in enumerate(listed):
+        assert combo.itemText(i) == registry.output_format(name).export_title
+        combo.setCurrentIndex(i)
+        ending = registry.output_format(name).export_extension
+        assert dialog.out == tmp_path / f"claims{ending}"

@@ -11,7 +11,7 @@ from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from annotator.ingest.formats import input_format
+from annotator.formats.registry import input_format
 from annotator.store import Store
 from annotator.ui import main_window
 from annotator.ui.main_window import MainWindow

@@ -1,4 +1,7 @@
-"""Spreadsheet export: one CSV row per span, UTF-8 with BOM, safe against CSV injection.
+"""CSV: written as one row per span, UTF-8 with BOM, safe against CSV injection.
+
+CSV files are read as article datasets (`ingest.records.parse_csv`, the format table's
+reader); the span rows written here are for spreadsheets and are not read back as spans.
 
 Columns: uid, title, published, annotator, label, start, end, text, one `attr_<key>` column per
 attribute key seen in the export (lists joined with "; "), note, sentence. The sentence is the

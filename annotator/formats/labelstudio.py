@@ -1,27 +1,57 @@
-"""Read a Label Studio export: tasks with their text and the annotators' text spans.
+"""Label Studio: read its JSON and JSON-MIN exports, write its JSON task array.
 
-The JSON export is an array of tasks {"data": {...}, "annotations": [{"result": [...]}]}
-(older versions: "completions"), streamed task by task so that only one task's JSON is in
-memory; JSON-MIN puts the text at top level and each control's regions beside it. Results of
-type "labels" are text spans; "choices" on a span's region become its attributes, other
-"choices" are the document's labels. Everything else (relations, rectangles and other image
-or audio regions, text areas, ratings, model predictions, cancelled annotations, and tasks
-without text, as in an image project) is counted by kind as not imported.
+**Reading.** The JSON export is an array of tasks
+{"data": {...}, "annotations": [{"result": [...]}]} (older versions: "completions"), streamed
+task by task so that only one task's JSON is in memory; JSON-MIN puts the text at top level and
+each control's regions beside it. Results of type "labels" are text spans; "choices" on a
+span's region become its attributes, other "choices" are the document's labels. Everything else
+(relations, rectangles and other image or audio regions, text areas, ratings, model
+predictions, cancelled annotations, and tasks without text, as in an image project) is counted
+by kind as not imported.
+
+**Recognising** (`looks_like`, asked by `ingest.annotation_detect` for a `.json` file):
+the first task has a `data` object and `annotations`, `completions` or `predictions`;
+or (JSON-MIN) a top-level `text` and lists of regions with `labels` and `start`.
+
+**Writing.** Task layout::
+
+    {"id": n, "data": {"text", "uid", "title", "outlet", "published", "url"},
+     "annotations": [{"completed_by": user_id, "meta": {"annotator": NAME},
+                      "result": [{"id", "from_name": "label", "to_name": "text",
+                                  "type": "labels", "origin": "manual",
+                                  "value": {"start", "end", "text", "labels": [LABEL]},
+                                  "meta": {"text": [NOTE]}}, ...]}]}
+
+`completed_by` is a small integer per annotator name (numbered in order of first appearance
+in this export, from 1), because Label Studio stores user ids there; the annotator's name is in
+the annotation's `"meta": {"annotator": NAME}`, which is how an importer recovers it. A span's
+note goes into the region's `meta.text` (Label Studio's per-region meta). String attributes
+(and lists of strings) become extra `choices` results with the same region id and
+`from_name` = the attribute key, as Label Studio emits per-region choices.
+
+Offsets are code points into `data.text`, half-open, so `value.text == text[start:end]`.
+Labelling config matching this export::
+
+    <View><Labels name="label" toName="text">...</Labels><Text name="text" value="$text"/></View>
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from annotator.export.atomic import atomic_write
+from annotator.export.selection import ExportItem
 from annotator.ingest import limits
 from annotator.ingest.annotation_model import (
     DocIn,
     Parsed,
     Problem,
     SpanIn,
+    Unit,
     Unparseable,
     as_str,
     doc_from,
@@ -30,6 +60,7 @@ from annotator.ingest.annotation_model import (
     record_text,
     short,
 )
+from annotator.models import Span
 from annotator.text import DecodeError, decode_bytes, looks_binary
 
 TEXT_KEYS = ("text", "content", "body", "article", "document")
@@ -37,6 +68,17 @@ NON_TEXT_TASKS = "Label Studio non-text tasks"
 PREDICTIONS = "Label Studio predictions"
 CANCELLED = "Label Studio cancelled annotations"
 _WIDE_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+
+def read(
+    path: Path, field_map: dict[str, str] | None = None, seen: set[str] | None = None
+) -> Iterator[Unit]:
+    """The one unit of a Label Studio export; `field_map`'s "text" names the data field
+    holding the text (see `parse_labelstudio_file`)."""
+    yield Unit(str(path), parse_labelstudio_file(path, str(path), (field_map or {}).get("text")))
 
 
 def results_kind(kind: str) -> str:
@@ -251,3 +293,100 @@ def _region_spans(
         )
         for label in (labels if isinstance(labels, list) and labels else [None])
     ]
+
+
+# -- recognising -----------------------------------------------------------------------------------
+
+
+def looks_like(task: Any) -> bool:
+    """Whether the first record of a JSON file is a Label Studio task (export or JSON-MIN)."""
+    if not isinstance(task, dict):
+        return False
+    if isinstance(task.get("data"), dict) and any(
+        k in task for k in ("annotations", "completions", "predictions")
+    ):
+        return True
+    if isinstance(task.get("text"), str) and "data" not in task:
+        for key, value in task.items():
+            if key != "text" and isinstance(value, list) and value:
+                if all(isinstance(r, dict) and "labels" in r and "start" in r for r in value):
+                    return True
+    return False
+
+
+# -- writing ---------------------------------------------------------------------------------------
+
+
+def _span_results(span: Span) -> list[dict[str, Any]]:
+    region = f"s{span.id}"
+    label: dict[str, Any] = {
+        "id": region,
+        "from_name": "label",
+        "to_name": "text",
+        "type": "labels",
+        "origin": "manual",
+        "value": {"start": span.start, "end": span.end, "text": span.text, "labels": [span.label]},
+    }
+    if span.note:
+        label["meta"] = {"text": [span.note]}
+    results = [label]
+    for key, value in sorted(span.attrs.items()):
+        values = value if isinstance(value, list) else [value]
+        if not values or not all(isinstance(v, str) and v for v in values):
+            continue
+        results.append(
+            {
+                "id": region,
+                "from_name": key,
+                "to_name": "text",
+                "type": "choices",
+                "origin": "manual",
+                "value": {
+                    "start": span.start,
+                    "end": span.end,
+                    "text": span.text,
+                    "choices": list(values),
+                },
+            }
+        )
+    return results
+
+
+def write(
+    items: Iterable[ExportItem], path: Path, progress: Callable[[int], None] | None = None
+) -> int:
+    """Write `items` as a Label Studio task array to `path` (atomically); return span count."""
+    user_ids: dict[str, int] = {}
+    count = 0
+    with atomic_write(path, "wb") as out:
+        out.write(b"[")
+        for done, item in enumerate(items, 1):
+            a = item.article
+            layers: dict[str, list[Span]] = {}
+            for s in item.spans:
+                layers.setdefault(s.annotator, []).append(s)
+            annotations = []
+            for name in sorted(layers):
+                uid = user_ids.setdefault(name, len(user_ids) + 1)
+                result = [r for s in layers[name] for r in _span_results(s)]
+                annotations.append(
+                    {"completed_by": uid, "meta": {"annotator": name}, "result": result}
+                )
+            task = {
+                "id": done,
+                "data": {
+                    "text": a.text,
+                    "uid": a.uid,
+                    "title": a.title,
+                    "outlet": a.outlet,
+                    "published": a.published,
+                    "url": a.url,
+                },
+                "annotations": annotations,
+            }
+            out.write((b",\n" if done > 1 else b"\n") + orjson.dumps(task))
+            count += len(item.spans)
+            if progress is not None:
+                progress(done)
+        out.write(b"\n]\n")
+    return count

@@ -1,4 +1,5 @@
-"""Native JSON Lines export: one article per line, every stored field, nothing lost.
+"""Our own JSON Lines: one article per line, every stored field, nothing lost; written by
+`annotator export` and read back as annotations.
 
 Line layout::
 
@@ -14,11 +15,17 @@ Offsets are code points into "text", half-open. "meta" is the article's import m
 
 `export(store, "jsonl", ...)` goes through `write_rows`, which builds each line straight from
 the store's rows (no Article/Span objects) and writes the same bytes as `write`.
+
+**Reading** (`read`): everything comes back, in any layout `ingest.json_records` knows (so a
+JSON array of such records too); spans keep their `created`/`updated` times. A file is ours
+when most of its sampled records carry a "spans" list of objects (`looks_like`, asked by
+`ingest.annotation_detect`); other JSON Lines files are article datasets
+(`ingest.records.parse_jsonl`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +33,93 @@ import orjson
 
 from annotator.export.lines import write_lines
 from annotator.export.selection import ExportItem, ExportRows
-from annotator.models import Comment
+from annotator.ingest.annotation_model import (
+    DocIn,
+    Parsed,
+    SpanIn,
+    Unit,
+    as_str,
+    doc_from,
+    is_offset,
+    opt_str,
+    record_text,
+)
+from annotator.ingest.json_records import parse_records, read_text
+from annotator.models import REVIEW_STATUSES, Comment
 
 _EMPTY = orjson.Fragment(b"{}")
 _CACHE_LIMIT = 4096  # distinct attrs texts remembered while writing
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def read(
+    path: Path, field_map: dict[str, str] | None = None, seen: set[str] | None = None
+) -> Iterator[Unit]:
+    """The one unit of a file of our JSONL export; its field names are ours (`field_map` is
+    not used)."""
+    yield Unit(str(path), parse_records(read_text(path), str(path), jsonl_record))
+
+
+def looks_like(record: dict[str, Any]) -> bool:
+    """Whether a record is one of our export's: "spans" is a list of span objects (or empty)."""
+    spans = record.get("spans")
+    return isinstance(spans, list) and all(isinstance(s, dict) for s in spans)
+
+
+def jsonl_record(record: dict[str, Any], number: int, parsed: Parsed | None = None) -> DocIn:
+    """One line of our own JSONL export: everything is restored (`parsed` is not needed: the
+    export holds nothing that cannot be imported)."""
+    text = record_text(record, "text")
+    if text is None and not record.get("uid"):
+        raise ValueError("record has neither text nor uid")
+    doc = doc_from(record, number, text)
+    spans = record.get("spans") or []
+    if not isinstance(spans, list):
+        raise ValueError("'spans' is not a list")
+    add = doc.spans.append
+    for item in spans:
+        if not isinstance(item, dict):
+            add(SpanIn(number, None, [(None, None)]))
+            continue
+        get = item.get
+        attrs, given, note = get("attrs"), get("text"), get("note")
+        add(
+            SpanIn(
+                line=number,
+                label=get("label"),
+                fragments=[(get("start"), get("end"))],
+                text=given if isinstance(given, str) else None,
+                annotator=opt_str(get("annotator")),
+                attrs=attrs if isinstance(attrs, dict) else {},  # a fresh dict from the parser
+                note=note if isinstance(note, str) else as_str(note),
+                origin=opt_str(get("origin")) or "import",
+                created=opt_str(get("created")),
+                updated=opt_str(get("updated")),
+            )
+        )
+    for item in record.get("doc_labels") or []:
+        if isinstance(item, dict) and isinstance(item.get("label"), str) and item["label"]:
+            doc.doc_labels.append((opt_str(item.get("annotator")), item["label"]))
+    status = record.get("status")
+    if isinstance(status, dict):
+        doc.status = {str(k): str(v) for k, v in status.items() if k}
+    for item in record.get("comments") or []:
+        if not isinstance(item, dict):
+            continue
+        body, author = item.get("body"), item.get("author")
+        start, end = item.get("start"), item.get("end")
+        if isinstance(body, str) and body.strip() and isinstance(author, str) and author:
+            if is_offset(start) and is_offset(end):
+                doc.comments.append((author, body, start, end, as_str(item.get("created"))))
+    review = record.get("review_status")
+    if isinstance(review, str) and review in REVIEW_STATUSES:
+        doc.review_status = review
+    return doc
+
+
+# -- writing ---------------------------------------------------------------------------------
 
 
 def item_record(item: ExportItem) -> dict[str, object]:

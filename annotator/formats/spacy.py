@@ -1,4 +1,4 @@
-"""spaCy / Prodigy style span export (JSONL, one article per line).
+"""spaCy / Prodigy style span export (JSONL, one article per line). Written only.
 
 Line layout::
 

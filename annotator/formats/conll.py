@@ -1,5 +1,8 @@
 """CoNLL-2003 style token/IOB2 export for one annotator layer, with a Bengali tokenizer.
 
+Written only: token files carry no article text to match, so they are not read (the format
+table gives a `.conll` file a reason instead).
+
 Layout: a `-DOCSTART-<TAB>O` line and a blank line before each article, then one
 `TOKEN<TAB>TAG` line per token, a blank line after each sentence.
 Tags are IOB2 (`B-LABEL`, `I-LABEL`, `O`); whitespace in labels becomes `_`.

@@ -1,4 +1,8 @@
-"""Cut a JSON records file into records in any layout doccano writes or accepts.
+"""Read a JSON records file in any layout doccano writes or accepts, a record at a time.
+
+Shared by the readers of our JSONL export (`formats.jsonl`) and of doccano
+(`formats.doccano`): `parse_records` cuts the text into records, parses each and hands it to
+the format's record reader, within the input limits.
 
 The layouts are JSON Lines (one object a line), a JSON array of records (on one line or
 pretty-printed), and objects one after another (one pretty-printed object, or several, with
@@ -15,9 +19,19 @@ and cut where the bracket depth returns to the top.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import orjson
+
+from annotator.ingest import limits
+from annotator.ingest.annotation_model import DocIn, Parsed, Problem, Unparseable, short
+from annotator.text import DecodeError, decode_bytes
+
+RecordReader = Callable[[dict[str, Any], int, Parsed], DocIn]
+"""A format's reader of one record: (record, line, parsed) -> its document; ValueError (one
+line) for a record it cannot use; counts of what is not imported go to `parsed`."""
 
 SAMPLE_LINES = 20
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{},:]|[^\s\[\]{},:"]+')
@@ -93,3 +107,43 @@ def _values(text: str, pos: int) -> Iterator[tuple[int, str]]:
             begin, depth = None, 0
     if begin is not None:
         yield line + text.count("\n", counted, begin), text[begin:]
+
+
+def read_text(path: Path) -> str:
+    """The decoded text of `path`, read within the input limits."""
+    data = limits.read_file(path)
+    try:
+        return decode_bytes(data)
+    except DecodeError as exc:
+        raise Unparseable(str(exc)) from None
+
+
+def parse_records(text: str, name: str, read_record: RecordReader) -> Parsed:
+    """Each record of `text`, in any layout `records` knows, read by `read_record`; `line` is
+    where a record starts. A record that is not JSON, not an object, or that `read_record`
+    refuses is a problem of its own; the limits of `limits.current()` apply."""
+    parsed = Parsed()
+    caps = limits.current()
+    count = limits.Counter("records", caps.records)
+    spans = limits.Counter("spans", caps.spans)
+    for number, raw in records(text):
+        count.add()
+        limits.check_record(raw, f"line {number}")
+        try:
+            record = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            parsed.problems.append(Problem(name, number, f"invalid JSON: {short(str(exc), 80)}"))
+            continue
+        if not isinstance(record, dict):
+            parsed.problems.append(Problem(name, number, "record is not a JSON object"))
+            continue
+        try:
+            doc = read_record(record, number, parsed)
+        except ValueError as exc:
+            parsed.problems.append(Problem(name, number, str(exc)))
+            continue
+        if doc.text is not None:
+            limits.check_text(doc.text, f"line {number}")
+        spans.add(len(doc.spans))
+        parsed.docs.append(doc)
+    return parsed
