@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.clusters import plain_break
+from annotator.clusters import nearest_break, plain_break
 from annotator.display import decoded_name
 from annotator.formats.registry import input_format, span_format_names
 from annotator.ingest.annotation_model import (
@@ -382,11 +382,15 @@ def _snap_to_letters(text: str, spans: list[_SpanOk]) -> int:
         at_start, at_end = plain_break(text, start), plain_break(text, end)
         if at_start and at_end:
             continue  # both ends on cluster boundaries (decided without the regex engine)
-        if (at_start is None or at_end is None) and not (
-            may_split_cluster(text, start) or may_split_cluster(text, end)
-        ):
-            continue
-        new_start, new_end = snap_to_graphemes(text, start, end)
+        if at_start is None or at_end is None:
+            if not (may_split_cluster(text, start) or may_split_cluster(text, end)):
+                continue
+            new_start, new_end = snap_to_graphemes(text, start, end)
+        else:  # plain text at both ends: walk to the boundaries from where the test stopped
+            new_start = start if at_start else nearest_break(text, start - 1, -1)
+            new_end = end if at_end else nearest_break(text, end + 1, 1)
+            if new_start is None or new_end is None:
+                new_start, new_end = snap_to_graphemes(text, start, end)
         if (new_start, new_end) != (start, end):
             spans[index] = (*span[:2], new_start, new_end, *span[4:])  # type: ignore[assignment]
             widened += 1

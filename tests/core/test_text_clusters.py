@@ -68,3 +68,22 @@ def test_a_boundary_next_to_other_scripts_is_left_to_the_regex_engine():
     assert clusters.plain_break("👍🏽", 1) is None
     assert clusters.plain_break("க்ক", 2) is None  # a Tamil virama before a Bengali consonant
     assert clusters.plain_break("ক্ক", 2) is False
+
+
+@given(
+    st.text(alphabet=ALPHABET + "👍🏽\u2764\ufe0f", min_size=2, max_size=60),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 60)), min_size=1, max_size=12),
+)
+def test_the_importers_snapping_agrees_with_the_reference(text, ranges):
+    from annotator.ingest.annotations import _snap_to_letters
+
+    spans = []
+    for a, b in ranges:
+        start, end = sorted((min(a, len(text)), min(b, len(text))))
+        if start < end:
+            spans.append(("mita", "claim", start, end, {}, "", "import", None, None))
+    snapped = list(spans)
+    widened = _snap_to_letters(text, snapped)
+    expected = [_reference_snap(text, s[2], s[3]) for s in spans]
+    assert [(s[2], s[3]) for s in snapped] == expected
+    assert widened == sum(e != (s[2], s[3]) for e, s in zip(expected, spans, strict=True))
