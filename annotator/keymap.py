@@ -3,7 +3,7 @@
 A command has an id, its keys as portable key-sequence strings ("Ctrl+Z", "Shift+Right",
 "Delete"), the menu it sits in, its menu text and a line for the help overlay. The windows
 build their menus, toolbar buttons and shortcuts from these tables (`ui/shortcuts.py`) and
-the help overlay lists them (`ui/shortcuts_dialog.py`); nothing else names a key. Label keys
+the help overlay lists them (`ui/dialogs/shortcuts_dialog.py`); nothing else names a key. Label keys
 ("1".."9") come from the label scheme through `label_commands`.
 
 Scopes: a WINDOW key works anywhere in its window, except that text fields keep the keys

@@ -48,6 +48,8 @@ def _imports_of(path, known):
     annotator.ingest import limits` counts as importing `annotator.ingest.limits`."""
     import ast
 
+    from annotator.moved import MOVED
+
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found = set()
     for node in ast.walk(tree):
@@ -56,7 +58,7 @@ def _imports_of(path, known):
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             for alias in node.names:
                 sub = f"{node.module}.{alias.name}"
-                found.add(sub if sub in known else node.module)
+                found.add(sub if sub in known or sub in MOVED else node.module)
     return {name for name in found if name.startswith("annotator")}
 
 
@@ -73,7 +75,7 @@ def _module_imports():
 _LAYERS = {
     "text": ("annotator.text", "annotator.clusters", "annotator.models", "annotator.dates",
              "annotator.newsroom", "annotator.keymap", "annotator.display",
-             "annotator.paths"),
+             "annotator.paths", "annotator.moved"),
     "store": ("annotator.store", "annotator.migrations", "annotator.backups",
               "annotator.scheme", "annotator.search"),
 }  # fmt: skip
@@ -306,3 +308,21 @@ def test_the_format_modules_load_without_the_importers_the_cli_and_the_window():
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_old_module_names_give_the_moved_modules():
+    import importlib
+
+    from annotator.moved import MOVED
+
+    for old, new in MOVED.items():
+        module = importlib.import_module(old)
+        assert module is importlib.import_module(new), old
+        assert module.__spec__.name == new  # the module keeps its own spec
+
+
+def test_no_module_imports_an_old_name():
+    from annotator.moved import MOVED
+
+    bad = [(name, old) for name, imports in _module_imports() for old in MOVED if old in imports]
+    assert not bad, bad

@@ -23,25 +23,25 @@ from annotator.keymap import LABEL_MENU, MAIN, MAIN_TOOLBAR, label_commands, lab
 from annotator.models import Article, Span
 from annotator.scheme import LabelDef
 from annotator.store import Store
-from annotator.ui.agreement_dialog import AgreementDialog
-from annotator.ui.annotation_panel import AnnotationPanel
-from annotator.ui.article_header import ArticleHeader
-from annotator.ui.article_list_panel import STATUS_CHOICES, ArticleListPanel
-from annotator.ui.article_navigation import ArticleNavigation
 from annotator.ui.controller import Controller
-from annotator.ui.export_flow import ExportFlow
-from annotator.ui.import_flow import ImportFlow
-from annotator.ui.label_palette import LabelPalette, swatch_icon
-from annotator.ui.label_scheme_dialog import LabelSchemeDialog
+from annotator.ui.dialogs.agreement_dialog import AgreementDialog
+from annotator.ui.dialogs.label_scheme_dialog import LabelSchemeDialog
+from annotator.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from annotator.ui.project_watcher import ProjectWatcher
 from annotator.ui.reader_view import ReaderView
 from annotator.ui.review_window import ReviewWindow
 from annotator.ui.screen import fit_to_screen
 from annotator.ui.shortcuts import build_menus, build_toolbar, make_actions, replace_actions
-from annotator.ui.shortcuts_dialog import ShortcutsDialog
-from annotator.ui.span_editing import SpanEditing
 from annotator.ui.task_runner import Job, TaskRunner, start_job
-from annotator.ui.window_state import WindowState
+from annotator.ui.widgets.annotation_panel import AnnotationPanel
+from annotator.ui.widgets.article_header import ArticleHeader
+from annotator.ui.widgets.article_list_panel import STATUS_CHOICES, ArticleListPanel
+from annotator.ui.widgets.label_palette import LabelPalette, swatch_icon
+from annotator.ui.window.article_navigation import ArticleNavigation
+from annotator.ui.window.export_flow import ExportFlow
+from annotator.ui.window.import_flow import ImportFlow
+from annotator.ui.window.span_editing import SpanEditing
+from annotator.ui.window.window_state import WindowState
 
 __all__ = ["ACTION_ATTRIBUTES", "STATUS_CHOICES", "MainWindow"]
 

@@ -22,13 +22,13 @@ from annotator.models import GOLD, Article
 from annotator.review import KIND_COLORS, Item, Navigator
 from annotator.store import Store
 from annotator.ui.controller import Controller
+from annotator.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from annotator.ui.reader_view import ReaderView, SpanPaint
 from annotator.ui.review.article_table import ArticleTable
 from annotator.ui.review.item_view import ACTION_TEXT, escape
 from annotator.ui.review.side_panel import SidePanel
 from annotator.ui.screen import fit_to_screen
 from annotator.ui.shortcuts import make_actions
-from annotator.ui.shortcuts_dialog import ShortcutsDialog
 
 ITEM_ACTIONS = ("accept_a", "accept_b", "accept_both", "reject", "edit")
 

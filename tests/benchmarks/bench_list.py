@@ -26,8 +26,8 @@ from PySide6.QtWidgets import QApplication, QHeaderView, QTableView  # noqa: E40
 
 from annotator.models import ArticleDraft  # noqa: E402
 from annotator.store import Store  # noqa: E402
-from annotator.ui.article_list_model import ArticleListModel  # noqa: E402
 from annotator.ui.fonts import load_bundled_fonts  # noqa: E402
+from annotator.ui.models.article_list_model import ArticleListModel  # noqa: E402
 
 ANNOTATOR = "bench"
 OUTLETS = ("প্রথম আলো", "কালবেলা", "যুগান্তর", "সমকাল", "ইত্তেফাক", "বিবিসি বাংলা", "ডেইলি স্টার")

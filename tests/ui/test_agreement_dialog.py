@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from annotator.models import ArticleDraft
 from annotator.store import Store
-from annotator.ui.agreement_dialog import AgreementDialog
+from annotator.ui.dialogs.agreement_dialog import AgreementDialog
 
 TEXT = "কিম জং উন রাশিয়া সফর করবেন।"  # tokens 0-3 4-6 7-9 10-17 18-21 22-27
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 from annotator.models import ArticleDraft
 from annotator.store import Store
-from annotator.ui.article_list_model import ArticleListModel, format_published
+from annotator.ui.models.article_list_model import ArticleListModel, format_published
 
 ME = "rahim"
 ARTICLES = [

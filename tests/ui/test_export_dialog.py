@@ -7,7 +7,7 @@ from PySide6.QtTest import QTest
 
 from annotator.formats import registry
 from annotator.models import GOLD
-from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.dialogs.export_dialog import ExportDialog
 
 
 def test_choices_make_the_filter(qtbot, tmp_path) -> None:

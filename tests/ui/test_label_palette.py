@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from annotator.scheme import LabelDef
-from annotator.ui.label_palette import LabelPalette
+from annotator.ui.widgets.label_palette import LabelPalette
 
 # The offscreen platform plugin warns whenever a shown top-level layout changes its size hints.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")

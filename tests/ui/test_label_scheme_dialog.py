@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from annotator.models import ArticleDraft
 from annotator.store import Store
-from annotator.ui import label_scheme_dialog as dialog_module
-from annotator.ui.label_scheme_dialog import (
+from annotator.ui.dialogs import label_scheme_dialog as dialog_module
+from annotator.ui.dialogs.label_scheme_dialog import (
     COLOR,
     NAME,
     NAME_BN,

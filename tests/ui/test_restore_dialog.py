@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox
 from annotator.backups import list_backups, snapshot_if_due
 from annotator.models import ArticleDraft
 from annotator.store import Store
+from annotator.ui.dialogs.restore_dialog import RestoreDialog
 from annotator.ui.main_window import MainWindow
-from annotator.ui.restore_dialog import RestoreDialog
 
 
 def draft(title: str) -> ArticleDraft:

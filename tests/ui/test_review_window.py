@@ -193,8 +193,8 @@ def test_same_layer_twice_shows_nothing(qtbot, project) -> None:
 def test_main_window_opens_review_and_shows_review_status(qtbot, project, tmp_path) -> None:
     from PySide6.QtCore import QSettings
 
-    from annotator.ui.article_list_model import ArticleListModel
     from annotator.ui.main_window import MainWindow
+    from annotator.ui.models.article_list_model import ArticleListModel
 
     store, first, _second, _ = project
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

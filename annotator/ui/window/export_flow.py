@@ -12,8 +12,8 @@ from annotator.backups import BackupError, list_backups, restore, verify_backup
 from annotator.export import ExportFilter, export
 from annotator.project import open_project
 from annotator.store import StoreError
-from annotator.ui.export_dialog import ExportDialog
-from annotator.ui.restore_dialog import RestoreDialog
+from annotator.ui.dialogs.export_dialog import ExportDialog
+from annotator.ui.dialogs.restore_dialog import RestoreDialog
 from annotator.ui.task_runner import start_job
 
 if TYPE_CHECKING:

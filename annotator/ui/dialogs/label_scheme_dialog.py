@@ -37,7 +37,7 @@ from annotator.scheme import (
 )
 from annotator.store import Store
 from annotator.ui.controller import Controller
-from annotator.ui.label_palette import swatch_icon
+from annotator.ui.widgets.label_palette import swatch_icon
 
 NAME, NAME_BN, COLOR, SHORTCUT, RETIRED, SPANS = range(6)
 HEADERS = ("Name", "Bengali name", "Colour", "Key", "Retired", "Spans")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from annotator.scheme import LabelDef
 from annotator.store import Store
-from annotator.ui.article_list_model import ArticleListModel
+from annotator.ui.models.article_list_model import ArticleListModel
 
 STATUS_CHOICES = (("All articles", None), ("To do", "todo"), ("In progress", "in_progress"),
                   ("Done", "done"), ("Review: not reviewed", "review:not_reviewed"),

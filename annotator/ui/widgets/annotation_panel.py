@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from annotator.models import Span
 from annotator.scheme import CERTAINTY, LabelDef
-from annotator.ui.span_table_model import SpanTableModel, swatch
+from annotator.ui.models.span_table_model import SpanTableModel, swatch
 
 
 class AnnotationPanel(QWidget):

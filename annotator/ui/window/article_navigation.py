@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from annotator.actions import SetStatus
-from annotator.ui.article_list_model import ArticleListModel
+from annotator.ui.models.article_list_model import ArticleListModel
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex

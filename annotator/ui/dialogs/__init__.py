@@ -1,0 +1,1 @@
+"""Dialogs: agreement dashboard, export, label scheme, restore from backup, keyboard shortcuts."""
