@@ -66,7 +66,7 @@ from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.label_palette import LabelPalette, swatch_icon
 from annotator.ui.label_scheme_dialog import LabelSchemeDialog
 from annotator.ui.project_watcher import ProjectWatcher
-from annotator.ui.reader_view import ReaderView, SpanPaint
+from annotator.ui.reader import ReaderView, SpanPaint
 from annotator.ui.restore_dialog import RestoreDialog
 from annotator.ui.review_window import ReviewWindow
 from annotator.ui.screen import fit_to_screen
