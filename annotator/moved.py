@@ -33,6 +33,7 @@ MOVED: dict[str, str] = {
     "annotator.ui.annotation_panel": "annotator.ui.widgets.annotation_panel",
     "annotator.ui.article_header": "annotator.ui.widgets.article_header",
     "annotator.ui.label_palette": "annotator.ui.widgets.label_palette",
+    "annotator.ui.reader_view": "annotator.ui.reader",
 }
 
 

@@ -326,3 +326,21 @@ def test_no_module_imports_an_old_name():
 
     bad = [(name, old) for name, imports in _module_imports() for old in MOVED if old in imports]
     assert not bad, bad
+
+
+# -- one place converts code points to Qt positions ------------------------------------------
+
+
+def test_only_the_reader_positions_convert_to_qt_positions():
+    """The text policy: in `ui/`, only `ui/reader/positions.py` converts code points to Qt's
+    UTF-16 positions; every other widget takes and emits code points."""
+    from pathlib import Path
+
+    ui = Path(annotator.__file__).resolve().parent / "ui"
+    words = ("Utf16Map", "to_utf16", "from_utf16")
+    found = [
+        str(path.relative_to(ui))
+        for path in sorted(ui.rglob("*.py"))
+        if any(word in path.read_text(encoding="utf-8") for word in words)
+    ]
+    assert found == ["reader/positions.py"]

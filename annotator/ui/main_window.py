@@ -28,7 +28,7 @@ from annotator.ui.dialogs.agreement_dialog import AgreementDialog
 from annotator.ui.dialogs.label_scheme_dialog import LabelSchemeDialog
 from annotator.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from annotator.ui.project_watcher import ProjectWatcher
-from annotator.ui.reader_view import ReaderView
+from annotator.ui.reader import ReaderView
 from annotator.ui.review_window import ReviewWindow
 from annotator.ui.screen import fit_to_screen
 from annotator.ui.shortcuts import build_menus, build_toolbar, make_actions, replace_actions

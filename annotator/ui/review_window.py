@@ -23,7 +23,7 @@ from annotator.review import KIND_COLORS, Item, Navigator
 from annotator.store import Store
 from annotator.ui.controller import Controller
 from annotator.ui.dialogs.shortcuts_dialog import ShortcutsDialog
-from annotator.ui.reader_view import ReaderView, SpanPaint
+from annotator.ui.reader import ReaderView, SpanPaint
 from annotator.ui.review.article_table import ArticleTable
 from annotator.ui.review.item_view import ACTION_TEXT, escape
 from annotator.ui.review.side_panel import SidePanel

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.text import canonicalise, words  # noqa: E402
-from annotator.ui.reader_view import ReaderView, SpanPaint  # noqa: E402
+from annotator.ui.reader import ReaderView, SpanPaint  # noqa: E402
 
 COLORS = ["#e53935", "#1e88e5", "#43a047", "#fb8c00", "#8e24aa", "#00897b", "#6d4c41", "#3949ab"]
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from annotator.text import Utf16Map, canonicalise, snap_to_graphemes, words
 from annotator.ui.fonts import SANS, load_bundled_fonts, reading_font
-from annotator.ui.reader_view import ReaderView, SpanPaint, assign_lanes, blend
+from annotator.ui.reader import ReaderView, SpanPaint, assign_lanes, blend
 
 # The offscreen platform warns when a shown top-level widget resizes; harmless.
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")

@@ -14,7 +14,7 @@ from annotator.editing import plan_resize, plan_tag
 from annotator.errors import describe, log_failure
 from annotator.keymap import Command, command, label_of
 from annotator.models import Span
-from annotator.ui.reader_view import SpanPaint
+from annotator.ui.reader import SpanPaint
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
