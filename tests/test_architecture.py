@@ -344,3 +344,20 @@ def test_only_the_reader_positions_convert_to_qt_positions():
         if any(word in path.read_text(encoding="utf-8") for word in words)
     ]
     assert found == ["reader/positions.py"]
+
+
+MAX_CLASS_LINES = 450
+
+
+def test_no_class_is_longer_than_the_limit():
+    """Rooms that hold too much are split by concern (#12): no class over 450 lines."""
+    import ast
+
+    long = []
+    for name, path in _module_names().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                lines = node.end_lineno - node.lineno + 1
+                if lines > MAX_CLASS_LINES:
+                    long.append((name, node.name, lines))
+    assert not long, long
