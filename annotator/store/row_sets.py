@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.store.tables import PRIMARY_KEYS
+from annotator.store.span_rows import insert_span
+from annotator.store.tables import PRIMARY_KEYS, TABLES
 
 KEYS = PRIMARY_KEYS
 
@@ -140,8 +141,12 @@ def swap(conn: Any, old: Rows, new: Rows) -> None:
         sets = ", ".join(f'"{name}" = ?' for name in now.columns)
         for key in was.rows.keys() & now.rows.keys():
             conn.execute(f"UPDATE {now.table} SET {sets} WHERE {where}", [*now.rows[key], *key])
+        back = [row for key, row in now.rows.items() if key not in was.rows]
+        if now.table == "spans":  # spans come back through the one span insert, ids kept
+            if now.columns != TABLES["spans"]:
+                raise ValueError("row copies of spans do not have the spans table's columns")
+            for row in back:
+                insert_span(conn, row[1:], span_id=row[0])
+            continue
         marks = ", ".join("?" * len(now.columns))
-        conn.executemany(
-            f"INSERT INTO {now.table} ({_quoted(now.columns)}) VALUES ({marks})",
-            [row for key, row in now.rows.items() if key not in was.rows],
-        )
+        conn.executemany(f"INSERT INTO {now.table} ({_quoted(now.columns)}) VALUES ({marks})", back)

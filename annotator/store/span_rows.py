@@ -9,12 +9,10 @@ import orjson
 
 from annotator.store.base import now_iso
 from annotator.store.records import NewSpan
+from annotator.store.tables import TABLES
 
-# Columns of a new span row, in the order `insert_spans` takes its values.
-NEW_SPAN_COLUMNS = (
-    "article_id", "annotator", "label", "start", "end", "text", "attrs", "note", "origin",
-    "created", "updated",
-)  # fmt: skip
+# Columns of a new span row, in the order `insert_spans` takes its values: the table's, but id.
+NEW_SPAN_COLUMNS = TABLES["spans"][1:]
 _QUOTED = ", ".join(f'"{c}"' for c in NEW_SPAN_COLUMNS)
 _INSERT = f"INSERT INTO spans ({_QUOTED}) VALUES ({', '.join('?' * len(NEW_SPAN_COLUMNS))})"
 _INSERT_WITH_ID = (
