@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export QT_API := pyside6
 
-.PHONY: install install-test run test test-all lint format bench clean
+.PHONY: install install-test run test test-all lint format bench bench-readme clean
 
 install: $(VENV)/.installed
 
@@ -45,6 +45,10 @@ format: install-test
 
 bench: install-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/run_all.py
+
+# Runs the benchmarks, keeps the report as docs/benchmarks.json and rewrites the README table.
+bench-readme: install-test
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/run_all.py --readme
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build *.egg-info

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import orjson
+from figures import figure, print_figures
 
 from annotator.export import export
 from annotator.models import ArticleDraft
@@ -126,16 +127,15 @@ def baseline(path: Path, out: Path) -> int:
     return count
 
 
-def main() -> None:
-    """Build once, then time our export and the baseline ROUNDS times each, interleaved."""
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+def measure(rounds: int = 3) -> dict[str, float]:
+    """Build once, then time our export and the baseline `rounds` times each, interleaved."""
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.db"
         t0 = time.perf_counter()
         build(db)
         took, load = time.perf_counter() - t0, os.getloadavg()[0]
         print(f"built {ARTICLES:,} articles, {ARTICLES * SPANS_PER_ARTICLE:,} spans in "
-              f"{took:.1f} s; load average {load:.2f}")  # fmt: skip
+              f"{took:.1f} s; load average {load:.2f}", file=sys.stderr)  # fmt: skip
         ours, base = [], []
         for _ in range(rounds):
             t0 = time.perf_counter()
@@ -147,15 +147,25 @@ def main() -> None:
             base.append(time.perf_counter() - t0)
         assert n == m == ARTICLES * SPANS_PER_ARTICLE, (n, m)
         same = (Path(tmp) / "ours.jsonl").read_bytes() == (Path(tmp) / "base.jsonl").read_bytes()
-    mid, ref, load = statistics.median(ours), statistics.median(base), os.getloadavg()[0]
-    print("ours (s):    ", " ".join(f"{t:.2f}" for t in ours))
-    print("baseline (s):", " ".join(f"{t:.2f}" for t in base))
-    print(f"export jsonl: {n:,} spans, median {mid:.2f} s = {n / mid:,.0f} spans/s "
-          f"(best {n / min(ours):,.0f}; target >= 300,000)")  # fmt: skip
-    print(f"baseline sqlite3+orjson: median {ref:.2f} s = {m / ref:,.0f} spans/s "
-          f"(best {m / min(base):,.0f}); ours is {mid / ref:.2f}x the baseline time "
-          f"(target <= 3x); identical output: {same}; load average {load:.2f}")  # fmt: skip
-    sys.stdout.flush()
+    return {"spans": n, "ours": statistics.median(ours), "base": statistics.median(base),
+            "same": same}  # fmt: skip
+
+
+def figures(rounds: int = 3) -> list[dict]:
+    """The jsonl export's figure for `make bench`."""
+    m = measure(rounds)
+    return [
+        figure("jsonl export, 1M spans", m["spans"] / m["ours"], "spans/s", target=300_000,
+               baseline=m["spans"] / m["base"], lower_is_better=False,
+               baseline_what="plain sqlite3 + orjson writing the same bytes",
+               note=f"{m['ours'] / m['base']:.2f}x the baseline's time; identical output:"
+               f" {m['same']}"),
+    ]  # fmt: skip
+
+
+def main() -> None:
+    """Print the figures as JSON (`ROUNDS`: the first argument, default 3)."""
+    print_figures(figures(int(sys.argv[1]) if len(sys.argv) > 1 else 3))
 
 
 if __name__ == "__main__":

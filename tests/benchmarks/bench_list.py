@@ -21,6 +21,8 @@ os.environ.setdefault("QT_API", "pyside6")
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from figures import figure, print_figures  # noqa: E402
+from project_100k import ensure_project  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QHeaderView, QTableView  # noqa: E402
 
@@ -29,7 +31,7 @@ from annotator.store import Store  # noqa: E402
 from annotator.ui.fonts import load_bundled_fonts  # noqa: E402
 from annotator.ui.models.article_list_model import ArticleListModel  # noqa: E402
 
-ANNOTATOR = "bench"
+ANNOTATOR = "rahim"
 OUTLETS = ("প্রথম আলো", "কালবেলা", "যুগান্তর", "সমকাল", "ইত্তেফাক", "বিবিসি বাংলা", "ডেইলি স্টার")
 WORDS = (
     "উত্তর কোরিয়া রাশিয়া সেনা মোতায়েন চুক্তি সফর বৈঠক সামরিক সহায়তা অস্ত্র ক্ষেপণাস্ত্র "
@@ -91,30 +93,31 @@ def open_list(app: QApplication, store: Store) -> tuple[float, ArticleListModel,
     return time.perf_counter() - started, model, view
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Build (or reuse) a big store and print the timings."""
+def measure(argv: list[str] | None = None) -> dict[str, float]:
+    """Build (or reuse) a big store, print the timings (to stderr) and return them."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--spans", type=int, default=20_000)
     parser.add_argument("--db", type=Path, default=None, help="reuse or create this file")
+    parser.add_argument("--own", action="store_true", help="build a project of its own")
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     load_bundled_fonts()  # as the app does: Bengali renders with Noto Sans Bengali
     with tempfile.TemporaryDirectory() as tmp:
-        path = args.db or Path(tmp) / "bench.db"
+        path = args.db or (Path(tmp) / "bench.db" if args.own else ensure_project())
         store = Store(path)
         if store.article_count() == 0:
-            print(f"building {path} ...")
+            say(f"building {path} ...")
             build(store, args.articles, args.spans)
-        print(f"{store.article_count():,} articles in {path}")
+        say(f"{store.article_count():,} articles in {path}")
 
         query = []
         for _ in range(3):
             started = time.perf_counter()
             rows = store.article_list(ANNOTATOR)
             query.append(time.perf_counter() - started)
-        print(f"store.article_list: {len(rows):,} rows, median {statistics.median(query):.3f} s")
+        say(f"store.article_list: {len(rows):,} rows, median {statistics.median(query):.3f} s")
 
         opens = []
         for _ in range(3):
@@ -123,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
             view.close()
             view.deleteLater()
             app.processEvents()
-        print(f"open (model + view + first paint): median {statistics.median(opens):.3f} s"
+        say(f"open (model + view + first paint): median {statistics.median(opens):.3f} s"
               f"  [{', '.join(f'{s:.3f}' for s in opens)}]")  # fmt: skip
 
         _, model, view = open_list(app, store)
@@ -135,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
             view.viewport().repaint()
             sorts.append(time.perf_counter() - started)
         sorts = sorts[1:]  # the first re-sort can also pay for warming the cache
-        print(f"re-sort by title: median {statistics.median(sorts):.3f} s"
+        say(f"re-sort by title: median {statistics.median(sorts):.3f} s"
               f"  [{', '.join(f'{s:.3f}' for s in sorts)}]")  # fmt: skip
 
         bar = view.verticalScrollBar()
@@ -146,32 +149,69 @@ def main(argv: list[str] | None = None) -> int:
             app.processEvents()  # runs the posted repaint of the scrolled viewport
             steps.append((time.perf_counter() - started) * 1000)
         stalls = sum(step > STALL_MS for step in steps)
-        print(
+        say(
             f"scroll 200 steps: median {statistics.median(steps):.1f} ms,"
             f" max {max(steps):.1f} ms, stalls (>{STALL_MS:.0f} ms): {stalls}"
         )
 
+        found: dict[str, float] = {}
         for word in ("ক্ষেপণাস্ত্র", bengali_number(12345)):
             started = time.perf_counter()
             model.set_filter(None, None, word)
             app.processEvents()
             seconds = time.perf_counter() - started
-            print(f"search {word!r}: {model.rowCount():,} rows in {seconds:.3f} s")
+            say(f"search {word!r}: {model.rowCount():,} rows in {seconds:.3f} s")
+            found[word] = seconds
         started = time.perf_counter()
         model.set_filter("todo", None, "")
         app.processEvents()
-        print(f"status filter: {model.rowCount():,} rows in {time.perf_counter() - started:.3f} s")
+        status_filter = time.perf_counter() - started
+        say(f"status filter: {model.rowCount():,} rows in {status_filter:.3f} s")
         model.set_filter(None, None, "")
         target = model.article_id(model.rowCount() // 2)
         started = time.perf_counter()
         model.refresh_article(target)
         app.processEvents()
-        print(f"refresh_article (first, builds id index): {time.perf_counter() - started:.4f} s")
+        say(f"refresh_article (first, builds id index): {time.perf_counter() - started:.4f} s")
         started = time.perf_counter()
         model.refresh_article(target)
-        print(f"refresh_article (again): {time.perf_counter() - started:.4f} s")
+        say(f"refresh_article (again): {time.perf_counter() - started:.4f} s")
         view.close()
         store.close()
+    return {
+        "query": statistics.median(query),
+        "open": statistics.median(opens),
+        "sort": statistics.median(sorts),
+        "scroll": statistics.median(steps),
+        "scroll_max": max(steps),
+        "stalls": stalls,
+        "search_common": found["ক্ষেপণাস্ত্র"],
+        "status_filter": status_filter,
+    }
+
+
+def say(*parts: object) -> None:
+    """A human-readable line, on stderr (stdout carries the JSON)."""
+    print(*parts, file=sys.stderr)
+
+
+def figures(argv: list[str] | None = None) -> list[dict]:
+    """The article list's figures at 100k articles for `make bench`."""
+    m = measure(argv)
+    return [
+        figure("list at 100k: open (model + view + first paint)", m["open"], "s", target=1.0,
+               baseline=m["query"], baseline_what="the list's one SQL query alone"),
+        figure("list at 100k: re-sort by title", m["sort"], "s", target=1.0),
+        figure("list at 100k: scroll step (median)", m["scroll"], "ms", target=16,
+               note=f"max {m['scroll_max']:.1f} ms, stalls over {STALL_MS:.0f} ms:"
+               f" {m['stalls']}"),
+        figure("list at 100k: status filter", m["status_filter"], "s", target=1.0),
+    ]  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the figures as JSON."""
+    print_figures(figures(argv))
     return 0
 
 
