@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from annotator.search import build_fts_query
 from annotator.store.base import StoreBase
 from annotator.store.records import SearchHit
 
@@ -56,7 +55,7 @@ class FullText(StoreBase):
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Articles matching `query` (see `search.build_fts_query`), best first, with a snippet."""
-        expression = build_fts_query(query)
+        expression = _expression(query)
         if not expression:
             return []
         self._index_before_search()
@@ -73,7 +72,7 @@ class FullText(StoreBase):
         """For filtering a list of articles `a` by `query`: (FROM source, WHERE condition,
         its parameters), or None when the query can match nothing. Indexes pending articles
         first."""
-        expression = build_fts_query(query)
+        expression = _expression(query)
         if not expression:
             return None
         self._index_before_search()
@@ -82,3 +81,9 @@ class FullText(StoreBase):
             "articles_fts MATCH ?",
             [expression],
         )
+
+
+def _expression(query: str) -> str:
+    from annotator.search import build_fts_query  # noqa: PLC0415 - loads the regex engine
+
+    return build_fts_query(query)
