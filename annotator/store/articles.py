@@ -163,7 +163,8 @@ class ArticleRows(StoreBase):
         sql = (
             "SELECT a.id, a.uid, a.title, a.outlet, a.published, a.updated,"
             " (SELECT count(*) FROM spans s WHERE s.article_id = a.id)"
-            " FROM articles a ORDER BY a.published IS NULL, a.published DESC, a.id"
+            # NULL (undated) sorts last in a descending order: the date index gives the order.
+            " FROM articles a ORDER BY a.published DESC, a.id"
         )
         params: list[Any] = []
         if limit is not None:
