@@ -283,10 +283,12 @@ def m0005_search_index_after_import(db: Database) -> None:
 
 @step("0006_span_counts_by_annotator")
 def m0006_span_counts_by_annotator(db: Database) -> None:
-    """An index on spans(article_id, annotator): one annotator's span count per article (the
-    article list's claims column, a page of rows at a time) is read from the index alone."""
+    """An index on spans(article_id, annotator, label): the article list's claims column (one
+    annotator's span count per article, a page of rows at a time) and its label filter (does
+    an article have a span of this label) are read from the index alone, without the rows."""
     db.execute(
-        "CREATE INDEX IF NOT EXISTS idx_spans_article_annotator ON spans(article_id, annotator)"
+        "CREATE INDEX IF NOT EXISTS idx_spans_article_annotator"
+        " ON spans(article_id, annotator, label)"
     )
 
 

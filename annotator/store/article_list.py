@@ -3,7 +3,7 @@
 At 100,000 articles reading every row's title and counting its claims takes about a second,
 so the list is read in two parts: the ordered ids (`article_list_ids`, from indexes only
 when sorted by date) and the rows of the ids shown (`list_rows`, a page at a time; claim
-counts from the spans(article_id, annotator) index). `article_list` gives whole rows in the
+counts from the spans(article_id, annotator, label) index). `article_list` gives whole rows in the
 same order, or its first `limit` of them.
 """
 

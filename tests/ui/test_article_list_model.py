@@ -95,10 +95,11 @@ def test_bengali_digits(view, qtbot):
 def test_clicking_header_sorts_in_sql(view, qtbot, store, monkeypatch):
     model = view.model()
     calls = []
-    original = store.article_list
-    monkeypatch.setattr(
-        store, "article_list", lambda *a, **kw: calls.append(kw) or original(*a, **kw)
-    )
+    for name in ("article_list", "article_list_ids"):  # the whole rows, or the ordered ids
+        original = getattr(store, name)
+        monkeypatch.setattr(
+            store, name, lambda *a, _o=original, **kw: calls.append(kw) or _o(*a, **kw)
+        )
     with qtbot.waitSignal(model.modelReset):
         click_header(view, ArticleListModel.OUTLET)
     assert calls[-1]["sort"] == "outlet"

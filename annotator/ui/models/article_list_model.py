@@ -48,11 +48,12 @@ def format_published(value: str | None, bengali_digits: bool = False) -> str:
 class ArticleListModel(QAbstractTableModel):
     """The window's article list over `Store.article_list`, read a page at a time.
 
-    Sorting and filtering re-query the store (SQL ORDER BY / WHERE). A query first reads the
-    first `FIRST_PAGE` rows whole (shown at once); the ids of the rest follow from the event
-    loop (`counted` then gives the total), and the rows of the other ids are read a `PAGE` at
-    a time as they are shown. Rows whose status or claims change are updated in place by
-    `refresh_article`, even if they no longer match the filter (no jumping while annotating).
+    Sorting and filtering re-query the store (SQL ORDER BY / WHERE). Newest first, a query
+    reads the first `FIRST_PAGE` rows whole (shown at once) and the ids of the rest follow
+    from the event loop (`counted` then gives the total); other orders read every id at once.
+    The other rows are read a `PAGE` at a time as they are shown. Rows whose status or claims
+    change are updated in place by `refresh_article`, even if they no longer match the filter
+    (no jumping while annotating).
 
     Attributes:
         COLUMNS: the store sort key of each column, in column order.
@@ -113,14 +114,26 @@ class ArticleListModel(QAbstractTableModel):
         }
 
     def refresh(self) -> None:
-        """Re-query the store with the current annotator, filter and sort: the first page now,
-        the rest of the ids from the event loop (`fetch_rest`)."""
-        first = self._store.article_list(self._annotator, **self._filter(), limit=self.FIRST_PAGE)
+        """Re-query the store with the current annotator, filter and sort.
+
+        Newest first (the default) the first page comes whole from the date index and the
+        rest of the ids from the event loop (`fetch_rest`); any other order sorts every row
+        anyway, so all ids are read at once and only the first page's rows.
+        """
+        filters = self._filter()
+        if filters["sort"] == "published" and filters["descending"]:
+            first = self._store.article_list(self._annotator, **filters, limit=self.FIRST_PAGE)
+            ids = [row.id for row in first]
+            complete = len(first) < self.FIRST_PAGE
+        else:
+            ids = self._store.article_list_ids(self._annotator, **filters)
+            first = self._store.list_rows(self._annotator, ids[: self.FIRST_PAGE])
+            complete = True
         self.beginResetModel()
-        self._ids = [row.id for row in first]
-        self._rows = list(first)
+        self._ids = ids
+        self._rows = [*first, *([None] * (len(ids) - len(first)))]
         self._read_pages = set(range(len(first) // self.PAGE))
-        self._complete = len(first) < self.FIRST_PAGE
+        self._complete = complete
         self._index = None
         self.endResetModel()
         if self._complete:
