@@ -111,7 +111,9 @@ def _window_child(db: str, searches: int) -> dict[str, object]:
 
     raw = sqlite3.connect(db)
     expression = build_fts_query(WORD)
-    searches_s, totals_s, raws_s, hits = [], [], [], 0
+    searches_s, totals_s, raws_s, hits, found = [0.0], [0.0], [0.0], 0, 0
+    if searches:
+        searches_s, totals_s, raws_s = [], [], []
     for _ in range(searches):
         t0 = time.perf_counter()
         hits = len(

@@ -166,3 +166,10 @@ def test_the_ids_by_date_come_from_the_date_index_alone(store):
     assert "TEMP B-TREE FOR ORDER BY" not in plan
     searched = _plans(store, lambda: store.article_list_ids(ME, query="কোরিয়া", limit=5))
     assert "idx_articles_published" in searched
+
+
+def test_a_page_of_articles_is_a_slice_of_all_of_them(store):
+    every = [row.id for row in store.articles()]
+    assert every == [row.id for row in _reference(store, ME)]  # newest first, undated last
+    for offset in (0, 3, 17, 22):
+        assert [row.id for row in store.articles(limit=5, offset=offset)] == every[offset:][:5]
