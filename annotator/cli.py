@@ -1,4 +1,10 @@
-"""The `annotator` command line: each command opens the project and calls the core."""
+"""The `annotator` command line: each command opens the project and calls the core.
+
+Start-up stays light (`annotator --help` loads click and the format table only): each
+command imports what it needs when it runs, so the importers (and the regex engine, the
+HTML reader, dates, agreement with numpy) load only for the commands that use them
+(`tests/cli/test_cli_startup.py` checks which modules a start brings in).
+"""
 
 from __future__ import annotations
 
@@ -6,17 +12,17 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from annotator.formats.registry import choices as input_choices
 from annotator.formats.registry import export_names
-from annotator.ingest import FileResult, iter_input_files
-from annotator.ingest.inputs import ImportOptions, ImportSummary, import_inputs
 from annotator.models import GOLD
-from annotator.project import open_project
-from annotator.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from annotator.ingest.inputs import ImportOptions, ImportSummary
+    from annotator.store import Store
 
 CANONICAL_FIELDS = ("text", "title", "published", "updated", "url", "outlet", "byline", "label")
 
@@ -72,6 +78,9 @@ class GuardedGroup(click.Group):
 
 
 def _store(ctx: click.Context, seed: bool | None = None) -> Store:
+    from annotator.project import open_project  # noqa: PLC0415
+    from annotator.store import StoreError  # noqa: PLC0415
+
     try:
         store = open_project(ctx.obj.get("db"), seed=seed)
     except StoreError as exc:
@@ -220,6 +229,8 @@ def import_(
     except click.BadParameter as exc:
         exc.param_hint = "'--field'"
         raise
+    from annotator.ingest.inputs import ImportOptions  # noqa: PLC0415
+
     store = _store(ctx, seed=False)
     options = ImportOptions(fmt, field_map, annotator, skip, strict, store.path)
     summary = _run_import(store, paths, options, show_progress=not as_json)
@@ -235,6 +246,9 @@ def _run_import(
     store: Store, paths: tuple[str, ...], options: ImportOptions, show_progress: bool
 ) -> ImportSummary:
     """`import_inputs`, with a progress bar on a terminal when there are several files."""
+    from annotator.ingest import FileResult, iter_input_files  # noqa: PLC0415
+    from annotator.ingest.inputs import import_inputs  # noqa: PLC0415
+
     if not (show_progress and sys.stderr.isatty()):
         return import_inputs(store, paths, options)
     total = sum(1 for _ in iter_input_files(paths))

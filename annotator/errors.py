@@ -8,7 +8,7 @@ traceback to `log_path()` in the user's state folder. No traceback reaches a use
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import re
 import sqlite3
 import traceback
@@ -60,16 +60,54 @@ def configure_logging() -> Path | None:
     root.propagate = False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=LOG_BYTES, backupCount=1, encoding="utf-8"
+        writable = os.access(path.parent, os.W_OK) and (
+            not path.exists() or os.access(path, os.W_OK)
         )
     except OSError:
+        writable = False
+    if not writable:
         root.addHandler(logging.NullHandler())
         return None
+    handler = _RotatingLog(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     return path
+
+
+class _RotatingLog(logging.Handler):
+    """A `RotatingFileHandler` (one file of LOG_BYTES plus one older) made at the first
+    record: `logging.handlers` (sockets, pickle) is not loaded by a run that logs nothing."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Write the record to the log file (opened on the first one)."""
+        if self._file is None:
+            import logging.handlers  # noqa: PLC0415
+
+            try:
+                self._file = logging.handlers.RotatingFileHandler(
+                    self.path, maxBytes=LOG_BYTES, backupCount=1, encoding="utf-8"
+                )
+            except OSError:
+                self._file = logging.NullHandler()
+            self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def flush(self) -> None:
+        """Flush the file, if it is open."""
+        if self._file is not None:
+            self._file.flush()
+
+    def close(self) -> None:
+        """Close the file, if it is open."""
+        if self._file is not None:
+            self._file.close()
+        super().close()
 
 
 def log_failure(exc: BaseException, context: str = "") -> Path | None:

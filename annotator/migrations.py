@@ -1,20 +1,51 @@
-"""Numbered schema steps for the project database; pending steps run after a backup copy."""
+"""Numbered schema steps for the project database; pending steps run after a backup copy.
+
+The steps are applied by `sqlite_utils.Migrations` (its `_sqlite_migrations` table records
+them), but sqlite-utils is imported only when a step is pending: which steps a file has is
+read with plain SQL, so opening an up-to-date project does not load it (nor the numpy it
+pulls in).
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database, Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
 
 MIGRATION_SET = "annotator"
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' record of the applied steps
 FTS_TOKENIZE = "unicode61 remove_diacritics 0 categories 'L* N* Co M* Cf'"
 
-migrations = Migrations(MIGRATION_SET)
+Step = Callable[["Database"], None]
+STEPS: list[tuple[str, Step]] = []  # every schema step, in order
 
 
-@migrations(name="0001_articles_spans")
+def step(name: str) -> Callable[[Step], Step]:
+    """Register the decorated function as the next schema step, called `name`."""
+
+    def register(function: Step) -> Step:
+        STEPS.append((name, function))
+        return function
+
+    return register
+
+
+def sqlite_migrations() -> Migrations:
+    """The steps as a `sqlite_utils.Migrations` set (imports sqlite-utils)."""
+    from sqlite_utils import Migrations  # noqa: PLC0415 - only when a step must run
+
+    found = Migrations(MIGRATION_SET)
+    for name, function in STEPS:
+        found(name=name)(function)
+    return found
+
+
+@step("0001_articles_spans")
 def m0001_articles_spans(db: Database) -> None:
     """Articles, their Bengali full-text index, and spans."""
     db.execute(
@@ -63,7 +94,7 @@ def m0001_articles_spans(db: Database) -> None:
     db.execute("CREATE INDEX idx_spans_label ON spans(label)")
 
 
-@migrations(name="0002_labels_status_annotators")
+@step("0002_labels_status_annotators")
 def m0002_labels_status_annotators(db: Database) -> None:
     """Label scheme, annotators, per-annotator article status, document labels, settings."""
     from annotator.scheme import default_scheme  # noqa: PLC0415 - only needed here
@@ -127,7 +158,7 @@ def m0002_labels_status_annotators(db: Database) -> None:
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
-@migrations(name="0003_review_gold_comments")
+@step("0003_review_gold_comments")
 def m0003_review_gold_comments(db: Database) -> None:
     """Review decisions (audit of the gold layer), comments, per-article review status."""
     db.execute(
@@ -180,7 +211,7 @@ def m0003_review_gold_comments(db: Database) -> None:
     )
 
 
-@migrations(name="0004_span_ids_never_reused")
+@step("0004_span_ids_never_reused")
 def m0004_span_ids_never_reused(db: Database) -> None:
     """Span ids are AUTOINCREMENT: an id freed by an undo is never given to another span.
 
@@ -214,7 +245,7 @@ def m0004_span_ids_never_reused(db: Database) -> None:
     db.execute("CREATE INDEX idx_spans_label ON spans(label)")
 
 
-@migrations(name="0005_search_index_after_import")
+@step("0005_search_index_after_import")
 def m0005_search_index_after_import(db: Database) -> None:
     """New articles are indexed for search after their import commits, in short steps.
 
@@ -250,9 +281,26 @@ def m0005_search_index_after_import(db: Database) -> None:
     )
 
 
-def pending_names(db: Database) -> list[str]:
+@step("0006_span_counts_by_annotator")
+def m0006_span_counts_by_annotator(db: Database) -> None:
+    """An index on spans(article_id, annotator, label): the article list's claims column (one
+    annotator's span count per article, a page of rows at a time) and its label filter (does
+    an article have a span of this label) are read from the index alone, without the rows."""
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_spans_article_annotator"
+        " ON spans(article_id, annotator, label)"
+    )
+
+
+def _conn(db: Any) -> sqlite3.Connection:
+    """The sqlite3 connection of a store's connection, a `Database` or a connection."""
+    return db if isinstance(db, sqlite3.Connection) else db.conn
+
+
+def pending_names(db: Any) -> list[str]:
     """Names of the migrations not yet applied to `db`."""
-    return [m.name for m in migrations.pending(db)]
+    applied = set(applied_names(db))
+    return [name for name in known_names() if name not in applied]
 
 
 def backup_path(db_path: Path, applied: int) -> Path:
@@ -261,14 +309,14 @@ def backup_path(db_path: Path, applied: int) -> Path:
     return db_path.with_name(f"{db_path.stem}.backup-v{applied}-{stamp}{db_path.suffix}")
 
 
-def backup(db: Database, target: Path) -> Path:
+def backup(db: Any, target: Path) -> Path:
     """Copy the whole database to `target` with SQLite's online backup API.
 
     The copy is put in rollback-journal mode, so reading it later leaves no `-wal` beside it.
     """
     dest = sqlite3.connect(str(target))
     try:
-        db.conn.backup(dest)
+        _conn(db).backup(dest)
         dest.execute("PRAGMA journal_mode = DELETE")
     finally:
         dest.close()
@@ -277,19 +325,29 @@ def backup(db: Database, target: Path) -> Path:
 
 def known_names() -> list[str]:
     """Every schema step this version of the program knows, in order."""
-    return [m.name for m in migrations.pending(Database(memory=True))]
+    return [name for name, _function in STEPS]
 
 
-def applied_names(db: Database) -> list[str]:
-    """The schema steps recorded in `db` (read only)."""
-    return [m.name for m in migrations.applied(db)]
+def applied_names(db: Any) -> list[str]:
+    """The schema steps recorded in `db`, in the order applied (read only)."""
+    conn = _conn(db)
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+    ).fetchone()
+    if exists is None:
+        return []
+    rows = conn.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+        [MIGRATION_SET],
+    )
+    return [str(row[0]) for row in rows]
 
 
 class NewerSchemaError(RuntimeError):
     """The database was written by a newer version: it has steps this version does not know."""
 
 
-def check_not_newer(db: Database, label: str) -> None:
+def check_not_newer(db: Any, label: str) -> None:
     """Raise NewerSchemaError (one line naming both versions) if `db` has unknown steps.
 
     Only reads: call it before anything writes to the file.
@@ -307,22 +365,24 @@ def check_not_newer(db: Database, label: str) -> None:
         )
 
 
-def migrate(db: Database, db_path: Path | None) -> Path | None:
+def migrate(db: Any, db_path: Path | None) -> Path | None:
     """Apply pending migrations; an existing file is first copied aside. Returns the backup path.
 
     The steps run inside one `BEGIN IMMEDIATE` transaction, and the pending list is read again
     once the write lock is held, so two processes opening a project at once migrate it once.
+    `db` is the store's connection (`store.base.Connection`) or a `sqlite_utils.Database`.
     """
-    if not migrations.pending(db):
+    if not pending_names(db):
         return None
+    conn = _conn(db)
     copy = None
-    if db_path is not None and db.table_names():
-        copy = backup(db, backup_path(db_path, len(migrations.applied(db))))
-    conn = db.conn
+    if db_path is not None and conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+        copy = backup(db, backup_path(db_path, len(applied_names(db))))
+    utils = getattr(db, "utils", db)  # the sqlite-utils Database the steps are written for
     conn.execute("BEGIN IMMEDIATE")
     try:
-        if migrations.pending(db):
-            migrations.apply(db)
+        if pending_names(db):
+            sqlite_migrations().apply(utils)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

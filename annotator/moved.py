@@ -6,7 +6,6 @@ name (`tests/test_architecture.py` checks that); new code uses the new ones."""
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import importlib.machinery
 import sys
 from types import ModuleType
@@ -37,7 +36,9 @@ MOVED: dict[str, str] = {
 }
 
 
-class _Alias(importlib.abc.Loader):
+class _Alias:
+    """A loader (importlib's protocol; its abstract base would load importlib.resources)."""
+
     def __init__(self, target: str) -> None:
         self.target = target
         self.own_spec: importlib.machinery.ModuleSpec | None = None
@@ -53,7 +54,7 @@ class _Alias(importlib.abc.Loader):
         module.__spec__ = self.own_spec
 
 
-class _MovedFinder(importlib.abc.MetaPathFinder):
+class _MovedFinder:
     """Finds an old module name and hands out the module under its new name."""
 
     def find_spec(

@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.backups import keep_setting, snapshot_if_due
-from annotator.ingest import ImportReport, import_paths
 from annotator.paths import resolve_db_path, seeds_dir
 from annotator.store import Store
+
+if TYPE_CHECKING:
+    from annotator.ingest import ImportReport
 
 log = logging.getLogger(__name__)
 
@@ -42,4 +45,6 @@ def snapshot_quietly(store: Store, path: Path) -> None:
 
 def seed_store(store: Store) -> ImportReport:
     """Import the bundled sample pages (already-present ones are skipped)."""
+    from annotator.ingest import import_paths  # noqa: PLC0415 - the importers load only here
+
     return import_paths(store, [seeds_dir()])

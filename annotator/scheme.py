@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from annotator.paths import resources_dir
 
 CERTAINTY = ("asserted", "reported", "speculated", "denied")
-_COLOR = regex.compile(r"^#[0-9a-fA-F]{6}$")
-_KEY_CHARS = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_KEY_CHARS = r"[^\p{L}\p{M}\p{N}]+"  # for the regex engine, loaded by `make_key`
 # Colours given to labels that arrive without one (imported files), in turn.
 PALETTE = (
     "#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6",
@@ -49,7 +47,9 @@ class LabelDef:
 
 def make_key(name: str) -> str:
     """A stable key for a label name: lower case, words joined by underscores."""
-    key = _KEY_CHARS.sub("_", name.strip().lower()).strip("_")
+    import regex  # noqa: PLC0415 - not needed to open a project
+
+    key = regex.sub(_KEY_CHARS, "_", name.strip().lower()).strip("_")
     if not key:
         raise SchemeError(f"label name {name!r} has no letters or digits")
     return key
@@ -128,6 +128,8 @@ def save_scheme_file(labels: list[LabelDef], path: str | os.PathLike[str]) -> No
             for label in labels
         ]
     }
+    import tempfile  # noqa: PLC0415 - only to write a scheme file
+
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

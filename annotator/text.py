@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 import unicodedata
 from dataclasses import dataclass
-
-import regex
+from typing import Any
 
 from annotator.clusters import plain_snap
 
@@ -22,9 +22,19 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-_GRAPHEME = regex.compile(r"\X", regex.DOTALL)
-_ASTRAL = regex.compile("[\U00010000-\U0010ffff]")
+_WORD = r"[\p{L}\p{M}\p{N}]+"
+_GRAPHEME = r"(?s)\X"
+_ASTRAL = "[\U00010000-\U0010ffff]"
+
+
+@functools.cache
+def _compiled(pattern: str) -> Any:
+    """`pattern` compiled by the regex engine, loaded on first use (not at every start)."""
+    import regex  # noqa: PLC0415
+
+    return regex.compile(pattern)
+
+
 # Characters a selection should not start or end on when snapping to words.
 _TRIM = " \t\n\u00a0\u200b\u0964\u0965.,;:!?\"'‘’“”«»()[]{}<>-–—/|"
 
@@ -149,7 +159,7 @@ class Utf16Map:
     @classmethod
     def of(cls, text: str) -> Utf16Map:
         """Build the map for `text`."""
-        return cls(tuple(m.start() for m in _ASTRAL.finditer(text)), len(text))
+        return cls(tuple(m.start() for m in _compiled(_ASTRAL).finditer(text)), len(text))
 
     def to_utf16(self, offset: int) -> int:
         """UTF-16 position of code-point `offset`."""
@@ -174,7 +184,7 @@ class Utf16Map:
 def grapheme_bounds(text: str) -> list[int]:
     """Every grapheme-cluster boundary of `text` (conjuncts stay whole), 0 and the end included."""
     bounds = [0]
-    bounds.extend(m.end() for m in _GRAPHEME.finditer(text))
+    bounds.extend(m.end() for m in _compiled(_GRAPHEME).finditer(text))
     return bounds
 
 
@@ -202,7 +212,7 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     start, end = _clamp(text, start, end)
     if start == end:
         return snap_to_graphemes(text, start, end)
-    for m in _WORD.finditer(text, max(0, start - 200), min(len(text), end + 200)):
+    for m in _compiled(_WORD).finditer(text, max(0, start - 200), min(len(text), end + 200)):
         if m.start() < start < m.end():
             start = m.start()
         if m.start() < end < m.end():
@@ -216,7 +226,7 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 def words(text: str) -> list[tuple[int, int]]:
     """Half-open code-point ranges of the words (runs of letters, marks, digits) of `text`."""
-    return [m.span() for m in _WORD.finditer(text)]
+    return [m.span() for m in _compiled(_WORD).finditer(text)]
 
 
 def _clamp(text: str, start: int, end: int) -> tuple[int, int]:

@@ -162,12 +162,13 @@ class ArticleRows(StoreBase):
         """Article list rows, newest publication first (undated last), then by id."""
         sql = (
             "SELECT a.id, a.uid, a.title, a.outlet, a.published, a.updated,"
-            " (SELECT count(*) FROM spans s WHERE s.article_id = a.id)"
-            " FROM articles a ORDER BY a.published IS NULL, a.published DESC, a.id"
+            " (SELECT count(*) FROM spans s WHERE s.article_id = a.id) FROM articles a"
         )
         params: list[Any] = []
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
+        if limit is None:  # every row: one pass over the table, then a sort
+            sql += " ORDER BY a.published IS NULL, a.published DESC, a.id"
+        else:  # the same order (NULL sorts last descending) from the date index: no sort
+            sql += " ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?"
             params = [limit, offset]
         return [ArticleRow(*row) for row in self.db.execute(sql, params).fetchall()]
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-from collections.abc import Iterable, Iterator
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # How long a write waits for another connection's write to finish before giving up.
 BUSY_TIMEOUT_MS = 10_000
@@ -24,6 +26,60 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
+class Connection:
+    """The project's sqlite3 connection with the few `sqlite_utils.Database` calls the store
+    makes (`execute`, `table_names`, `enable_wal`, `close`, `conn`).
+
+    sqlite-utils imports numpy (and pandas) whenever they are installed, a few hundred ms on
+    every start, so it is not imported to open a project: anything else of its `Database` API
+    (`db["table"]`, `db.atomic()`, ...) is a `Database` over this same connection, made on
+    first use (`utils`). Like sqlite-utils, recursive triggers are on.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.conn = sqlite3.connect(":memory:" if path is None else str(path))
+        self.conn.execute("PRAGMA recursive_triggers = on")
+        self._utils: Database | None = None
+
+    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] | None = None
+                ) -> sqlite3.Cursor:  # fmt: skip
+        """Run one statement; its cursor."""
+        if parameters is None:
+            return self.conn.execute(sql)
+        return self.conn.execute(sql, parameters)
+
+    def table_names(self) -> list[str]:
+        """Names of the tables in the main database."""
+        rows = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return [str(row[0]) for row in rows]
+
+    def enable_wal(self) -> None:
+        """Put the file in write-ahead-log mode (outside a transaction)."""
+        if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            self.conn.execute("PRAGMA journal_mode = wal")
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    @property
+    def utils(self) -> Database:
+        """A `sqlite_utils.Database` over this connection (imports sqlite-utils once)."""
+        if self._utils is None:
+            from sqlite_utils import Database  # noqa: PLC0415 - numpy comes with it
+
+            self._utils = Database(self.conn)
+        return self._utils
+
+    def __getitem__(self, table: str) -> Any:
+        return self.utils[table]
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.utils, name)
+
+
 class StoreBase:
     """What each part of the store shares: the open database and its transactions.
 
@@ -31,7 +87,7 @@ class StoreBase:
     one concern on top; `project_store.Store` opens the file and joins them.
     """
 
-    db: Database
+    db: Connection
     path: Path | None
     _savepoints: Iterator[int] = itertools.count()
 

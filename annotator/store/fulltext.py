@@ -1,15 +1,13 @@
 """Full-text search over titles and texts: the FTS5 index, kept up to date after imports.
 
 `annotator.search.build_fts_query` turns what a user types into an FTS5 expression; this is
-the only module that runs it (`search`, and `match` for the article list's filter).
+the only module that builds it (`search`, and `_fts_expression` for the article list's filter).
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
 
-from annotator.search import build_fts_query
 from annotator.store.base import StoreBase
 from annotator.store.records import SearchHit
 
@@ -56,29 +54,43 @@ class FullText(StoreBase):
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Articles matching `query` (see `search.build_fts_query`), best first, with a snippet."""
-        expression = build_fts_query(query)
+        expression = _expression(query)
         if not expression:
             return []
         self._index_before_search()
-        rows = self.db.execute(
-            "SELECT a.id, a.uid, a.title, a.outlet, a.published,"
-            " snippet(articles_fts, 1, '«', '»', '…', 16), bm25(articles_fts, 4.0, 1.0) AS rank"
-            " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY rank, a.id LIMIT ?",
+        # Rank and cut in the index first, then read the few articles: joining every hit's
+        # article row before sorting reads the whole table for a word in most articles.
+        ranked = self.db.execute(
+            "SELECT rowid, snippet(articles_fts, 1, '«', '»', '…', 16),"
+            " bm25(articles_fts, 4.0, 1.0) AS rank"
+            " FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ?",
             [expression, limit],
         ).fetchall()
-        return [SearchHit(*row) for row in rows]
+        found = {
+            row[0]: row
+            for row in self.db.execute(
+                "SELECT id, uid, title, outlet, published FROM articles"
+                " WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps([row[0] for row in ranked])],
+            )
+        }
+        return [
+            SearchHit(*found[article_id], snippet, rank)
+            for article_id, snippet, rank in ranked
+            if article_id in found
+        ]
 
-    def match(self, query: str) -> tuple[str, str, list[Any]] | None:
-        """For filtering a list of articles `a` by `query`: (FROM source, WHERE condition,
-        its parameters), or None when the query can match nothing. Indexes pending articles
-        first."""
-        expression = build_fts_query(query)
+    def _fts_expression(self, query: str) -> str | None:
+        """The FTS5 expression for `query` (`search.build_fts_query`), or None when it can match
+        nothing; indexes pending articles first, so a search sees every committed article."""
+        expression = _expression(query)
         if not expression:
             return None
         self._index_before_search()
-        return (
-            "articles_fts f JOIN articles a ON a.id = f.rowid",
-            "articles_fts MATCH ?",
-            [expression],
-        )
+        return expression
+
+
+def _expression(query: str) -> str:
+    from annotator.search import build_fts_query  # noqa: PLC0415 - loads the regex engine
+
+    return build_fts_query(query)

@@ -8,12 +8,10 @@ import itertools
 import sqlite3
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from annotator.migrations import NewerSchemaError, check_not_newer, migrate
 from annotator.store.article_list import ArticleList
 from annotator.store.articles import ArticleRows
-from annotator.store.base import BUSY_TIMEOUT_MS, StoreError
+from annotator.store.base import BUSY_TIMEOUT_MS, Connection, StoreError
 from annotator.store.comments import CommentRows
 from annotator.store.doc_labels import DocLabelRows
 from annotator.store.fulltext import FullText
@@ -55,7 +53,7 @@ class Store(
             self.path.parent.mkdir(parents=True, exist_ok=True)
         self._savepoints = itertools.count()
         try:
-            self.db = Database(self.path) if self.path is not None else Database(memory=True)
+            self.db = Connection(self.path)
             # Transactions are explicit (`transaction()`): no implicit deferred BEGIN.
             self.db.conn.isolation_level = None
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

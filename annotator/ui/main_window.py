@@ -108,7 +108,7 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
 
         self._reload_labels()
         self.restore_state()
-        self.list_model.refresh()
+        self.list_model.refresh()  # the one list query of the start
         self._update_progress()
         self._on_history_changed()
         self._open_initial_article()
@@ -125,6 +125,7 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
         panel.filters_changed.connect(self._apply_filters)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_list_current_changed)
         self.list_model.modelReset.connect(self._on_list_reset)
+        self.list_model.counted.connect(self._on_list_counted)
 
     def _build_reader(self) -> None:
         self.header = ArticleHeader()

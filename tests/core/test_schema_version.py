@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from sqlite_utils import Database
 
 from annotator.cli import cli
-from annotator.migrations import known_names, migrations
+from annotator.migrations import known_names, sqlite_migrations
 from annotator.models import ArticleDraft
 from annotator.store import Store, StoreError
 
@@ -53,7 +53,7 @@ def test_the_cli_refuses_a_newer_project_with_one_line(newer_project):
 
 def _version_3_project(path: Path) -> None:
     db = Database(path)
-    migrations.apply(db, stop_before="0004_span_ids_never_reused")
+    sqlite_migrations().apply(db, stop_before="0004_span_ids_never_reused")
     db["articles"].insert(
         {"uid": "u1", "text": "রাশিয়া সৈন্য পাঠিয়েছে।", "title": "সৈন্য", "imported_at": "2026"}
     )

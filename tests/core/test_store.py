@@ -2,7 +2,7 @@ import sqlite3
 
 import pytest
 
-from annotator.migrations import migrations
+from annotator.migrations import STEPS, step
 from annotator.models import ArticleDraft
 from annotator.store import Store, StoreError
 
@@ -78,7 +78,7 @@ def test_new_file_gets_no_backup_existing_old_schema_does(tmp_path):
         s.add_articles([draft()])
 
     # Pretend a new migration appeared after this file was made.
-    @migrations(name="9999_test_extra")
+    @step("9999_test_extra")
     def extra(db):
         db.execute("CREATE TABLE extra (x)")
 
@@ -91,7 +91,7 @@ def test_new_file_gets_no_backup_existing_old_schema_does(tmp_path):
         assert "extra" not in {r[0] for r in backup.execute("SELECT name FROM sqlite_master")}
         backup.close()
     finally:
-        migrations._migrations.pop()
+        STEPS.pop()
 
 
 def test_failed_migration_rolls_back_and_keeps_data(tmp_path):
@@ -99,7 +99,7 @@ def test_failed_migration_rolls_back_and_keeps_data(tmp_path):
     with Store(path) as s:
         s.add_articles([draft()])
 
-    @migrations(name="9998_broken")
+    @step("9998_broken")
     def broken(db):
         db.execute("CREATE TABLE half_done (x)")
         raise RuntimeError("boom")
@@ -108,7 +108,7 @@ def test_failed_migration_rolls_back_and_keeps_data(tmp_path):
         with pytest.raises(RuntimeError):
             Store(path)
     finally:
-        migrations._migrations.pop()
+        STEPS.pop()
     with Store(path) as s:
         assert "half_done" not in s.db.table_names()
         assert s.article_count() == 1

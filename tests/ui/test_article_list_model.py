@@ -95,10 +95,11 @@ def test_bengali_digits(view, qtbot):
 def test_clicking_header_sorts_in_sql(view, qtbot, store, monkeypatch):
     model = view.model()
     calls = []
-    original = store.article_list
-    monkeypatch.setattr(
-        store, "article_list", lambda *a, **kw: calls.append(kw) or original(*a, **kw)
-    )
+    for name in ("article_list", "article_list_ids"):  # the whole rows, or the ordered ids
+        original = getattr(store, name)
+        monkeypatch.setattr(
+            store, name, lambda *a, _o=original, **kw: calls.append(kw) or _o(*a, **kw)
+        )
     with qtbot.waitSignal(model.modelReset):
         click_header(view, ArticleListModel.OUTLET)
     assert calls[-1]["sort"] == "outlet"
@@ -187,3 +188,121 @@ def test_refresh_drops_stale_rows(view, store):
     assert model.rowCount() == 5
     model.set_filter(None, None, "নতুন")
     assert model.rowCount() == 1 and model.row_of(store.ids[0]) is None
+
+
+# -- read a page at a time (#13) -------------------------------------------------------------
+
+
+@pytest.fixture
+def paged(qtbot, monkeypatch):
+    """A list model over 20 articles that reads 3 rows at once and 3 at a time after."""
+    monkeypatch.setattr(ArticleListModel, "FIRST_PAGE", 3)
+    monkeypatch.setattr(ArticleListModel, "PAGE", 3)
+    monkeypatch.setattr(ArticleListModel, "SCAN_PAGE", 6)
+    with Store() as s:
+        drafts = [
+            ArticleDraft(text=f"{'কোরিয়া' if n % 2 else 'চুক্তি'} খবর {n}।", title=f"খবর {n}",
+                         published=f"2025-01-{n + 1:02d}T08:00:00+06:00" if n % 6 else None)
+            for n in range(20)
+        ]  # fmt: skip
+        s.ids = [r.id for r in s.add_articles(drafts)]
+        for n, article_id in enumerate(s.ids):
+            for k in range(n % 3):
+                s.add_span(article_id, ME, "visit", k, k + 2)
+        yield s
+
+
+def rows_of(model):
+    return [
+        (model.article_id(r), cell(model, r, ArticleListModel.TITLE),
+         cell(model, r, ArticleListModel.CLAIMS), cell(model, r, ArticleListModel.STATUS))
+        for r in range(model.rowCount())
+    ]  # fmt: skip
+
+
+def expected_rows(store, **filters):
+    return [(r.id, r.title, str(r.claims), "To do") for r in store.article_list(ME, **filters)]
+
+
+def test_the_first_page_shows_at_once_and_the_total_arrives(qtbot, paged):
+    model = ArticleListModel(paged, ME)
+    assert model.rowCount() == 3 and not model.is_complete() and model.total() is None
+    with qtbot.waitSignal(model.counted) as counted:
+        pass  # the rest is read from the event loop
+    assert counted.args == [20] and model.is_complete() and model.total() == 20
+    assert rows_of(model) == expected_rows(paged)  # the same rows, counts and order
+
+
+def test_a_search_shows_its_first_page_then_counts_the_rest(qtbot, paged):
+    model = ArticleListModel(paged, ME)
+    qtbot.waitUntil(model.is_complete)
+    expected = expected_rows(paged, query="কোরিয়া")
+    assert len(expected) == 10
+    with qtbot.waitSignal(model.modelReset):
+        model.set_filter(None, None, "কোরিয়া")
+    assert rows_of(model) == expected[:3]  # the first page of hits, right away
+    with qtbot.waitSignal(model.counted) as counted:
+        pass
+    assert counted.args == [10]
+    assert rows_of(model) == expected
+    model.set_filter(None, None, "নেই")  # no hits: complete at once
+    assert model.rowCount() == 0 and model.total() == 0
+
+
+def test_rows_are_read_a_page_at_a_time(qtbot, paged, monkeypatch):
+    model = ArticleListModel(paged, ME)
+    model.fetch_rest()
+    reads = []
+    original = paged.list_rows
+    monkeypatch.setattr(paged, "list_rows", lambda a, ids: reads.append(ids) or original(a, ids))
+    cell(model, 0, ArticleListModel.TITLE)  # the first page came with the query
+    assert reads == []
+    cell(model, 7, ArticleListModel.TITLE)
+    cell(model, 8, ArticleListModel.CLAIMS)
+    assert reads == [[model.article_id(r) for r in (6, 7, 8)]]
+    assert model.list_row(19).id == model.article_id(19) and len(reads) == 2
+
+
+def test_row_of_next_row_and_refresh_across_pages(qtbot, paged):
+    model = ArticleListModel(paged, ME)
+    last = paged.article_list_ids(ME)[-1]
+    assert model.row_of(last, fetch=False) is None  # not read yet
+    assert model.row_of(last) == 19 and model.is_complete()  # reads the rest to answer
+    ids = [model.article_id(r) for r in range(20)]
+    untagged = [r for r, row in enumerate(paged.article_list(ME)) if row.claims == 0]
+    assert model.next_row(0, untagged_only=True) == min(r for r in untagged if r > 0)
+    assert model.next_row(untagged[-1], untagged_only=True) is None
+    assert model.next_row(18) == 19 and model.next_row(19) is None
+    paged.add_span(ids[15], ME, "treaty", 0, 3)  # a row not read yet: read fresh when shown
+    model.refresh_article(ids[15])
+    assert cell(model, 15, ArticleListModel.CLAIMS) == str(paged.span_count(ids[15], ME))
+    paged.set_status(ids[15], ME, "done")
+    model.refresh_article(ids[15])  # a row read: updated in place
+    assert cell(model, 15, ArticleListModel.STATUS) == "Done"
+
+
+def test_an_article_deleted_meanwhile_shows_an_empty_row(qtbot, paged):
+    model = ArticleListModel(paged, ME)
+    model.fetch_rest()
+    gone = model.article_id(10)
+    paged.db.execute("DELETE FROM articles WHERE id = ?", [gone])
+    assert cell(model, 10, ArticleListModel.TITLE) is None
+    assert cell(model, 11, ArticleListModel.TITLE) == paged.article(model.article_id(11)).title
+    assert model.list_row(10) is None
+
+
+def test_the_rest_is_listed_afresh_when_the_project_changed_meanwhile(qtbot, paged):
+    model = ArticleListModel(paged, ME)
+    [new] = paged.add_articles([ArticleDraft(text="নতুন খবর।", title="নতুন",
+                                             published="2030-01-01T00:00:00+06:00")])  # fmt: skip
+    with qtbot.waitSignal(model.modelReset):
+        model.fetch_rest()
+    assert model.article_id(0) == new.id and model.total() == 21
+    assert rows_of(model) == expected_rows(paged)
+
+
+def test_sorting_by_status_works(view, store):
+    model = view.model()
+    store.set_status(store.ids[2], ME, "in_progress")
+    view.sortByColumn(ArticleListModel.STATUS, Qt.SortOrder.AscendingOrder)
+    assert cell(model, 0, ArticleListModel.STATUS) == "In progress"

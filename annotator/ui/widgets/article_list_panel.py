@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QTableView,
     QVBoxLayout,
@@ -54,7 +55,12 @@ class ArticleListPanel(QWidget):
         self.label_filter = QComboBox()
         self.label_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
 
-        self.model = ArticleListModel(store, annotator, self)
+        # The window queries once, after restoring its state (`ArticleListModel.refresh`).
+        self.model = ArticleListModel(store, annotator, self, load=False)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("article_count")
+        self.model.modelReset.connect(self._show_count)
+        self.model.counted.connect(self._show_count)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -79,6 +85,15 @@ class ArticleListPanel(QWidget):
         layout.addWidget(self.search_edit)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.count_label)
+
+    def _show_count(self) -> None:
+        """'N articles' under the list; 'N+ articles, counting…' while the rest is read."""
+        total = self.model.total()
+        if total is None:
+            self.count_label.setText(f"{self.model.rowCount():,}+ articles, counting…")
+        else:
+            self.count_label.setText(f"{total:,} article" + ("" if total == 1 else "s"))
 
     def set_labels(self, labels: list[LabelDef]) -> None:
         """Offer these labels in the label filter, keeping the chosen one if it is still there."""

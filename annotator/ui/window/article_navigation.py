@@ -18,7 +18,12 @@ class ArticleNavigation:
 
     def _open_initial_article(self: MainWindow) -> None:
         wanted = self.last_article()
-        row = self.list_model.row_of(wanted) if wanted is not None else None
+        row = self.list_model.row_of(wanted, fetch=False) if wanted is not None else None
+        if row is None and wanted is not None and not self.list_model.is_complete():
+            # Its row may come with the rest of the list: open it now, select it when counted.
+            self.open_article(wanted)
+            if self.article is not None:
+                return
         if row is None and self.list_model.rowCount() > 0:
             row = 0
         if row is not None:
@@ -37,7 +42,7 @@ class ArticleNavigation:
         self.panel.set_spans(spans, self.annotator)
         self._refresh_doc_labels()
         self.settings.setValue("last_article", article_id)
-        row = self.list_model.row_of(article_id)
+        row = self.list_model.row_of(article_id, fetch=False)
         if row is not None and self.list_view.currentIndex().row() != row:
             self.list_view.selectRow(row)
 
@@ -49,8 +54,16 @@ class ArticleNavigation:
 
     def _on_list_reset(self: MainWindow) -> None:
         self._show_review_column()
+        self._select_open_article()
+
+    def _on_list_counted(self: MainWindow, _total: int) -> None:
+        """The rest of the list arrived: the open article's row may be among it."""
+        if self.list_view.currentIndex().row() < 0:
+            self._select_open_article()
+
+    def _select_open_article(self: MainWindow) -> None:
         if self.article is not None:
-            row = self.list_model.row_of(self.article.id)
+            row = self.list_model.row_of(self.article.id, fetch=False)
             if row is not None:
                 self.list_view.selectRow(row)
 
