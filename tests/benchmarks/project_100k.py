@@ -18,7 +18,7 @@ from pathlib import Path
 from annotator.models import ArticleDraft
 from annotator.store import Store
 
-RECIPE = "v1"
+RECIPE = "v2"  # v2: built by code with schema step 0006 (no migration on first open)
 ARTICLES = 100_000
 LABELS = ("troop_deployment", "treaty", "visit", "military_aid", "support_statement")
 WORDS = ("উত্তর কোরিয়া রাশিয়ায় আনুমানিক ১১ হাজার সৈন্য পাঠিয়েছে কিম জং উন মস্কো সফর "
