@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from itertools import groupby, islice
+from operator import itemgetter
 from typing import Any
 
 from annotator.models import GOLD, Span
 from annotator.store.base import StoreBase
 from annotator.store.records import SPAN_SELECT, LayerSpan, span_from_row
 from annotator.store.span_rows import check_range, insert_span
+
+LayerDocument = tuple[int, str, str, list[Any]]
+"""An article as `LayerRows.layer_documents` gives it: id, title, text, its span rows."""
 
 
 class LayerRows(StoreBase):
@@ -49,6 +54,66 @@ class LayerRows(StoreBase):
         for row in self.db.execute(sql + ' ORDER BY article_id, start, "end", id', params):
             grouped.setdefault(row[1], []).append(span_from_row(row))
         return grouped
+
+    def layer_article_ids(self, annotators: Iterable[str]) -> list[int]:
+        """Ids of the articles where any of these layers has a span, in order."""
+        names = list(annotators)
+        if not names:
+            return []
+        marks = ", ".join("?" * len(names))
+        sql = f"SELECT DISTINCT article_id FROM spans WHERE annotator IN ({marks}) ORDER BY 1"
+        return [int(row[0]) for row in self.db.execute(sql, names)]
+
+    def layer_documents(
+        self, annotators: Iterable[str], article_ids: Iterable[int] | None = None, batch: int = 500
+    ) -> Iterator[LayerDocument]:
+        """Articles with their spans of these layers, in id order, `batch` articles at a time:
+        (id, title, text, span rows), a row being (article id, annotator, start, end, label).
+
+        With `article_ids` None: every article where a layer has a span, found in one ordered
+        pass over the spans (grouped as they come); else those articles, with or without spans
+        (ids with no article are skipped).
+        """
+        names = list(annotators)
+        if not names:
+            return
+        marks = ", ".join("?" * len(names))
+        columns = 'article_id, annotator, start, "end", label'
+        if article_ids is None:
+            # `+annotator`: walk the spans in article order (by idx_spans_article), not by layer.
+            rows = self.db.execute(
+                f"SELECT {columns} FROM spans WHERE +annotator IN ({marks}) ORDER BY article_id",
+                names,
+            )
+            groups = ((key, list(group)) for key, group in groupby(rows, itemgetter(0)))
+            while chunk := list(islice(groups, batch)):
+                yield from self._with_text(chunk)
+            return
+        ids = sorted(set(article_ids))
+        for first in range(0, len(ids), batch):
+            part = ids[first : first + batch]
+            grouped: dict[int, list[Any]] = {}
+            for row in self.db.execute(
+                f"SELECT {columns} FROM spans WHERE article_id IN (SELECT value FROM json_each(?))"
+                f" AND annotator IN ({marks})",
+                [json.dumps(part), *names],
+            ):
+                grouped.setdefault(row[0], []).append(row)
+            yield from self._with_text([(i, grouped.get(i, [])) for i in part])
+
+    def _with_text(self, chunk: list[tuple[int, list[Any]]]) -> Iterator[LayerDocument]:
+        """Each (article id, span rows) of `chunk` with its article's title and text."""
+        found = {
+            row[0]: row
+            for row in self.db.execute(
+                "SELECT id, title, text FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps([article_id for article_id, _ in chunk])],
+            )
+        }
+        for article_id, rows in chunk:
+            article = found.get(article_id)
+            if article is not None:
+                yield article_id, article[1], article[2], rows
 
     def replace_layer(
         self, article_id: int, annotator: str, rows: Iterable[LayerSpan]
