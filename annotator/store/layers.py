@@ -64,6 +64,43 @@ class LayerRows(StoreBase):
         sql = f"SELECT DISTINCT article_id FROM spans WHERE annotator IN ({marks}) ORDER BY 1"
         return [int(row[0]) for row in self.db.execute(sql, names)]
 
+    def layer_articles(
+        self,
+        annotators: Iterable[str],
+        beyond: int | None = None,
+        forward: bool = True,
+        limit: int = 200,
+    ) -> list[tuple[int, str]]:
+        """(id, title) of up to `limit` articles where any of these layers has a span, by id:
+        the first ones (the last ones when not `forward`), or those after (before) `beyond`.
+
+        One page of a walk through the compared articles: no query reads them all.
+        """
+        names = list(annotators)
+        if not names:
+            return []
+        marks = ", ".join("?" * len(names))
+        sql = (
+            "SELECT a.id, a.title FROM articles a WHERE EXISTS (SELECT 1 FROM spans s"
+            f" WHERE s.article_id = a.id AND s.annotator IN ({marks}))"
+        )
+        params: list[Any] = list(names)
+        if beyond is not None:
+            sql += " AND a.id > ?" if forward else " AND a.id < ?"
+            params.append(beyond)
+        sql += f" ORDER BY a.id {'ASC' if forward else 'DESC'} LIMIT ?"
+        return [(int(i), str(t)) for i, t in self.db.execute(sql, [*params, limit])]
+
+    def has_layer_spans(self, article_id: int, annotators: Iterable[str]) -> bool:
+        """True if any of these layers has a span on the article."""
+        names = list(annotators)
+        marks = ", ".join("?" * len(names))
+        row = self.db.execute(
+            f"SELECT 1 FROM spans WHERE article_id = ? AND annotator IN ({marks}) LIMIT 1",
+            [article_id, *names],
+        ).fetchone()
+        return row is not None
+
     def layer_documents(
         self, annotators: Iterable[str], article_ids: Iterable[int] | None = None, batch: int = 500
     ) -> Iterator[LayerDocument]:
