@@ -30,7 +30,7 @@ from dataclasses import asdict, dataclass, field
 from itertools import islice
 from typing import Any
 
-from annotator.agreement_batch import BatchCounts, count_batch
+from annotator.agreement_batch import BatchCounts, Spans, count_batch
 from annotator.models import GOLD
 from annotator.store import Store
 from annotator.word_bounds import word_bounds
@@ -378,14 +378,36 @@ def compare_documents(
     layer used (in `label_order`, then by name). `docs` are taken `BATCH` at a time (their
     words found together), so a generator of them is never held whole.
     """
+    docs = iter(docs)
+
+    def batches() -> Iterator[Batch]:
+        while batch := list(islice(docs, BATCH)):
+            yield (
+                [(doc.article_id, doc.title, doc.text) for doc in batch],
+                Spans.of_articles([doc.a for doc in batch]),
+                Spans.of_articles([doc.b for doc in batch]),
+            )
+
+    return _compare(batches(), labels, a, b, label_order)
+
+
+Batch = tuple[list[tuple[int, str, str]], Spans, Spans]
+"""Articles (id, title, text) and the spans of layers A and B on them."""
+
+
+def _compare(
+    batches: Iterable[Batch],
+    labels: Sequence[str] | None,
+    a: str,
+    b: str,
+    label_order: Sequence[str],
+) -> AgreementResult:
     keep = None if labels is None else set(labels)
     running = _Running()
-    docs = iter(docs)
     with _collector_paused():
-        while batch := list(islice(docs, BATCH)):
-            spans_a = [_kept(doc.a, keep) for doc in batch]
-            spans_b = [_kept(doc.b, keep) for doc in batch]
-            running.add(batch, count_batch([doc.text for doc in batch], spans_a, spans_b))
+        for articles, spans_a, spans_b in batches:
+            texts = [text for _, _, text in articles]
+            running.add(articles, count_batch(texts, spans_a.kept(keep), spans_b.kept(keep)))
     return running.result(labels, a, b, label_order)
 
 
@@ -403,10 +425,6 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _kept(spans: list[SpanTuple], keep: set[str] | None) -> list[SpanTuple]:
-    return spans if keep is None else [s for s in spans if s[2] in keep]
-
-
 @dataclass
 class _Running:
     """What `compare_documents` has counted so far. Per label, spans, exact and overlap matches
@@ -422,8 +440,8 @@ class _Running:
     confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     rows: list[ArticleScores] = field(default_factory=list)
 
-    def add(self, batch: list[Document], counts: BatchCounts) -> None:
-        """Count a batch of articles (`agreement_batch.count_batch` counted them)."""
+    def add(self, batch: list[tuple[int, str, str]], counts: BatchCounts) -> None:
+        """Count a batch of articles, (id, title, text) each (`count_batch` counted them)."""
         self.articles += len(batch)
         self.tokens.update(counts.tokens)
         self.a_spans.update(counts.a_labels)
@@ -433,9 +451,11 @@ class _Running:
         self.confusion.update(counts.confusion)
         per_article = (counts.tables, counts.a_spans, counts.b_spans, counts.exact,
                        counts.overlap)  # fmt: skip
-        for doc, table, n_a, n_b, exact, overlap in zip(batch, *per_article, strict=True):
+        for (article_id, title, _), table, n_a, n_b, exact, overlap in zip(
+            batch, *per_article, strict=True
+        ):
             self.rows.append(
-                ArticleScores(doc.article_id, doc.title, n_a, n_b, f1_score(exact, n_a, n_b),
+                ArticleScores(article_id, title, n_a, n_b, f1_score(exact, n_a, n_b),
                               f1_score(overlap, n_a, n_b), cohen_kappa(table))
             )  # fmt: skip
 
@@ -552,32 +572,38 @@ def compute_agreement(
             if label not in known_labels:
                 raise AgreementError(f"unknown label {label!r} (known: {', '.join(order)})")
     ids = None if all_articles else sorted(_done(store, a) & _done(store, b))
-    docs = _documents(store, a, b, ids, progress)
-    return compare_documents(docs, labels, a=a, b=b, label_order=order)
+    return _compare(_batches(store, a, b, ids, progress), labels, a, b, order)
 
 
-def _documents(
+def _batches(
     store: Store, a: str, b: str, ids: list[int] | None, progress: Progress | None
-) -> Iterator[Document]:
-    """The compared articles with both layers' spans (every article with spans from either
-    when `ids` is None), telling `progress` how far through the articles' ids they are."""
-    if ids is None:  # the share of the project's id range gone through
+) -> Iterator[Batch]:
+    """The compared articles (every article with spans from either when `ids` is None) and
+    both layers' spans, a batch at a time, telling `progress` how far through they are (the
+    share of the project's id range, or of `ids`)."""
+    import numpy as np  # noqa: PLC0415 - numpy only for agreement
+
+    if ids is None:
         first, last = store.article_id_range()
         total = last - first + 1
     else:
         first, total = 0, len(ids)
-    for n, (article_id, title, text, rows) in enumerate(
-        store.layer_documents([a, b], ids, BATCH), 1
+    done = 0
+    for articles, (article_ids, who, starts, ends, labels) in store.layer_batches(
+        [a, b], ids, BATCH
     ):
-        yield Document(
-            article_id=article_id,
-            title=title,
-            text=text,
-            a=[(start, end, label) for _, who, start, end, label in rows if who == a],
-            b=[(start, end, label) for _, who, start, end, label in rows if who == b],
-        )
-        if progress is not None and n % BATCH == 0:
-            done = n if ids is not None else article_id - first + 1
+        place = np.searchsorted(np.asarray([i for i, _, _ in articles]), article_ids)
+        columns = (place, np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64),
+                   np.asarray(labels, dtype=object))  # fmt: skip
+        layer = np.asarray(who, dtype=object)
+        yield articles, _columns(*columns, layer == a), _columns(*columns, layer == b)
+        if progress is not None:
+            done = done + len(articles) if ids is not None else articles[-1][0] - first + 1
             progress(min(1.0, done / max(1, total)))
     if progress is not None:
         progress(1.0)
+
+
+def _columns(place: Any, start: Any, end: Any, label: Any, mine: Any) -> Spans:
+    """The spans of one layer (`mine`: which of a batch's are its) as `Spans`."""
+    return Spans(place[mine], start[mine], end[mine], label[mine].tolist())

@@ -46,6 +46,36 @@ class BatchCounts:
 
 
 @dataclass
+class Spans:
+    """One layer's spans of a batch, column by column: the article (its place in the batch),
+    start, end and label of each (sequences or numpy arrays of one length)."""
+
+    article: Any
+    start: Any
+    end: Any
+    label: Any
+
+    @classmethod
+    def of_articles(cls, spans: Sequence[Sequence[SpanTuple]]) -> Spans:
+        """The columns of one layer's (start, end, label) spans, article by article."""
+        flat = [span for article in spans for span in article]
+        return cls(
+            article=[k for k, article in enumerate(spans) for _ in article],
+            start=[span[0] for span in flat],
+            end=[span[1] for span in flat],
+            label=[span[2] for span in flat],
+        )
+
+    def kept(self, keep: set[str] | None) -> Spans:
+        """Only the spans whose label is in `keep` (all when None)."""
+        if keep is None:
+            return self
+        mine = [k for k, label in enumerate(self.label) if label in keep]
+        return Spans(*([column[k] for k in mine] for column in
+                       (self.article, self.start, self.end, self.label)))  # fmt: skip
+
+
+@dataclass
 class _Layer:
     """One layer's spans of the batch as arrays, in batch order (article by article)."""
 
@@ -56,15 +86,11 @@ class _Layer:
     rank: Any
 
 
-def count_batch(
-    texts: Sequence[str],
-    a: Sequence[Sequence[SpanTuple]],
-    b: Sequence[Sequence[SpanTuple]],
-) -> BatchCounts:
-    """The counts of the articles `texts`, with spans `a[k]` of layer A and `b[k]` of B."""
+def count_batch(texts: Sequence[str], a: Spans, b: Spans) -> BatchCounts:
+    """The counts of the articles `texts`, with the spans `a` of layer A and `b` of B."""
     import numpy as np  # noqa: PLC0415 - numpy only for agreement
 
-    ordered = sorted({span[2] for spans in (*a, *b) for span in spans})
+    ordered = sorted({*a.label, *b.label})
     names = [OUTSIDE, *(label for label in ordered if label != OUTSIDE)]
     code = {name: k for k, name in enumerate(names)}
     rank = {label: k for k, label in enumerate(ordered)}
@@ -107,21 +133,16 @@ def count_batch(
     )
 
 
-def _layer(
-    np: Any, spans: Sequence[Sequence[SpanTuple]], code: dict[str, int], rank: dict[str, int]
-) -> _Layer:
-    flat = [span for article in spans for span in article]
-    counts = np.asarray([len(article) for article in spans], dtype=np.int64)
-
-    def column(values: list[int]) -> Any:
-        return np.asarray(values, dtype=np.int64)
+def _layer(np: Any, spans: Spans, code: dict[str, int], rank: dict[str, int]) -> _Layer:
+    def column(values: Any) -> Any:
+        return np.asarray(values, dtype=np.int64).reshape(-1)
 
     return _Layer(
-        article=np.repeat(np.arange(len(spans), dtype=np.int64), counts),
-        start=column([span[0] for span in flat]),
-        end=column([span[1] for span in flat]),
-        code=column([code[span[2]] for span in flat]),
-        rank=column([rank[span[2]] for span in flat]),
+        article=column(spans.article),
+        start=column(spans.start),
+        end=column(spans.end),
+        code=column([code[label] for label in spans.label]),
+        rank=column([rank[label] for label in spans.label]),
     )
 
 

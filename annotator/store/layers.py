@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from itertools import groupby, islice
-from operator import itemgetter
 from typing import Any
+
+import orjson
 
 from annotator.models import GOLD, Span
 from annotator.store.base import StoreBase
 from annotator.store.records import SPAN_SELECT, LayerSpan, span_from_row
 from annotator.store.span_rows import check_range, insert_span
 
-LayerDocument = tuple[int, str, str, list[Any]]
-"""An article as `LayerRows.layer_documents` gives it: id, title, text, its span rows."""
+SpanColumns = tuple[list[int], list[str], list[int], list[int], list[str]]
+"""Spans column by column: article ids, annotators, starts, ends, labels."""
+LayerBatch = tuple[list[tuple[int, str, str]], SpanColumns]
+"""A batch of `LayerRows.layer_batches`: its articles (id, title, text) and their spans."""
 
 
 class LayerRows(StoreBase):
@@ -101,56 +103,58 @@ class LayerRows(StoreBase):
         ).fetchone()
         return row is not None
 
-    def layer_documents(
+    def layer_batches(
         self, annotators: Iterable[str], article_ids: Iterable[int] | None = None, batch: int = 500
-    ) -> Iterator[LayerDocument]:
-        """Articles with their spans of these layers, in id order, `batch` articles at a time:
-        (id, title, text, span rows), a row being (article id, annotator, start, end, label).
+    ) -> Iterator[LayerBatch]:
+        """The articles where these layers have spans (or `article_ids`, with or without spans;
+        ids with no article are skipped) and those spans, at most `batch` articles at a time,
+        in id order, so memory holds one batch whatever the project's size.
 
-        With `article_ids` None: every article where a layer has a span, found in one ordered
-        pass over the spans (grouped as they come); else those articles, with or without spans
-        (ids with no article are skipped).
+        Each batch is its articles as (id, title, text) and its spans column by column:
+        (article ids, annotators, starts, ends, labels), one list each, built by SQLite (one
+        query for the spans of a batch, one for its texts: no Python object per span row).
         """
         names = list(annotators)
         if not names:
             return
         marks = ", ".join("?" * len(names))
-        columns = 'article_id, annotator, start, "end", label'
-        if article_ids is None:
-            # `+annotator`: walk the spans in article order (by idx_spans_article), not by layer.
-            rows = self.db.execute(
-                f"SELECT {columns} FROM spans WHERE +annotator IN ({marks}) ORDER BY article_id",
-                names,
-            )
-            groups = ((key, list(group)) for key, group in groupby(rows, itemgetter(0)))
-            while chunk := list(islice(groups, batch)):
-                yield from self._with_text(chunk)
+        columns = ", ".join(
+            f"json_group_array({c})" for c in ("article_id", "annotator", "start", '"end"', "label")
+        )
+        # `+annotator`: find the rows by article (idx_spans_article), never by layer.
+        sql = f"SELECT {columns} FROM spans WHERE +annotator IN ({marks}) AND "
+        if article_ids is None:  # by ranges of ids: the articles of each with spans
+            first, last = self.article_id_range()  # type: ignore[attr-defined]
+            for low in range(first, last + 1, batch):
+                spans = self._span_columns(
+                    sql + "article_id >= ? AND article_id < ?", [*names, low, low + batch]
+                )
+                ids = sorted(set(spans[0]))
+                if ids:
+                    yield self._texts(ids), spans
             return
         ids = sorted(set(article_ids))
         for first in range(0, len(ids), batch):
             part = ids[first : first + batch]
-            grouped: dict[int, list[Any]] = {}
-            for row in self.db.execute(
-                f"SELECT {columns} FROM spans WHERE article_id IN (SELECT value FROM json_each(?))"
-                f" AND annotator IN ({marks})",
-                [json.dumps(part), *names],
-            ):
-                grouped.setdefault(row[0], []).append(row)
-            yield from self._with_text([(i, grouped.get(i, [])) for i in part])
-
-    def _with_text(self, chunk: list[tuple[int, list[Any]]]) -> Iterator[LayerDocument]:
-        """Each (article id, span rows) of `chunk` with its article's title and text."""
-        found = {
-            row[0]: row
-            for row in self.db.execute(
-                "SELECT id, title, text FROM articles WHERE id IN (SELECT value FROM json_each(?))",
-                [json.dumps([article_id for article_id, _ in chunk])],
+            spans = self._span_columns(
+                sql + "article_id IN (SELECT value FROM json_each(?))", [*names, json.dumps(part)]
             )
-        }
-        for article_id, rows in chunk:
-            article = found.get(article_id)
-            if article is not None:
-                yield article_id, article[1], article[2], rows
+            yield self._texts(part), spans
+
+    def _span_columns(self, sql: str, params: list[Any]) -> SpanColumns:
+        row = self.db.execute(sql, params).fetchone()
+        return tuple(orjson.loads(column) for column in row)  # type: ignore[return-value]
+
+    def _texts(self, ids: list[int]) -> list[tuple[int, str, str]]:
+        """(id, title, text) of these articles (those there are), by id."""
+        return [
+            (int(i), str(title), str(text))
+            for i, title, text in self.db.execute(
+                "SELECT id, title, text FROM articles WHERE id IN (SELECT value FROM json_each(?))"
+                " ORDER BY id",
+                [json.dumps(ids)],
+            )
+        ]
 
     def replace_layer(
         self, article_id: int, annotator: str, rows: Iterable[LayerSpan]

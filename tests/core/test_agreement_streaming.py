@@ -160,19 +160,29 @@ def test_the_fixture_of_the_hand_computed_tests(project) -> None:
             same(old.as_dict(), new.as_dict())
 
 
-def test_layer_documents_stream_every_compared_article_in_order(project) -> None:
+def batches_as_articles(batches) -> list[tuple[int, str, str, list]]:
+    """`layer_batches` as (id, title, text, sorted span rows) per article, in order."""
+    found = []
+    for articles, (ids, who, starts, ends, labels) in batches:
+        assert len(articles) <= 2 and len({len(ids), len(who), len(starts), len(labels)}) == 1
+        rows = sorted(zip(ids, who, starts, ends, labels, strict=True))
+        found += [(i, t, x, [r[1:] for r in rows if r[0] == i]) for i, t, x in articles]
+        assert {r[0] for r in rows} <= {i for i, _, _ in articles}
+    return found
+
+
+def test_layer_batches_give_every_compared_article_in_order(project) -> None:
     ids = project.ids
     grouped = project.layer_spans(["rahim", "karim"])
-    streamed = list(project.layer_documents(["rahim", "karim"], batch=2))
+    streamed = batches_as_articles(project.layer_batches(["rahim", "karim"], batch=2))
     assert [doc[0] for doc in streamed] == sorted(grouped) == [i for i in ids if i != ids[3]]
     for article_id, title, text, rows in streamed:
         article = project.article(article_id)
         assert (title, text) == (article.title, article.text)
         expected = sorted((s.annotator, s.start, s.end, s.label) for s in grouped[article_id])
-        assert sorted(row[1:] for row in rows) == expected
-        assert {row[0] for row in rows} == {article_id}
+        assert rows == expected
     chosen = [ids[5], ids[3], 99_999, ids[1]]  # one without spans, one not there
-    picked = list(project.layer_documents(["rahim", "karim"], chosen, batch=2))
+    picked = batches_as_articles(project.layer_batches(["rahim", "karim"], chosen, batch=2))
     assert [(doc[0], len(doc[3])) for doc in picked] == [(ids[1], 11), (ids[3], 0), (ids[5], 11)]
     assert project.layer_article_ids(["karim"]) == [i for i in ids if i not in (ids[3], ids[4])]
 
