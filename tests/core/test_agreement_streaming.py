@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections import Counter
 from typing import Any
 from unittest import mock
 
@@ -20,7 +21,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from annotator import agreement
-from annotator.agreement import Document, compare_documents, compute_agreement
+from annotator.agreement import Document, Tokens, compare_documents, compute_agreement
+from annotator.agreement_batch import Spans, count_batch
 from annotator.models import GOLD, ArticleDraft
 from annotator.store import Store
 from annotator.text import words
@@ -71,6 +73,20 @@ def test_random_documents_give_the_old_numbers(docs, labels, batch) -> None:
         new = compare_documents(new_docs, labels, label_order=["treaty"])
     old = reference.compare_documents(old_docs, labels, label_order=["treaty"])
     same(old.as_dict(), new.as_dict())
+
+
+@settings(max_examples=200, deadline=None)
+@given(documents())
+def test_batch_token_tables_are_each_articles_tokens(docs) -> None:
+    texts = [text for text, _, _ in docs]
+    counts = count_batch(texts, Spans.of_articles([a for _, a, _ in docs]),
+                         Spans.of_articles([b for _, _, b in docs]))  # fmt: skip
+    for (text, a, b), table, n_a, n_b in zip(
+        docs, counts.tables, counts.a_spans, counts.b_spans, strict=True
+    ):
+        assert table == dict(Tokens(text).pairs(a, b))
+        assert (n_a, n_b) == (len(a), len(b))
+    assert counts.tokens == sum((Counter(t) for t in counts.tables), Counter())
 
 
 @settings(max_examples=100, deadline=None)
