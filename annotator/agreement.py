@@ -22,14 +22,18 @@ no tokens were compared or only one category occurs in both layers together.
 from __future__ import annotations
 
 import bisect
+import contextlib
+import gc
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from itertools import islice
 from typing import Any
 
+from annotator.agreement_batch import BatchCounts, Spans, count_batch
 from annotator.models import GOLD
 from annotator.store import Store
-from annotator.text import words
+from annotator.word_bounds import word_bounds
 
 OUTSIDE = "O"
 """The token category for "no span"."""
@@ -68,24 +72,45 @@ def overlap_pairs(
     With `same_label`, only spans of one label pair up. Ties in overlap go to a same-label pair,
     then to the earlier A span, then to the earlier B span (by start, end, label, index).
     """
-    order = sorted(range(len(b)), key=lambda j: b[j])
+    return _greedy(_candidates(a, b, same_label))
+
+
+Candidate = tuple[int, bool, SpanTuple, int, SpanTuple, int]
+"""A possible pair as its sort key: (-overlap, labels differ, A span, its index, B span, its
+index)."""
+
+
+def _candidates(
+    a: Sequence[SpanTuple], b: Sequence[SpanTuple], same_label: bool
+) -> list[Candidate]:
+    """Every overlapping pair (of one label with `same_label`), in the order `_greedy` takes
+    them. The same-label pairs among all candidates come in the order of a same-label run."""
+    if not a or not b:
+        return []
+    order = sorted(range(len(b)), key=b.__getitem__)
     starts = [b[j][0] for j in order]
-    longest = max((e - s for s, e, _ in b), default=0)
-    candidates = []
-    for i, (a_start, a_end, a_label) in enumerate(a):
+    longest = max(e - s for s, e, _ in b)
+    found: list[Candidate] = []
+    for i, span_a in enumerate(a):
+        a_start, a_end, a_label = span_a
         lo = bisect.bisect_right(starts, a_start - longest)
-        hi = bisect.bisect_left(starts, a_end)
-        for j in order[lo:hi]:
-            b_start, b_end, b_label = b[j]
-            overlap = min(a_end, b_end) - max(a_start, b_start)
-            if overlap <= 0 or (same_label and a_label != b_label):
-                continue
-            candidates.append((-overlap, a_label != b_label, a[i], i, b[j], j))
-    candidates.sort()
+        for j in order[lo : bisect.bisect_left(starts, a_end)]:
+            span_b = b[j]
+            overlap = min(a_end, span_b[1]) - max(a_start, span_b[0])
+            if overlap > 0:
+                other = a_label != span_b[2]
+                if not (same_label and other):
+                    found.append((-overlap, other, span_a, i, span_b, j))
+    found.sort()
+    return found
+
+
+def _greedy(candidates: Iterable[Candidate]) -> list[tuple[int, int]]:
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs = []
-    for *_, i, _, j in candidates:
+    for candidate in candidates:
+        i, j = candidate[3], candidate[5]
         if i not in used_a and j not in used_b:
             used_a.add(i)
             used_b.add(j)
@@ -96,14 +121,25 @@ def overlap_pairs(
 def confusion_counts(a: Sequence[SpanTuple], b: Sequence[SpanTuple]) -> Counter[tuple[str, str]]:
     """(label in A, label in B) counts over overlapping pairs of any label, plus unpaired spans."""
     counts: Counter[tuple[str, str]] = Counter()
-    pairs = overlap_pairs(a, b, same_label=False)
+    _confusion(a, b, overlap_pairs(a, b, same_label=False), counts)
+    return counts
+
+
+def _confusion(
+    a: Sequence[SpanTuple],
+    b: Sequence[SpanTuple],
+    pairs: list[tuple[int, int]],
+    counts: Counter[tuple[str, str]],
+) -> None:
+    """Add the confusion counts of these pairs (and of the spans left unpaired) to `counts`."""
     for i, j in pairs:
         counts[a[i][2], b[j][2]] += 1
-    paired_a = {i for i, _ in pairs}
-    paired_b = {j for _, j in pairs}
-    counts.update((span[2], UNPAIRED) for i, span in enumerate(a) if i not in paired_a)
-    counts.update((UNPAIRED, span[2]) for j, span in enumerate(b) if j not in paired_b)
-    return counts
+    if len(pairs) < len(a):
+        paired_a = {i for i, _ in pairs}
+        counts.update((span[2], UNPAIRED) for i, span in enumerate(a) if i not in paired_a)
+    if len(pairs) < len(b):
+        paired_b = {j for _, j in pairs}
+        counts.update((UNPAIRED, span[2]) for j, span in enumerate(b) if j not in paired_b)
 
 
 # -- tokens and chance-corrected agreement ------------------------------------------------
@@ -113,9 +149,7 @@ class Tokens:
     """The words of one text, for labelling them from spans (see `token_labels`)."""
 
     def __init__(self, text: str) -> None:
-        spans = words(text)
-        self.starts = [start for start, _ in spans]
-        self.ends = [end for _, end in spans]
+        [(self.starts, self.ends)] = word_bounds([text])
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -123,10 +157,11 @@ class Tokens:
     def assign(self, spans: Iterable[SpanTuple]) -> dict[int, str]:
         """Token index -> label for every token some span covers, under the token rule."""
         labels: dict[int, str] = {}
-        for start, end, label in sorted(spans, key=lambda s: (s[0], s[0] - s[1], s[2])):
-            lo = bisect.bisect_right(self.ends, start)
-            for k in range(lo, bisect.bisect_left(self.starts, end)):
-                labels.setdefault(k, label)
+        starts, ends = self.starts, self.ends
+        for start, end, label in sorted(spans, key=_token_rule):
+            for k in range(bisect.bisect_right(ends, start), bisect.bisect_left(starts, end)):
+                if k not in labels:
+                    labels[k] = label
         return labels
 
     def pairs(self, a: Iterable[SpanTuple], b: Iterable[SpanTuple]) -> Counter[tuple[str, str]]:
@@ -140,11 +175,20 @@ class Tokens:
         if label is not None:
             in_a = {k: v for k, v in in_a.items() if v == label}
             in_b = {k: v for k, v in in_b.items() if v == label}
-        covered = in_a.keys() | in_b.keys()
-        pairs = Counter((in_a.get(k, OUTSIDE), in_b.get(k, OUTSIDE)) for k in covered)
-        if len(self) > len(covered):
-            pairs[OUTSIDE, OUTSIDE] += len(self) - len(covered)
+        pairs = Counter([(x, in_b.get(k, OUTSIDE)) for k, x in in_a.items()])
+        only_b = [(OUTSIDE, y) for k, y in in_b.items() if k not in in_a]
+        if only_b:
+            pairs.update(only_b)
+        covered = len(in_a) + len(only_b)
+        if len(self) > covered:
+            pairs[OUTSIDE, OUTSIDE] += len(self) - covered
         return pairs
+
+
+def _token_rule(span: SpanTuple) -> tuple[int, int, str]:
+    """Which span labels a token several cover: the first to start, the longest, the smallest
+    label name."""
+    return span[0], span[0] - span[1], span[2]
 
 
 def token_labels(text: str, spans: Iterable[SpanTuple]) -> list[str]:
@@ -164,45 +208,49 @@ def _categories(pairs: Pairs) -> list[str]:
 
 def cohen_kappa(pairs: Pairs) -> float | None:
     """Cohen's kappa of a two-annotator contingency table; None if < 2 categories or no items."""
-    total = sum(pairs.values())
-    if total == 0 or len(_categories(pairs)) < 2:
-        return None
-    observed = sum(n for (x, y), n in pairs.items() if x == y) / total
-    row: Counter[str] = Counter()
-    col: Counter[str] = Counter()
+    total = observed = 0
+    row: dict[str, int] = {}
+    col: dict[str, int] = {}
+    seen: set[str] = set()
     for (x, y), n in pairs.items():
-        row[x] += n
-        col[y] += n
-    expected = sum(row[c] * col[c] for c in row) / (total * total)
-    return (observed - expected) / (1 - expected)
+        total += n
+        if x == y:
+            observed += n
+        row[x] = row.get(x, 0) + n
+        col[y] = col.get(y, 0) + n
+        if n > 0:
+            seen.add(x)
+            seen.add(y)
+    if total == 0 or len(seen) < 2:
+        return None
+    expected = sum(n * col.get(c, 0) for c, n in row.items()) / (total * total)
+    return (observed / total - expected) / (1 - expected)
 
 
 def krippendorff_alpha(pairs: Pairs) -> float | None:
     """Krippendorff's alpha (nominal) for two coders who both coded every unit; None if undefined.
 
-    Computed by the `krippendorff` package. Its memory grows with units x categories², so
-    units both coders put in the same category are handed over as one unit per category
-    (a unit of m equal values adds exactly m to the coincidence matrix, as m/2 two-value units
-    do); each disagreeing unit stays its own unit. The result is the same alpha.
+    In closed form: with both coders' values of every unit, the coincidences are the table
+    plus its transpose, so with n = 2 × units, n_c how often category c was given and D the
+    number of units the two coders put in different categories,
+    alpha = 1 - (n - 1) · 2D / (n² - Σ n_c²), computed in integers up to the one division.
+    This is what the `krippendorff` package computes (the tests check it against it) without
+    its memory, which grows with units × categories².
     """
     categories = _categories(pairs)
     if sum(pairs.values()) == 0 or len(categories) < 2:
         return None
-    import krippendorff  # noqa: PLC0415 - imported on first use
-    import numpy as np  # noqa: PLC0415
-
-    index = {c: k for k, c in enumerate(categories)}
-    agreed = [(index[x], n) for (x, y), n in pairs.items() if x == y and n > 0]
-    disagreed = [(index[x], index[y], n) for (x, y), n in pairs.items() if x != y and n > 0]
-    counts = np.zeros((len(agreed) + sum(n for *_, n in disagreed), len(categories)), np.int64)
-    for row, (k, n) in enumerate(agreed):
-        counts[row, k] = 2 * n
-    row = len(agreed)
-    for x, y, n in disagreed:
-        counts[row : row + n, x] += 1
-        counts[row : row + n, y] += 1
-        row += n
-    return float(krippendorff.alpha(value_counts=counts, level_of_measurement="nominal"))
+    given: Counter[str] = Counter()
+    disagreed = 0
+    for (x, y), count in pairs.items():
+        given[x] += count
+        given[y] += count
+        if x != y:
+            disagreed += count
+    n = sum(given.values())
+    expected = n * n - sum(c * c for c in given.values())
+    observed = (n - 1) * 2 * disagreed
+    return (expected - observed) / expected
 
 
 # -- results -------------------------------------------------------------------------------
@@ -287,14 +335,7 @@ class _Tally:
     b_spans: int = 0
     exact: int = 0
     overlap: int = 0
-    tokens: Counter[tuple[str, str]] = field(default_factory=Counter)
-
-    def add(self, other: _Tally) -> None:
-        self.a_spans += other.a_spans
-        self.b_spans += other.b_spans
-        self.exact += other.exact
-        self.overlap += other.overlap
-        self.tokens.update(other.tokens)
+    tokens: Pairs = field(default_factory=Counter)
 
     def scores(self) -> Scores:
         return Scores(
@@ -305,20 +346,6 @@ class _Tally:
             cohen_kappa=cohen_kappa(self.tokens),
             krippendorff_alpha=krippendorff_alpha(self.tokens),
         )
-
-
-def _label_tally(
-    tokens: Tokens,
-    a: list[SpanTuple],
-    b: list[SpanTuple],
-    assigned: tuple[Mapping[int, str], Mapping[int, str]],
-    label: str,
-) -> _Tally:
-    """One label's spans in one article: counts, matches, and the binary token pairs (this
-    label or O) of the article's token labels `assigned` (A's, B's)."""
-    tally = _Tally(len(a), len(b), exact_matches(a, b), len(overlap_pairs(a, b)))
-    tally.tokens = tokens.pairs_of(*assigned, label=label)
-    return tally
 
 
 def _worst_first(row: ArticleScores) -> tuple[Any, ...]:
@@ -334,6 +361,10 @@ def _worst_first(row: ArticleScores) -> tuple[Any, ...]:
     )
 
 
+BATCH = 500
+"""Articles tokenised (and read from the store) together."""
+
+
 def compare_documents(
     docs: Iterable[Document],
     labels: Sequence[str] | None = None,
@@ -344,64 +375,126 @@ def compare_documents(
     """Compare layers A and B over `docs`; only spans with `labels` count when given.
 
     Per-label scores are given for every label in `labels`, or else for every label either
-    layer used (in `label_order`, then by name).
+    layer used (in `label_order`, then by name). `docs` are taken `BATCH` at a time (their
+    words found together), so a generator of them is never held whole.
     """
+    docs = iter(docs)
+
+    def batches() -> Iterator[Batch]:
+        while batch := list(islice(docs, BATCH)):
+            yield (
+                [(doc.article_id, doc.title, doc.text) for doc in batch],
+                Spans.of_articles([doc.a for doc in batch]),
+                Spans.of_articles([doc.b for doc in batch]),
+            )
+
+    return _compare(batches(), labels, a, b, label_order)
+
+
+Batch = tuple[list[tuple[int, str, str]], Spans, Spans]
+"""Articles (id, title, text) and the spans of layers A and B on them."""
+
+
+def _compare(
+    batches: Iterable[Batch],
+    labels: Sequence[str] | None,
+    a: str,
+    b: str,
+    label_order: Sequence[str],
+) -> AgreementResult:
     keep = None if labels is None else set(labels)
-    overall = _Tally()
-    per_label: dict[str, _Tally] = {label: _Tally() for label in labels or ()}
-    covered: Counter[str] = Counter()  # tokens of the articles where a label occurs
-    total_tokens = 0
-    confusion: Counter[tuple[str, str]] = Counter()
-    rows: list[ArticleScores] = []
-    count = 0
-    for doc in docs:
-        count += 1
-        spans_a = [s for s in doc.a if keep is None or s[2] in keep]
-        spans_b = [s for s in doc.b if keep is None or s[2] in keep]
-        tokens = Tokens(doc.text)
-        total_tokens += len(tokens)
-        article = _Tally(len(spans_a), len(spans_b))
-        assigned = (tokens.assign(spans_a), tokens.assign(spans_b))
-        for label in sorted({s[2] for s in spans_a} | {s[2] for s in spans_b}):
-            tally = _label_tally(
-                tokens,
-                [s for s in spans_a if s[2] == label],
-                [s for s in spans_b if s[2] == label],
-                assigned,
-                label,
-            )
-            per_label.setdefault(label, _Tally()).add(tally)
-            covered[label] += len(tokens)
-            article.exact += tally.exact
-            article.overlap += tally.overlap
-        article.tokens = tokens.pairs_of(*assigned)
-        overall.add(article)
-        confusion.update(confusion_counts(spans_a, spans_b))
-        rows.append(
-            ArticleScores(
-                doc.article_id,
-                doc.title,
-                article.a_spans,
-                article.b_spans,
-                f1_score(article.exact, article.a_spans, article.b_spans),
-                f1_score(article.overlap, article.a_spans, article.b_spans),
-                cohen_kappa(article.tokens),
-            )
+    running = _Running()
+    with _collector_paused():
+        for articles, spans_a, spans_b in batches:
+            texts = [text for _, _, text in articles]
+            running.add(articles, count_batch(texts, spans_a.kept(keep), spans_b.kept(keep)))
+    return running.result(labels, a, b, label_order)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector: the per-article rows pile up to one per article (100,000
+    and more), and the collector would walk them over and over while nothing here makes
+    cycles (a quarter of the time at 100,000 articles). Reference counting still frees."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+@dataclass
+class _Running:
+    """What `compare_documents` has counted so far. Per label, spans, exact and overlap matches
+    are counted as they come; a label's binary token table comes at the end from the table of
+    every token's (A, B) categories, which holds the same counts."""
+
+    articles: int = 0
+    tokens: Counter[tuple[str, str]] = field(default_factory=Counter)
+    a_spans: Counter[str] = field(default_factory=Counter)
+    b_spans: Counter[str] = field(default_factory=Counter)
+    exact: Counter[str] = field(default_factory=Counter)
+    overlap: Counter[str] = field(default_factory=Counter)
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    rows: list[ArticleScores] = field(default_factory=list)
+
+    def add(self, batch: list[tuple[int, str, str]], counts: BatchCounts) -> None:
+        """Count a batch of articles, (id, title, text) each (`count_batch` counted them)."""
+        self.articles += len(batch)
+        self.tokens.update(counts.tokens)
+        self.a_spans.update(counts.a_labels)
+        self.b_spans.update(counts.b_labels)
+        self.exact.update(counts.exact_labels)
+        self.overlap.update(counts.overlap_labels)
+        self.confusion.update(counts.confusion)
+        per_article = (counts.tables, counts.a_spans, counts.b_spans, counts.exact,
+                       counts.overlap)  # fmt: skip
+        for (article_id, title, _), table, n_a, n_b, exact, overlap in zip(
+            batch, *per_article, strict=True
+        ):
+            self.rows.append(
+                ArticleScores(article_id, title, n_a, n_b, f1_score(exact, n_a, n_b),
+                              f1_score(overlap, n_a, n_b), cohen_kappa(table))
+            )  # fmt: skip
+
+    def result(
+        self, labels: Sequence[str] | None, a: str, b: str, label_order: Sequence[str]
+    ) -> AgreementResult:
+        """The figures of everything counted."""
+        overall = _Tally(
+            sum(self.a_spans.values()), sum(self.b_spans.values()),
+            sum(self.exact.values()), sum(self.overlap.values()), self.tokens,
+        )  # fmt: skip
+        seen = {*self.a_spans, *self.b_spans, *(labels or ())}
+        per_label = {
+            label: _Tally(
+                self.a_spans[label], self.b_spans[label], self.exact[label],
+                self.overlap[label], _binary(self.tokens, label),
+            ).scores()
+            for label in _label_order(seen, labels, label_order)
+        }  # fmt: skip
+        return AgreementResult(
+            a=a,
+            b=b,
+            articles=self.articles,
+            overall=overall.scores(),
+            per_label=per_label,
+            per_article=sorted(self.rows, key=_worst_first),
+            confusion=_nested(self.confusion),
         )
-    for label, tally in per_label.items():  # articles without the label: all tokens O/O
-        tally.tokens[OUTSIDE, OUTSIDE] += total_tokens - covered[label]
-    return AgreementResult(
-        a=a,
-        b=b,
-        articles=count,
-        overall=overall.scores(),
-        per_label={
-            label: per_label[label].scores()
-            for label in _label_order(per_label, labels, label_order)
-        },
-        per_article=sorted(rows, key=_worst_first),
-        confusion=_nested(confusion),
-    )
+
+
+def _binary(pairs: Pairs, label: str) -> Counter[tuple[str, str]]:
+    """The binary view of a token table: `label` or `O` (everything else) in each layer."""
+    binary: Counter[tuple[str, str]] = Counter()
+    for (x, y), n in pairs.items():
+        if x == label or y == label:
+            binary[x if x == label else OUTSIDE, y if y == label else OUTSIDE] += n
+        else:
+            binary[OUTSIDE, OUTSIDE] += n
+    return binary
 
 
 def _label_order(
@@ -430,7 +523,7 @@ def compared_articles(store: Store, a: str, b: str, all_articles: bool = False) 
     The gold layer counts an article as done when its review status is "adjudicated".
     """
     if all_articles:
-        return sorted(store.layer_spans([a, b]))
+        return store.layer_article_ids([a, b])
     return sorted(_done(store, a) & _done(store, b))
 
 
@@ -447,14 +540,22 @@ def known_layers(store: Store) -> list[str]:
     return layers if GOLD in layers else [*layers, GOLD]
 
 
+Progress = Callable[[float], None]
+"""Told the share of the work done (0 to 1) every `BATCH` articles."""
+
+
 def compute_agreement(
     store: Store,
     a: str,
     b: str,
     labels: Sequence[str] | None = None,
     all_articles: bool = False,
+    progress: Progress | None = None,
 ) -> AgreementResult:
     """Agreement between layers `a` and `b` of `store` (see the module docstring).
+
+    Articles and their spans are read `BATCH` articles at a time, in id order, so memory holds
+    one batch and the per-article rows, whatever the project's size.
 
     Raises AgreementError for a label or a layer name the project does not know (a name is
     known when it is an annotator, has spans, has marked an article done, or is the gold layer).
@@ -470,21 +571,39 @@ def compute_agreement(
         for label in labels:
             if label not in known_labels:
                 raise AgreementError(f"unknown label {label!r} (known: {', '.join(order)})")
-    ids = compared_articles(store, a, b, all_articles)
-    spans = store.layer_spans([a, b], ids)
+    ids = None if all_articles else sorted(_done(store, a) & _done(store, b))
+    return _compare(_batches(store, a, b, ids, progress), labels, a, b, order)
 
-    def documents() -> Iterable[Document]:
-        for article_id in ids:
-            article = store.article(article_id)
-            if article is None:
-                continue
-            mine = spans.get(article_id, [])
-            yield Document(
-                article_id=article_id,
-                title=article.title,
-                text=article.text,
-                a=[(s.start, s.end, s.label) for s in mine if s.annotator == a],
-                b=[(s.start, s.end, s.label) for s in mine if s.annotator == b],
-            )
 
-    return compare_documents(documents(), labels, a=a, b=b, label_order=order)
+def _batches(
+    store: Store, a: str, b: str, ids: list[int] | None, progress: Progress | None
+) -> Iterator[Batch]:
+    """The compared articles (every article with spans from either when `ids` is None) and
+    both layers' spans, a batch at a time, telling `progress` how far through they are (the
+    share of the project's id range, or of `ids`)."""
+    import numpy as np  # noqa: PLC0415 - numpy only for agreement
+
+    if ids is None:
+        first, last = store.article_id_range()
+        total = last - first + 1
+    else:
+        first, total = 0, len(ids)
+    done = 0
+    for articles, (article_ids, who, starts, ends, labels) in store.layer_batches(
+        [a, b], ids, BATCH
+    ):
+        place = np.searchsorted(np.asarray([i for i, _, _ in articles]), article_ids)
+        columns = (place, np.asarray(starts, dtype=np.int64), np.asarray(ends, dtype=np.int64),
+                   np.asarray(labels, dtype=object))  # fmt: skip
+        layer = np.asarray(who, dtype=object)
+        yield articles, _columns(*columns, layer == a), _columns(*columns, layer == b)
+        if progress is not None:
+            done = done + len(articles) if ids is not None else articles[-1][0] - first + 1
+            progress(min(1.0, done / max(1, total)))
+    if progress is not None:
+        progress(1.0)
+
+
+def _columns(place: Any, start: Any, end: Any, label: Any, mine: Any) -> Spans:
+    """The spans of one layer (`mine`: which of a batch's are its) as `Spans`."""
+    return Spans(place[mine], start[mine], end[mine], label[mine].tolist())

@@ -15,7 +15,8 @@ changed. Deciding an item again replaces the earlier ruling.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from annotator.models import Decision, Span
@@ -203,10 +204,10 @@ def open_disagreements(
 def open_counts(
     store: Store, layers: tuple[str, str], items: dict[int, list[Item]]
 ) -> dict[int, int]:
-    """How many disagreements of each article in `items` are still open (one query for every
-    ruling)."""
+    """How many disagreements of each article in `items` are still open (one query for their
+    rulings)."""
     ruled: dict[int, set[tuple[int, int]]] = {}
-    for decision in store.decisions(layers=layers):
+    for decision in store.decisions(layers=layers, article_ids=items):
         ruled.setdefault(decision.article_id, set()).add((decision.start, decision.end))
     return {
         article_id: sum(
@@ -218,44 +219,68 @@ def open_counts(
     }
 
 
-def all_items(store: Store, layers: tuple[str, str]) -> dict[int, list[Item]]:
-    """Review items of every article where either layer has spans (two queries in all)."""
+def items_of(
+    store: Store, layers: tuple[str, str], article_ids: Iterable[int]
+) -> dict[int, list[Item]]:
+    """Review items of these articles (one query for all their spans); an article where
+    neither layer has a span has none."""
     a, b = layers
-    grouped = store.layer_spans(layers)
+    ids = list(article_ids)
+    grouped = store.layer_spans(layers, ids)
     return {
         article_id: compare(
             article_id,
-            [s for s in spans if s.annotator == a],
-            [s for s in spans if s.annotator == b],
+            [s for s in grouped.get(article_id, ()) if s.annotator == a],
+            [s for s in grouped.get(article_id, ()) if s.annotator == b],
         )
-        for article_id, spans in sorted(grouped.items())
+        for article_id in ids
     }
+
+
+PAGE = 200
+"""Articles a walk through the compared articles reads from the store at a time."""
 
 
 class Navigator:
     """Walks the disagreements of two layers: through an article, then on to the next one.
 
-    Items are recomputed from the store whenever the walk enters an article, so decisions and
-    edits made meanwhile are seen. Positions are (article index, item index).
+    The articles walked are `articles` when given, else every article where either layer has
+    a span, by id, read from the store a page at a time as the walk goes (never all at once).
+    Items are computed when the walk first needs an article's (a page of articles at a time)
+    and cached (the most recent `CACHE` articles) until `refresh`, so decisions and edits made
+    meanwhile are seen once the window refreshes. Positions are (article id, offset).
     """
 
+    CACHE = 1024
+
     def __init__(
-        self,
-        store: Store,
-        layers: tuple[str, str],
-        articles: list[int],
-        items: dict[int, list[Item]] | None = None,
+        self, store: Store, layers: tuple[str, str], articles: Sequence[int] | None = None
     ) -> None:
         self.store = store
         self.layers = layers
-        self.articles = articles
-        self._cache: dict[int, list[Item]] = dict(items or {})
+        self._listed = None if articles is None else list(articles)
+        self._cache: OrderedDict[int, list[Item]] = OrderedDict()
+
+    def covers(self, article_id: int) -> bool:
+        """True if the walk goes through this article."""
+        if self._listed is not None:
+            return article_id in self._listed
+        return self.store.has_layer_spans(article_id, self.layers)
 
     def items(self, article_id: int) -> list[Item]:
         """Review items of an article (cached until `refresh`)."""
-        if article_id not in self._cache:
-            self._cache[article_id] = article_items(self.store, article_id, self.layers)
-        return self._cache[article_id]
+        found = self._cache.get(article_id)
+        if found is None:
+            found = article_items(self.store, article_id, self.layers)
+            self._keep({article_id: found})
+        else:
+            self._cache.move_to_end(article_id)
+        return found
+
+    def _keep(self, items: dict[int, list[Item]]) -> None:
+        self._cache.update(items)
+        while len(self._cache) > self.CACHE:
+            self._cache.popitem(last=False)
 
     def refresh(self, article_id: int | None = None) -> None:
         """Forget cached items (of one article, or all)."""
@@ -268,17 +293,28 @@ class Navigator:
         """The items of an article that are not agreements."""
         return [item for item in self.items(article_id) if item.is_disagreement]
 
+    def articles_from(self, article_id: int | None, forward: bool = True) -> Iterator[int]:
+        """The walk's articles after (before) `article_id`, in walk order; from the first (the
+        last) when None."""
+        if self._listed is not None:
+            order = self._listed if forward else self._listed[::-1]
+            if article_id is not None:
+                order = order[order.index(article_id) + 1 :] if article_id in order else []
+            yield from order
+            return
+        while page := self.store.layer_articles(self.layers, article_id, forward, PAGE):
+            ids = [i for i, _ in page]
+            missing = [i for i in ids if i not in self._cache]
+            if missing:  # a page's items in one query, not one per article
+                self._keep(items_of(self.store, self.layers, missing))
+            yield from ids
+            article_id = ids[-1]
+
     def step(self, article_id: int | None, offset: int | None, forward: bool = True) -> Item | None:
         """The next (or previous) disagreement after (before) `offset` in `article_id`,
         continuing into the following (preceding) articles; None at the end of the walk."""
-        if article_id is None or article_id not in self.articles:
-            order = self.articles if forward else list(reversed(self.articles))
-            for aid in order:
-                found = self.disagreements(aid)
-                if found:
-                    return found[0] if forward else found[-1]
-            return None
-        index = self.articles.index(article_id)
+        if article_id is None or not self.covers(article_id):
+            return self._first(None, forward)
         here = self.disagreements(article_id)
         if offset is not None:
             if forward:
@@ -291,8 +327,10 @@ class Navigator:
                     return earlier[-1]
         elif here:
             return here[0] if forward else here[-1]
-        rest = self.articles[index + 1 :] if forward else list(reversed(self.articles[:index]))
-        for aid in rest:
+        return self._first(article_id, forward)
+
+    def _first(self, article_id: int | None, forward: bool) -> Item | None:
+        for aid in self.articles_from(article_id, forward):
             found = self.disagreements(aid)
             if found:
                 return found[0] if forward else found[-1]

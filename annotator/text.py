@@ -22,7 +22,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-_WORD = r"[\p{L}\p{M}\p{N}]+"
+WORD_CHARS = r"\p{L}\p{M}\p{N}"
+"""What a word is made of (as a `regex` character class body): letters, marks, digits."""
+_WORD = rf"[{WORD_CHARS}]+"
 _GRAPHEME = r"(?s)\X"
 _ASTRAL = "[\U00010000-\U0010ffff]"
 

@@ -172,6 +172,11 @@ class ArticleRows(StoreBase):
             params = [limit, offset]
         return [ArticleRow(*row) for row in self.db.execute(sql, params).fetchall()]
 
+    def article_id_range(self) -> tuple[int, int]:
+        """The smallest and the largest article id ((0, 0) without articles)."""
+        row = self.db.execute("SELECT min(id), max(id) FROM articles").fetchone()
+        return (int(row[0]), int(row[1])) if row[0] is not None else (0, 0)
+
     def article_count(self) -> int:
         """Number of stored articles."""
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])

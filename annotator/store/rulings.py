@@ -96,14 +96,21 @@ class RulingRows(StoreBase):
         return decision_from_row(row) if row else None
 
     def decisions(
-        self, article_id: int | None = None, layers: tuple[str, str] | None = None
+        self,
+        article_id: int | None = None,
+        layers: tuple[str, str] | None = None,
+        article_ids: Iterable[int] | None = None,
     ) -> list[Decision]:
-        """Standing (not superseded) decisions, by article and position."""
+        """Standing (not superseded) decisions, by article and position (of one article, or of
+        `article_ids`, when given)."""
         sql = f"SELECT {DECISION_SELECT} FROM review_decisions WHERE superseded = 0"
         params: list[Any] = []
         if article_id is not None:
             sql += " AND article_id = ?"
             params.append(article_id)
+        if article_ids is not None:
+            sql += " AND article_id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(sorted(set(article_ids))))
         if layers is not None:
             sql += " AND layer_a = ? AND layer_b = ?"
             params.extend(layers)
@@ -121,9 +128,14 @@ class RulingRows(StoreBase):
         """True once any article has a recorded review status."""
         return self.db.execute("SELECT 1 FROM review_status LIMIT 1").fetchone() is not None
 
-    def review_statuses(self) -> dict[int, str]:
-        """Every recorded review status by article id (absent means not_reviewed)."""
-        rows = self.db.execute("SELECT article_id, status FROM review_status").fetchall()
+    def review_statuses(self, article_ids: Iterable[int] | None = None) -> dict[int, str]:
+        """Every recorded review status (of `article_ids`, when given) by article id (absent
+        means not_reviewed)."""
+        sql, params = "SELECT article_id, status FROM review_status", []
+        if article_ids is not None:
+            sql += " WHERE article_id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(sorted(set(article_ids))))
+        rows = self.db.execute(sql, params).fetchall()
         return {int(r[0]): str(r[1]) for r in rows}
 
     def set_review_status(self, article_id: int, status: str, reviewer: str) -> str:

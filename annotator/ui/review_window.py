@@ -98,8 +98,10 @@ class ReviewWindow(QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """Stop following the (shared) controller."""
+        """Stop following the (shared) controller and let the table's rows go (shown again,
+        the window reads them afresh)."""
         self._listen(False)
+        self.article_table.show_layers(None)
         super().closeEvent(event)
 
     # -- construction ----------------------------------------------------------------------
@@ -125,7 +127,7 @@ class ReviewWindow(QMainWindow):
         toolbar.addWidget(QLabel(f"   reviewer: {self.reviewer}"))
         self.addToolBar(toolbar)
 
-        self.article_table = ArticleTable()
+        self.article_table = ArticleTable(self.store)
         self.article_table.article_chosen.connect(self.open_article)
 
         self.reader = ReaderView()
@@ -196,36 +198,26 @@ class ReviewWindow(QMainWindow):
         return self.a_combo.currentText(), self.b_combo.currentText()
 
     def reload(self) -> None:
-        """Rebuild the article table and navigator for the chosen layers."""
+        """Start the article table and navigator over for the chosen layers: the table reads
+        its first page of articles, and only the first article is compared."""
         a, b = self.layers
         if not a or not b or a == b:
             self.navigator = None
-            self.article_table.fill([])
+            self.article_table.show_layers(None)
             self.statusBar().showMessage("Pick two different layers to compare.")
             self._show_article(None)
             return
         self.statusBar().clearMessage()
-        items = review.all_items(self.store, (a, b))
-        articles = list(items)
-        self.navigator = Navigator(self.store, (a, b), articles, items)
-        titles = {row.id: row.title for row in self.store.articles()}
-        open_counts = review.open_counts(self.store, (a, b), items)
-        statuses = self.store.review_statuses()
-        self.article_table.fill(
-            [
-                (article_id, titles.get(article_id) or f"Article {article_id}",
-                 statuses.get(article_id, "not_reviewed"), open_counts[article_id])
-                for article_id in articles
-            ]
-        )  # fmt: skip
-        if articles:
-            self.open_article(articles[0])
+        self.navigator = Navigator(self.store, (a, b))
+        self.article_table.show_layers((a, b))
+        if self.article_table.row_count():
+            self.open_article(self.article_table.articles.article_id(0))
         else:
             self._show_article(None)
 
     def _refresh_row(self, article_id: int) -> None:
         """Bring one row's review status and open count up to date."""
-        if self.navigator is None or article_id not in self.navigator.articles:
+        if self.navigator is None or not self.navigator.covers(article_id):
             return
         still_open = review.open_disagreements(
             self.store, article_id, self.layers, self.navigator.items(article_id)
@@ -415,7 +407,8 @@ class ReviewWindow(QMainWindow):
         if change.kind is ChangeKind.SCHEME:
             self._reload_labels()
             return
-        if self.navigator is None or change.article_id not in self.navigator.articles:
+        shown = self.article is not None and self.article.id == change.article_id
+        if self.navigator is None or not (shown or self.navigator.covers(change.article_id)):
             return
         if change.kind is ChangeKind.COMMENT:
             if self.article is not None and self.article.id == change.article_id:

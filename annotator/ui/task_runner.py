@@ -113,6 +113,17 @@ class TaskRunner(QObject):
         self.thread.start()
         QTimer.singleShot(400, self._show_if_running)
 
+    @property
+    def running(self) -> bool:
+        """True from `start` until the job's result (or failure) is in."""
+        return self._running
+
+    def wait(self) -> None:
+        """Block until a running job's thread ends (before its owner goes away)."""
+        if self.thread is not None and self.thread.isRunning():
+            self.thread.quit()
+            self.thread.wait()
+
     def _show_if_running(self) -> None:
         if self._running:
             self.dialog.show()

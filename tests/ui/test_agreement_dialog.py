@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -35,19 +37,26 @@ def store():
         yield s
 
 
+def computed(qtbot, dialog):
+    """Wait for the dashboard's figures (they are computed off the GUI thread)."""
+    qtbot.waitUntil(lambda: not dialog.computing, timeout=20000)
+    return dialog
+
+
 @pytest.fixture
 def dialog(qtbot, store):
     widget = AgreementDialog(store, a="rahim", b="karim")
     qtbot.addWidget(widget)
     widget.show()
     qtbot.waitExposed(widget)
-    return widget
+    return computed(qtbot, widget)
 
 
 def cells(table):
+    model = table.model()
     return [
-        [table.item(r, c).text() for c in range(table.columnCount())]
-        for r in range(table.rowCount())
+        [str(model.data(model.index(r, c))) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
     ]
 
 
@@ -77,14 +86,17 @@ def test_confusion_is_a_heat_map(dialog):
     assert table.item(0, 1).background().color() == QColor("#ffffff")
 
 
-def test_all_articles_and_other_layers(dialog, store):
+def test_all_articles_and_other_layers(dialog, store, qtbot):
     dialog.all_check.setChecked(True)
+    computed(qtbot, dialog)
     assert dialog.result.articles == 2
     assert [row[1] for row in cells(dialog.article_table)] == ["সেনা", "সফর"]  # worst first
     dialog.set_layers("salma", "karim", all_articles=False)
+    computed(qtbot, dialog)
     assert dialog.result.articles == 0 and "Tick “All articles”" in dialog.message.text()
     assert dialog.summary_table.item(0, 3).text() == "—"
     dialog.set_layers("salma", "karim", all_articles=True)
+    computed(qtbot, dialog)
     # salma's treaty overlaps karim's visit; karim's two spans in article 1 pair with nothing
     assert cells(dialog.confusion_table) == [["0", "1", "0"], ["0", "0", "0"], ["1", "1", "0"]]
     assert dialog.confusion_table.verticalHeaderItem(2).text() == "A: ∅"
@@ -92,9 +104,10 @@ def test_all_articles_and_other_layers(dialog, store):
 
 def test_double_click_on_an_article_asks_to_open_it(dialog, qtbot, store):
     dialog.all_check.setChecked(True)
+    computed(qtbot, dialog)
     dialog.tabs.setCurrentWidget(dialog.article_table)
     table = dialog.article_table
-    rect = table.visualItemRect(table.item(1, 1))
+    rect = table.visualRect(table.model().index(1, 1))
     QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     with qtbot.wait_signal(dialog.article_requested) as blocker:
         QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -124,6 +137,99 @@ def test_empty_project(qtbot):
     with Store() as empty:
         widget = AgreementDialog(empty)
         qtbot.addWidget(widget)
+        computed(qtbot, widget)
         assert widget.result is None and widget.a_combo.count() == 0
         assert not widget.save_buttons["csv"].isEnabled()
         assert widget.grab().width() > 0  # paints without a result
+
+
+# -- the computation runs on a worker thread ------------------------------------------------
+
+
+@pytest.fixture
+def file_store(tmp_path, store):
+    """The fixture's project in a file (a worker thread opens its own connection to it)."""
+    path = tmp_path / "project.db"
+    store.db.conn.execute(f"VACUUM INTO '{path}'")
+    with Store(path) as on_disk:
+        on_disk.ids = store.ids
+        yield on_disk
+
+
+def test_the_dashboard_computes_off_the_gui_thread(qtbot, file_store, monkeypatch):
+    from PySide6.QtCore import QTimer
+
+    from annotator.ui.dialogs import agreement_dialog
+
+    real = agreement_dialog.compute_agreement
+    seen = {}
+    ticked = threading.Event()
+
+    def watched(store, a, b, **options):
+        seen["thread"] = threading.get_ident()
+        seen["gui ran meanwhile"] = ticked.wait(10)  # set by a timer of the GUI thread
+        return real(store, a, b, **options)
+
+    monkeypatch.setattr(agreement_dialog, "compute_agreement", watched)
+    QTimer.singleShot(50, ticked.set)
+    widget = AgreementDialog(file_store, a="rahim", b="karim")
+    qtbot.addWidget(widget)
+    assert widget.computing and widget.result is None
+    assert widget.message.text() == "Comparing rahim and karim…"
+    shares = []
+    widget.runner.progressed.connect(shares.append)
+    with qtbot.waitSignal(widget.computed, timeout=20000):
+        pass
+    assert seen == {"thread": seen["thread"], "gui ran meanwhile": True}
+    assert seen["thread"] != threading.get_ident()
+    assert shares and shares[-1] == agreement_dialog.PROGRESS_STEPS
+    assert widget.result.articles == 1 and widget.message.text() == "1 articles both marked done."
+    assert cells(widget.summary_table)[0][1:5] == ["2", "2", "0.500", "1.000"]
+
+
+def test_a_newer_choice_drops_the_older_computation(qtbot, file_store, monkeypatch):
+    from annotator.ui.dialogs import agreement_dialog
+
+    real = agreement_dialog.compute_agreement
+    release = threading.Event()
+    started = []
+
+    def held(store, a, b, **options):
+        started.append((a, b))
+        if len(started) == 1:
+            release.wait(10)  # the first computation is still running when the layers change
+        return real(store, a, b, **options)
+
+    monkeypatch.setattr(agreement_dialog, "compute_agreement", held)
+    widget = AgreementDialog(file_store, a="rahim", b="karim")
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: len(started) == 1)
+    widget.set_layers("salma", "karim", all_articles=True)
+    release.set()
+    with qtbot.waitSignal(widget.computed, timeout=20000):
+        pass
+    qtbot.wait(200)  # the first one ends meanwhile; its result must not come back
+    assert started == [("rahim", "karim"), ("salma", "karim")]
+    assert (widget.result.a, widget.result.b, widget.result.articles) == ("salma", "karim", 2)
+    assert not widget.computing
+
+
+def test_closing_while_computing_waits_for_the_worker(qtbot, file_store, monkeypatch):
+    from annotator.ui.dialogs import agreement_dialog
+
+    real = agreement_dialog.compute_agreement
+    running = threading.Event()
+
+    def slow(store, a, b, **options):
+        running.set()
+        time.sleep(0.3)
+        return real(store, a, b, **options)
+
+    monkeypatch.setattr(agreement_dialog, "compute_agreement", slow)
+    widget = AgreementDialog(file_store, a="rahim", b="karim")
+    qtbot.addWidget(widget)
+    widget.show()
+    assert running.wait(10)
+    runner = widget.runner
+    widget.close()
+    assert not runner.thread.isRunning() and not widget.computing

@@ -1,12 +1,18 @@
-"""The agreement dashboard: compare two layers and show the figures, charts and tables."""
+"""The agreement dashboard: compare two layers and show the figures, charts and tables.
+
+The figures are computed on a worker thread (`ui/task_runner.TaskRunner`, with a progress
+bar after a moment), so the dashboard and the main window keep painting while 100,000
+articles are compared; a newer choice of layers makes an older computation stop at its next
+batch and its result is dropped.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -30,16 +37,21 @@ from PySide6.QtWidgets import (
 from annotator.agreement import AgreementError, AgreementResult, Scores, compute_agreement
 from annotator.agreement_report import FIGURES, format_score, heat_colour, save_report
 from annotator.store import Store
+from annotator.ui.models.article_scores_model import ArticleScoresModel
+from annotator.ui.task_runner import TaskRunner
 
 SUMMARY_HEADERS = ("", "Spans A", "Spans B", *(name for _, name in FIGURES))
-ARTICLE_HEADERS = ("Id", "Title", "Spans A", "Spans B", "Exact F1", "Overlap F1", "Cohen's κ")
 FILE_FILTERS = {
     "csv": "CSV (*.csv)",
     "json": "JSON (*.json)",
     "html": "HTML page (*.html)",
 }
 BAR_COLOURS = ("#4363d8", "#3cb44b", "#f58231", "#911eb4")
-_ID_ROLE = Qt.ItemDataRole.UserRole
+PROGRESS_STEPS = 1000
+
+
+class _Superseded(Exception):
+    """A computation whose layers are no longer the ones chosen: stop it."""
 
 
 class AgreementChart(QWidget):
@@ -110,15 +122,17 @@ class AgreementChart(QWidget):
 class AgreementDialog(QDialog):
     """Compare two layers: summary, per-label bars, label confusion heat map, worst articles.
 
-    The figures are `annotator.agreement.compute_agreement`'s; they are recomputed whenever a
-    layer or the "all articles" box changes. `save(path)` writes the report (.csv, .json,
-    .html) without a file dialog, for tests and scripts.
+    The figures are `annotator.agreement.compute_agreement`'s, computed on a worker thread;
+    they are recomputed whenever a layer or the "all articles" box changes. `save(path)`
+    writes the report (.csv, .json, .html) without a file dialog, for tests and scripts.
 
     Signals:
         article_requested(int): an article id double-clicked in the per-article table.
+        computed(): the figures for the layers chosen are shown (or why there are none).
     """
 
     article_requested = Signal(int)
+    computed = Signal()
 
     def __init__(
         self,
@@ -133,6 +147,9 @@ class AgreementDialog(QDialog):
         self._store = store
         self._names = {label.key: label.name or label.key for label in store.labels()}
         self.result: AgreementResult | None = None
+        self.runner: TaskRunner | None = None
+        self._generation = 0
+        self._runners: list[TaskRunner] = []
 
         layers = store.layers()
         self.a_combo = QComboBox()
@@ -165,12 +182,17 @@ class AgreementDialog(QDialog):
         self._summary_split.setStretchFactor(1, 1)
 
         self.confusion_table = self._table(())
-        self.article_table = self._table(ARTICLE_HEADERS)
+        self.article_scores = ArticleScoresModel(self)
+        self.article_table = QTableView()
+        self.article_table.setModel(self.article_scores)
+        self.article_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.article_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.article_table.verticalHeader().setVisible(False)
         self.article_table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch
         )
         self.article_table.setToolTip("Double-click an article to open it")
-        self.article_table.cellDoubleClicked.connect(self._on_article_table_double_clicked)
+        self.article_table.doubleClicked.connect(self._on_article_table_double_clicked)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._summary_split, "Summary")
@@ -213,24 +235,82 @@ class AgreementDialog(QDialog):
                 widget.blockSignals(False)
         self.refresh()
 
+    @property
+    def computing(self) -> bool:
+        """True while the figures for the layers chosen are being computed."""
+        return self.runner is not None
+
     def refresh(self) -> None:
-        """Recompute the figures for the chosen layers and refill every view."""
+        """Recompute the figures for the chosen layers (on a worker thread), then refill every
+        view; until then the views are empty and the message says it is computing."""
         a, b = self.a_combo.currentText(), self.b_combo.currentText()
+        everything = self.all_check.isChecked()
+        self._generation += 1
+        generation = self._generation
         self.result = None
-        if a and b:
-            try:
-                self.result = compute_agreement(
-                    self._store, a, b, all_articles=self.all_check.isChecked()
-                )
-            except AgreementError as exc:
-                self.message.setText(str(exc))
-        if self.result is None and not (a and b):
-            self.message.setText("The project has no annotators yet.")
-        elif self.result is not None:
-            self.message.setText(self._summary_text(self.result))
-        self._fill(self.result)
+        self._fill(None)
         for button in self.save_buttons.values():
-            button.setEnabled(self.result is not None)
+            button.setEnabled(False)
+        if not (a and b):
+            self.runner = None
+            self.message.setText("The project has no annotators yet.")
+            self.computed.emit()
+            return
+        self.message.setText(f"Comparing {a} and {b}…")
+
+        def job(store: Store) -> AgreementResult:
+            def tick(share: float) -> None:
+                if self._generation != generation:
+                    raise _Superseded
+                runner.progress(int(share * PROGRESS_STEPS))
+
+            return compute_agreement(store, a, b, all_articles=everything, progress=tick)
+
+        runner = TaskRunner(
+            self._store, job, "Computing agreement", self, total=PROGRESS_STEPS,
+            plain=(AgreementError, _Superseded),
+        )  # fmt: skip
+        runner.finished.connect(lambda result: self._on_computed(generation, result, None))
+        runner.failed.connect(lambda why: self._on_computed(generation, None, why))
+        self.runner = runner
+        self._runners.append(runner)
+        runner.start()
+
+    def _on_computed(
+        self, generation: int, result: AgreementResult | None, failure: str | None
+    ) -> None:
+        for runner in self._runners:
+            if not runner.running:
+                runner.deleteLater()
+        self._runners = [r for r in self._runners if r.running]
+        if generation != self._generation:
+            return  # a newer choice of layers is being computed
+        self.runner = None
+        self.result = result
+        if failure is not None:
+            self.message.setText(failure)
+        elif result is not None:
+            self.message.setText(self._summary_text(result))
+        self._fill(result)
+        for button in self.save_buttons.values():
+            button.setEnabled(result is not None)
+        self.computed.emit()
+
+    def done(self, code: int) -> None:
+        """Closing: stop any computation and wait for its thread before the dialog goes."""
+        self._stop_computing()
+        super().done(code)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """As `done`, for the window's close button."""
+        self._stop_computing()
+        super().closeEvent(event)
+
+    def _stop_computing(self) -> None:
+        self._generation += 1  # the running job stops at its next batch
+        self.runner = None
+        for runner in self._runners:
+            runner.wait()
 
     def save(self, path: str | os.PathLike[str]) -> bool:
         """Write the report shown to `path` (.csv, .json or .html); False (reason shown) if not."""
@@ -303,17 +383,7 @@ class AgreementDialog(QDialog):
         table.resizeColumnsToContents()
 
     def _fill_articles(self, result: AgreementResult | None) -> None:
-        rows = [] if result is None else result.per_article
-        table = self.article_table
-        table.setRowCount(len(rows))
-        for r, row in enumerate(rows):
-            id_item = _number(row.article_id)
-            id_item.setData(_ID_ROLE, row.article_id)
-            table.setItem(r, 0, id_item)
-            table.setItem(r, 1, _item(row.title))
-            values = (row.a_spans, row.b_spans, row.exact_f1, row.overlap_f1, row.cohen_kappa)
-            for c, value in enumerate(values, start=2):
-                table.setItem(r, c, _number(value))
+        self.article_scores.set_rows([] if result is None else result.per_article)
 
     def _table(self, headers: tuple[str, ...]) -> QTableWidget:
         table = QTableWidget(0, len(headers))
@@ -332,10 +402,9 @@ class AgreementDialog(QDialog):
         elif combo.count():
             combo.setCurrentIndex(min(fallback, combo.count() - 1))
 
-    def _on_article_table_double_clicked(self, row: int, _column: int) -> None:
-        item = self.article_table.item(row, 0)
-        if item is not None:
-            self.article_requested.emit(int(item.data(_ID_ROLE)))
+    def _on_article_table_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.article_requested.emit(self.article_scores.article_id(index.row()))
 
     def _on_save_clicked(self, fmt: str) -> None:
         if self.result is None:

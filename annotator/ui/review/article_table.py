@@ -1,24 +1,19 @@
-"""The review window's article table: title, review status and open disagreements."""
+"""The review window's article table: title, review status and open disagreements.
+
+A view of `ReviewArticleModel`, which reads the compared articles from the store a page at a
+time as the table is scrolled.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QTableWidget,
-    QTableWidgetItem,
-    QWidget,
-)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-REVIEW_TEXT = {
-    "not_reviewed": "Not reviewed",
-    "in_review": "In review",
-    "adjudicated": "Adjudicated",
-}
+from annotator.store import Store
+from annotator.ui.review.article_model import ReviewArticleModel
 
 
-class ArticleTable(QTableWidget):
+class ArticleTable(QTableView):
     """One row per compared article: title, review status, how many disagreements are open.
 
     Signals:
@@ -27,48 +22,54 @@ class ArticleTable(QTableWidget):
 
     article_chosen = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 3, parent)
-        self.setHorizontalHeaderLabels(["Title", "Review", "Open"])
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.articles = ReviewArticleModel(store, self)
+        self.setModel(self.articles)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self._ids: list[int] = []
-        self.currentCellChanged.connect(self._on_current_changed)
+        self._quiet = False
+        self.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
-    def fill(self, rows: list[tuple[int, str, str, int]]) -> None:
-        """Show rows `(article id, title, review status, open count)` (no signal)."""
-        blocker = QSignalBlocker(self)
-        self._ids = [row[0] for row in rows]
-        self.setRowCount(len(rows))
-        for row, (article_id, title, status, open_count) in enumerate(rows):
-            self._set_row(row, article_id, title, status, open_count)
-        del blocker
+    def show_layers(self, layers: tuple[str, str] | None) -> None:
+        """List the articles compared for `layers` (nothing when None), without a signal."""
+        self._quiet = True
+        try:
+            self.articles.reset(layers)
+        finally:
+            self._quiet = False
 
     def update_row(self, article_id: int, status: str, open_count: int) -> None:
-        """Bring one article's review status and open count up to date (its title stays)."""
-        if article_id not in self._ids:
-            return
-        row = self._ids.index(article_id)
-        title_cell = self.item(row, 0)
-        title = title_cell.text() if title_cell is not None else f"Article {article_id}"
-        self._set_row(row, article_id, title, status, open_count)
+        """Bring one article's review status and open count up to date."""
+        self.articles.update_row(article_id, status, open_count)
 
     def select(self, article_id: int) -> None:
-        """Make an article's row the current one without telling anyone."""
-        if article_id in self._ids and self.currentRow() != self._ids.index(article_id):
-            blocker = QSignalBlocker(self)
-            self.setCurrentCell(self._ids.index(article_id), 0)
-            del blocker
+        """Make an article's row the current one (fetching rows up to it) without telling
+        anyone."""
+        row = self.articles.load_through(article_id)
+        if row is None or self.currentIndex().row() == row:
+            return
+        index = self.articles.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag
+        self._quiet = True
+        try:
+            self.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        finally:
+            self._quiet = False
+        self.scrollTo(index)
 
-    def _set_row(self, row: int, article_id: int, title: str, status: str, open_count: int) -> None:
-        for column, text in enumerate([title, REVIEW_TEXT[status], str(open_count)]):
-            cell = QTableWidgetItem(text)
-            cell.setData(Qt.ItemDataRole.UserRole, article_id)
-            self.setItem(row, column, cell)
+    def row_count(self) -> int:
+        """Rows fetched so far."""
+        return self.articles.rowCount()
 
-    def _on_current_changed(self, row: int, *_: int) -> None:
-        if 0 <= row < len(self._ids):
-            self.article_chosen.emit(self._ids[row])
+    def text(self, row: int, column: int) -> str:
+        """What a cell shows."""
+        return str(self.articles.data(self.articles.index(row, column)))
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid() and not self._quiet:
+            self.article_chosen.emit(self.articles.article_id(current.row()))
