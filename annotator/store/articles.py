@@ -35,7 +35,7 @@ FullRecord = tuple[ArticleRecord, list[SpanRecord], list[tuple[str, str]], dict[
 """`FullArticle` as plain records (`ArticleRecord`, `SpanRecord`)."""
 
 
-def _follow(rows: Iterable[Any], column: int) -> Callable[[int], list[Any]]:
+def follow(rows: Iterable[Any], column: int) -> Callable[[int], list[Any]]:
     """For `rows` sorted by the article id in `column`: a function giving each article's rows,
     asked for in increasing article id order (one pass over the rows, no per-article query)."""
     groups = groupby(rows, itemgetter(column))
@@ -206,21 +206,21 @@ class ArticleRows(StoreBase):
         )
         # The (article_id, start) index gives this order without sorting; ties are put in
         # (start, end, id) order below.
-        spans = _follow(
+        spans = follow(
             map(
                 SpanRecord._make,
                 self.db.execute(f"SELECT {SPAN_SELECT} FROM spans ORDER BY article_id, start"),
             ),
             1,
         )
-        docs = _follow(
+        docs = follow(
             self.db.execute(
                 "SELECT article_id, annotator, label FROM doc_labels"
                 " ORDER BY article_id, label, annotator"
             ),
             0,
         )
-        statuses = _follow(
+        statuses = follow(
             self.db.execute(
                 "SELECT article_id, annotator, status FROM article_status"
                 " ORDER BY article_id, annotator"

@@ -179,8 +179,8 @@ class ImportStage:
             " JOIN temp.import_groups g ON g.grp = s.grp GROUP BY g.article_id, s.annotator) x"
             " WHERE NOT EXISTS (SELECT 1 FROM main.article_status t WHERE t.article_id ="
             " x.article_id AND t.annotator = x.annotator AND t.status != 'todo')"
-            " ORDER BY first ON CONFLICT (article_id, annotator) DO UPDATE SET status = excluded.status,"
-            " updated = excluded.updated",
+            " ORDER BY first ON CONFLICT (article_id, annotator)"
+            " DO UPDATE SET status = excluded.status, updated = excluded.updated",
             [stamp],
         )
         conn.execute(
