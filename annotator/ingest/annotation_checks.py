@@ -43,10 +43,28 @@ def snap_to_letters(text: str, spans: list[SpanOk]) -> int:
     how many were widened."""
     widened = 0
     length = len(text)
+    starts, plain, linked, unchained, extends, joins = (
+        STARTS,
+        PLAIN,
+        LINKED,
+        UNCHAINED,
+        EXTENDS,
+        JOINS,
+    )
     for index, span in enumerate(spans):
         start, end = span[2], span[3]
-        at_start = True if start == 0 else _break_at(text, start)
-        at_end = True if end == length else _break_at(text, end)
+        # `plain_break` at both ends, its usual answers decided inline (see `clusters.STARTS`):
+        # an import checks millions of ends.
+        at_start: bool | None = True
+        if start:
+            ch, before = text[start], text[start - 1]
+            if not (ch in starts and before in plain or ch in linked and before in unchained):
+                at_start = False if ch in extends and before in joins else plain_break(text, start)
+        at_end: bool | None = True
+        if end != length:
+            ch, before = text[end], text[end - 1]
+            if not (ch in starts and before in plain or ch in linked and before in unchained):
+                at_end = False if ch in extends and before in joins else plain_break(text, end)
         if at_start and at_end:
             continue  # both ends on cluster boundaries (decided without the regex engine)
         if at_start is None or at_end is None:
@@ -62,16 +80,6 @@ def snap_to_letters(text: str, spans: list[SpanOk]) -> int:
             spans[index] = (*span[:2], new_start, new_end, *span[4:])  # type: ignore[assignment]
             widened += 1
     return widened
-
-
-def _break_at(text: str, i: int) -> bool | None:
-    """`plain_break(text, i)` for 0 < i < len(text), its usual answers decided here."""
-    ch, before = text[i], text[i - 1]
-    if ch in STARTS and before in PLAIN or ch in LINKED and before in UNCHAINED:
-        return True
-    if ch in EXTENDS and before in JOINS:
-        return False
-    return plain_break(text, i)
 
 
 def check_spans(
