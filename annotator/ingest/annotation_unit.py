@@ -31,7 +31,7 @@ from annotator.scheme import PALETTE, LabelDef
 from annotator.store import STATUSES, Store, span_values
 from annotator.store.articles import article_row
 from annotator.store.base import now_iso
-from annotator.store.import_stage import ImportStage
+from annotator.store.import_stage import STAGE_TABLES, ImportStage
 from annotator.text import canonical_uid, canonicalise
 
 Rows = dict[str, list[tuple[Any, ...]]]
@@ -88,9 +88,8 @@ class UnitImport:
             self.unnamed[1] += sum(1 for who, _ in doc.doc_labels if not (who or "").strip())
 
     def _stage(self, docs: list[DocIn]) -> None:
-        rows: Rows = {table: [] for table in ("import_groups", "import_articles",
-                      "import_spans", "import_doc_labels", "import_statuses",
-                      "import_comments", "import_reviews")}  # fmt: skip
+        """Check one chunk's records and stage their rows, in one TEMP-only transaction."""
+        rows: Rows = {table: [] for table in STAGE_TABLES}
         for doc in docs:
             if doc.text is None:
                 canonical = None

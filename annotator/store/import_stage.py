@@ -35,6 +35,7 @@ _TABLES: dict[str, tuple[str, ...]] = {
     "import_comments": ("grp", "author", "body", "start", '"end"', "created"),
     "import_reviews": ("grp", "status"),
 }
+STAGE_TABLES = tuple(_TABLES)  # the names `ImportStage.add` takes rows for
 _INSERTS = {
     table: f"INSERT INTO temp.{table} VALUES ({', '.join('?' * len(columns))})"
     for table, columns in _TABLES.items()

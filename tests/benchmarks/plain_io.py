@@ -154,7 +154,8 @@ def export_brat(conn: sqlite3.Connection, out: Path) -> int:
 
 
 def import_jsonl(path: Path, db: Path) -> int:
-    """Our JSONL into an empty project: one transaction, straight inserts, no checks."""
+    """Our JSONL into an empty project: one transaction, straight inserts, no checks; then
+    the search index."""
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("BEGIN IMMEDIATE")
     article_id = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
@@ -182,6 +183,10 @@ def import_jsonl(path: Path, db: Path) -> int:
                 count += _insert_spans(conn, spans)
     count += _insert_spans(conn, spans)
     conn.execute("COMMIT")
+    # The search index, as our import fills it (after the commit, in one go here).
+    conn.execute(
+        "INSERT INTO articles_fts (rowid, title, text) SELECT id, title, text FROM articles"
+    )
     conn.close()
     return count
 
