@@ -50,6 +50,18 @@ _CHAIN = frozenset(
 )
 LOOK = 24  # how far a boundary test may look before it hands over to \\X
 
+# A quick test callers inline (`plain_break` answers True at `i` when it passes): a boundary
+# falls before a character of STARTS when the one before is PLAIN, and before a consonant
+# (LINKED) when the one before is UNCHAINED (plain, and no virama or mark a conjunct spans).
+PLAIN = _PLAIN
+STARTS = frozenset(_PLAIN - _EXTENDS - _LINKED_CONSONANTS - {"\n"})
+LINKED = _LINKED_CONSONANTS
+UNCHAINED = frozenset(_PLAIN - _CHAIN - _LINKERS)
+# ... and no boundary falls before a mark (EXTENDS) when the one before JOINS (is plain and
+# not a control): `plain_break` answers False there.
+EXTENDS = _EXTENDS
+JOINS = frozenset(_PLAIN - _CONTROLS)
+
 
 def plain_break(text: str, i: int) -> bool | None:
     """Whether a cluster boundary falls at offset `i` (None: not plain text here, ask `\\X`)."""
@@ -88,7 +100,15 @@ def plain_snap(text: str, start: int, end: int) -> tuple[int, int] | None:
 def nearest_break(text: str, i: int, step: int) -> int | None:
     """The first cluster boundary from `i` on in direction `step` (None: ask `\\X`)."""
     at = i
+    length = len(text)
     while abs(at - i) <= LOOK:
+        if 0 < at < length:  # the common answers of `plain_break`, decided inline
+            ch, before = text[at], text[at - 1]
+            if ch in STARTS and before in PLAIN or ch in LINKED and before in UNCHAINED:
+                return at
+            if ch in _EXTENDS and before in JOINS:
+                at += step
+                continue
         found = plain_break(text, at)
         if found is None:
             return None

@@ -65,11 +65,23 @@ def decode_bytes(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
-            raise DecodeError(f"truncated UTF-8 at byte {exc.start}") from None
-        guess = _guess_encoding(data)
-        hint = f" (looks like {guess}; re-save as UTF-8)" if guess else ""
-        raise DecodeError(f"not valid UTF-8 at byte {exc.start}{hint}") from None
+        raise utf8_error(exc, 0, len(data), data) from None
+
+
+def utf8_error(
+    exc: UnicodeDecodeError, offset: int, size: int, head: bytes, bom: bool = False
+) -> DecodeError:
+    """The error `decode_bytes` gives for a file of `size` bytes starting with `head` (its
+    first 64 KiB at least, or all of it) when decoding the bytes from `offset` on failed with
+    `exc`; `bom`: the file starts with a UTF-8 BOM. For readers that decode a file in pieces."""
+    at = offset + exc.start
+    if bom:
+        return DecodeError(f"invalid UTF-8 at byte {at} (truncated or corrupt)")
+    if at >= size - 3 and exc.reason == "unexpected end of data":
+        return DecodeError(f"truncated UTF-8 at byte {at}")
+    guess = _guess_encoding(head)
+    hint = f" (looks like {guess}; re-save as UTF-8)" if guess else ""
+    return DecodeError(f"not valid UTF-8 at byte {at}{hint}")
 
 
 def looks_binary(head: bytes) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -9,6 +10,7 @@ from typing import Any
 
 from annotator.models import Article, Comment, Span
 from annotator.store import ArticleRecord, SpanRecord, Store
+from annotator.store.articles import follow
 
 
 @dataclass(frozen=True)
@@ -67,28 +69,50 @@ def _date_ok(published: str | None, flt: ExportFilter) -> bool:
     return not (flt.until is not None and day > flt.until[:10])
 
 
-def iter_export_items(store: Store, flt: ExportFilter | None = None) -> Iterator[ExportItem]:
-    """Yield the articles that pass `flt`, in id order.
+class Selection(Iterator[Any]):
+    """The articles of `store` that pass `flt`, in id order, as `ExportItem`s (or, `raw`,
+    `ExportRows`): an iterator that reads the project as it goes (one streaming query per
+    table), so an export's memory does not grow with the project. `attribute_keys` gives
+    the span attribute names of the selection without reading it through."""
+
+    def __init__(self, store: Store, flt: ExportFilter | None = None, raw: bool = False) -> None:
+        self.store = store
+        self.filter = flt or ExportFilter()
+        self._items = _items(store, self.filter, raw)
+
+    def __next__(self) -> Any:
+        return next(self._items)
+
+    def attribute_keys(self) -> list[str]:
+        """The attribute names the selected spans carry, sorted: one SQL query."""
+        return attribute_keys(self.store, self.filter)
+
+
+def iter_export_items(store: Store, flt: ExportFilter | None = None) -> Selection:
+    """Yield the articles that pass `flt`, in id order (`Selection` of `ExportItem`s).
 
     Without a label or annotator filter every passing article is yielded, even one without
     spans; with one, only articles that keep at least one matching span.
     """
-    for article, spans, doc_labels, status, comments, review in _select(
-        store, flt or ExportFilter(), False
-    ):
-        article.span_count = len(spans)
-        yield ExportItem(article, spans, doc_labels, status, comments, review)
+    return Selection(store, flt)
 
 
-def iter_export_rows(store: Store, flt: ExportFilter | None = None) -> Iterator[ExportRows]:
+def iter_export_rows(store: Store, flt: ExportFilter | None = None) -> Selection:
     """`iter_export_items` as plain rows (see `ExportRows`): the same articles and spans."""
-    for article, spans, doc_labels, status, comments, review in _select(
-        store, flt or ExportFilter(), True
-    ):
-        yield ExportRows(article, spans, doc_labels, status, comments, review)
+    return Selection(store, flt, raw=True)
+
+
+def _items(store: Store, flt: ExportFilter, raw: bool) -> Iterator[Any]:
+    for article, spans, doc_labels, status, comments, review in _select(store, flt, raw):
+        if raw:
+            yield ExportRows(article, spans, doc_labels, status, comments, review)
+        else:
+            article.span_count = len(spans)
+            yield ExportItem(article, spans, doc_labels, status, comments, review)
 
 
 _WHO = attrgetter("annotator")  # of a `Span` or a `SpanRecord` alike
+_ARTICLE_ID = attrgetter("article_id")
 
 
 def _select(store: Store, flt: ExportFilter, raw: bool) -> Iterator[tuple[Any, ...]]:
@@ -99,10 +123,9 @@ def _select(store: Store, flt: ExportFilter, raw: bool) -> Iterator[tuple[Any, .
     everyone = store.annotators()
     known = set(everyone)
     who = _WHO
-    comments: dict[int, list[Comment]] = {}
-    for comment in store.comments():
-        comments.setdefault(comment.article_id, []).append(comment)
-    reviews = store.review_statuses()
+    # Comments and review statuses stream beside the articles, merged by article id.
+    comments = follow(((c.article_id, c) for c in store.iter_comments()), 0)
+    reviews = follow(store.iter_review_statuses(), 0)
     for article, spans, doc_labels, recorded in store.iter_full_articles(raw=raw):
         if dated and not _date_ok(article.published, flt):
             continue
@@ -129,5 +152,72 @@ def _select(store: Store, flt: ExportFilter, raw: bool) -> Iterator[tuple[Any, .
                 continue
         if selected:
             doc_labels = [d for d in doc_labels if d[0] in selected]
-        yield (article, spans, doc_labels, status, comments.get(article.id, []),
-               reviews.get(article.id, "not_reviewed"))  # fmt: skip
+        review = reviews(article.id)
+        yield (article, spans, doc_labels, status, [c for _, c in comments(article.id)],
+               review[0][1] if review else "not_reviewed")  # fmt: skip
+
+
+def attribute_keys(store: Store, flt: ExportFilter | None = None) -> list[str]:
+    """The sorted attribute names of the spans `flt` selects (those of `iter_export_items`),
+    found by one query over the spans' JSON (`json_each`) without listing the selection."""
+    flt = flt or ExportFilter()
+    where, params = _span_filter(store, flt)
+    rows = store.db.execute(
+        "SELECT DISTINCT j.key FROM spans s JOIN json_each(s.attrs) j"
+        f" WHERE json_type(s.attrs) = 'object' AND s.attrs != '{{}}'{where} ORDER BY 1",
+        params,
+    )
+    return [str(row[0]) for row in rows]
+
+
+def _span_filter(store: Store, flt: ExportFilter) -> tuple[str, list[Any]]:
+    """SQL (" AND ..." over spans `s`) and its parameters for the spans `_select` keeps."""
+    where = ""
+    params: list[Any] = []
+    if flt.annotators:
+        where += " AND s.annotator IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(sorted(set(flt.annotators))))
+    if flt.labels:
+        where += " AND s.label IN (SELECT value FROM json_each(?))"
+        params.append(json.dumps(sorted(set(flt.labels))))
+    articles = ""
+    if flt.since is not None or flt.until is not None:  # `_date_ok`
+        articles += " AND a.published IS NOT NULL AND a.published != ''"
+        if flt.since is not None:
+            articles += " AND substr(a.published, 1, 10) >= ?"
+            params.append(flt.since[:10])
+        if flt.until is not None:
+            articles += " AND substr(a.published, 1, 10) <= ?"
+            params.append(flt.until[:10])
+    if flt.status is not None:
+        sql, more = _status_filter(store, flt)
+        articles += sql
+        params.extend(more)
+    if articles:
+        where += f" AND s.article_id IN (SELECT a.id FROM articles a WHERE 1{articles})"
+    return where, params
+
+
+def _status_filter(store: Store, flt: ExportFilter) -> tuple[str, list[Any]]:
+    """SQL (" AND ..." over articles `a`) for `flt.status`: some candidate annotator (the
+    selected ones, else everyone known plus anyone with a recorded status) has it, an
+    unrecorded status counting as todo (as `_select` decides)."""
+    statuses = "FROM article_status t WHERE t.article_id = a.id"
+    if flt.annotators:
+        names = json.dumps(sorted(set(flt.annotators)))
+        among = " AND t.annotator IN (SELECT value FROM json_each(?))"
+        if flt.status != "todo":
+            return f" AND EXISTS (SELECT 1 {statuses}{among} AND t.status = ?)", [names, flt.status]
+        count = len(set(flt.annotators))
+        return f" AND (SELECT count(*) {statuses}{among} AND t.status != 'todo') < ?", [
+            names,
+            count,
+        ]
+    if flt.status != "todo":
+        return f" AND EXISTS (SELECT 1 {statuses} AND t.status = ?)", [flt.status]
+    known = store.annotators()
+    return (
+        f" AND (SELECT count(*) {statuses} AND t.status != 'todo') < ? + (SELECT count(*)"
+        f" {statuses} AND t.annotator NOT IN (SELECT value FROM json_each(?)))",
+        [len(known), json.dumps(known)],
+    )

@@ -40,7 +40,7 @@ from annotator.ingest.annotation_model import (
     name_or_id,
     opt_str,
 )
-from annotator.ingest.json_records import parse_records, read_text
+from annotator.ingest.json_records import parse_file
 
 TEXT_KEYS = ("text", "data", "content", "column_data")
 LABEL_KEYS = ("label", "labels", "entities", "spans", "column_label")
@@ -61,7 +61,7 @@ def read(
     def record(raw: dict[str, Any], number: int, parsed: Parsed) -> DocIn:
         return doccano_record(raw, number, parsed, keys)
 
-    yield Unit(str(path), parse_records(read_text(path), str(path), record))
+    yield Unit(str(path), parse_file(path, str(path), record))
 
 
 def columns(field_map: dict[str, str] | None) -> tuple[tuple[str, ...], tuple[str, ...]]:

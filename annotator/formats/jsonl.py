@@ -44,7 +44,7 @@ from annotator.ingest.annotation_model import (
     opt_str,
     record_text,
 )
-from annotator.ingest.json_records import parse_records, read_text
+from annotator.ingest.json_records import parse_file
 from annotator.models import REVIEW_STATUSES, Comment
 
 _EMPTY = orjson.Fragment(b"{}")
@@ -59,7 +59,7 @@ def read(
 ) -> Iterator[Unit]:
     """The one unit of a file of our JSONL export; its field names are ours (`field_map` is
     not used)."""
-    yield Unit(str(path), parse_records(read_text(path), str(path), jsonl_record))
+    yield Unit(str(path), parse_file(path, str(path), jsonl_record))
 
 
 def looks_like(record: dict[str, Any]) -> bool:
@@ -80,23 +80,28 @@ def jsonl_record(record: dict[str, Any], number: int, parsed: Parsed | None = No
         raise ValueError("'spans' is not a list")
     add = doc.spans.append
     for item in spans:
-        if not isinstance(item, dict):
+        if type(item) is not dict:
             add(SpanIn(number, None, [(None, None)]))
             continue
+        # The fields of `SpanIn` in order, each read as `opt_str`/`as_str` would (inlined:
+        # an export holds millions of spans).
         get = item.get
-        attrs, given, note = get("attrs"), get("text"), get("note")
+        given, who, note, origin = get("text"), get("annotator"), get("note"), get("origin")
+        attrs, made, changed = get("attrs"), get("created"), get("updated")
         add(
             SpanIn(
-                line=number,
-                label=get("label"),
-                fragments=[(get("start"), get("end"))],
-                text=given if isinstance(given, str) else None,
-                annotator=opt_str(get("annotator")),
-                attrs=attrs if isinstance(attrs, dict) else {},  # a fresh dict from the parser
-                note=note if isinstance(note, str) else as_str(note),
-                origin=opt_str(get("origin")) or "import",
-                created=opt_str(get("created")),
-                updated=opt_str(get("updated")),
+                number,
+                get("label"),
+                [(get("start"), get("end"))],
+                given if type(given) is str else None,
+                who if type(who) is str and who else None,
+                attrs if type(attrs) is dict else {},  # a fresh dict from the parser
+                note if type(note) is str else as_str(note),
+                origin if type(origin) is str and origin else "import",
+                False,
+                False,
+                made if type(made) is str and made else None,
+                changed if type(changed) is str and changed else None,
             )
         )
     for item in record.get("doc_labels") or []:

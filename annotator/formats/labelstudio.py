@@ -89,9 +89,17 @@ def results_kind(kind: str) -> str:
 def parse_labelstudio_file(path: Path, name: str, text_key: str | None = None) -> Parsed:
     """A JSON array of tasks (or one task object), streamed task by task: only one task's
     JSON is in memory at a time, and the limits apply as each task is read. `text_key` is
-    the data field holding the text (default: the first of TEXT_KEYS present)."""
+    the data field holding the text (default: the first of TEXT_KEYS present).
+
+    The tasks are read as `docs` is run (see `Parsed`): a file that cannot be read raises
+    `Unparseable` or a limit's error then."""
+    parsed = Parsed()
+    parsed.docs = _file_tasks(path, name, (text_key,) if text_key else TEXT_KEYS, parsed)
+    return parsed
+
+
+def _file_tasks(path: Path, name: str, keys: tuple[str, ...], parsed: Parsed) -> Iterator[DocIn]:
     caps = limits.current()
-    keys = (text_key,) if text_key else TEXT_KEYS
     try:
         if not path.is_file():
             raise Unparseable("no such file" if not path.exists() else "not a regular file")
@@ -114,7 +122,9 @@ def parse_labelstudio_file(path: Path, name: str, text_key: str | None = None) -
                 raise Unparseable(f"invalid JSON: {short(str(exc), 80)}") from None
             if not isinstance(tasks, list | dict):
                 raise Unparseable("not a Label Studio export (expected a JSON array of tasks)")
-            return _tasks(tasks if isinstance(tasks, list) else [tasks], name, None, keys)
+            yield from _tasks(tasks if isinstance(tasks, list) else [tasks], name, None, keys,
+                              parsed)  # fmt: skip
+            return
         head = head.removeprefix(b"\xef\xbb\xbf")
         if looks_binary(head):
             raise Unparseable("binary file (contains NUL bytes); expected UTF-8 text")
@@ -126,20 +136,23 @@ def parse_labelstudio_file(path: Path, name: str, text_key: str | None = None) -
         reader = limits.CappedReader(handle, head)
         tasks = ijson.items(reader, "item" if first == b"[" else "", use_float=True)
         try:
-            return _tasks(tasks, name, reader, keys)
+            yield from _tasks(tasks, name, reader, keys, parsed)
         except ijson.JSONError as exc:
             reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "damaged"
             raise Unparseable(f"invalid JSON: {short(reason, 80)}") from None
 
 
 def _tasks(
-    tasks: Any, name: str, reader: limits.CappedReader | None, keys: tuple[str, ...]
-) -> Parsed:
+    tasks: Any,
+    name: str,
+    reader: limits.CappedReader | None,
+    keys: tuple[str, ...],
+    parsed: Parsed,
+) -> Iterator[DocIn]:
     """Records of Label Studio tasks; `line` in problems is the task's 1-based index."""
     caps = limits.current()
     count = limits.Counter("tasks", caps.records)
     spans = limits.Counter("spans", caps.spans)
-    parsed = Parsed()
     for index, task in enumerate(tasks, 1):
         if reader is not None:
             reader.mark()
@@ -148,8 +161,7 @@ def _tasks(
         if doc is not None:
             limits.check_text(doc.text or "", f"task {index}")
             spans.add(len(doc.spans))
-            parsed.docs.append(doc)
-    return parsed
+            yield doc
 
 
 def _task(task: Any, index: int, name: str, parsed: Parsed, keys: tuple[str, ...]) -> DocIn | None:

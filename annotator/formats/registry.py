@@ -141,7 +141,7 @@ FORMATS: tuple[Format, ...] = (
         "csv", ARTICLES, "CSV / TSV datasets", (".csv", ".tsv"),
         "extension; read as a dataset, so the span rows it writes are not read back as spans",
         reader=f"{_RECORDS}:parse_csv",
-        writer=f"{_FORMATS}.csv:write",
+        writer=f"{_FORMATS}.csv:write", row_writer=f"{_FORMATS}.csv:write_rows",
         export_title="CSV, one row per span", export_extension=".csv",
     ),
     Format(

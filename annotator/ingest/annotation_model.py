@@ -4,6 +4,7 @@ report, and the source files' records before their offsets are checked."""
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -164,9 +165,14 @@ class DocIn:
 @dataclass
 class Parsed:
     """What a reader got from one file: its records, its problems, and counts by kind of
-    what it holds but cannot be imported (see `AnnotationReport.not_imported`)."""
+    what it holds but cannot be imported (see `AnnotationReport.not_imported`).
 
-    docs: list[DocIn] = field(default_factory=list)
+    `docs` may be an iterator that reads the file as it is run (`json_records.parse_file`,
+    Label Studio): `problems` and `not_imported` are then complete once it has run to the
+    end, and a file that cannot be read raises while it runs.
+    """
+
+    docs: Iterable[DocIn] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     not_imported: dict[str, int] = field(default_factory=dict)
 

@@ -131,6 +131,47 @@ def read_file(path: Path, limit: int | None = None, what: str = "file") -> bytes
         raise IngestError(f"cannot read: {exc.strerror or exc}") from None
 
 
+class CappedFile:
+    """A regular file open for reading in pieces within the file limit: the checks of
+    `read_file` when it opens (IngestError), then LimitError as soon as the bytes read pass
+    the limit (the file may grow) and IngestError for a failing read. A context manager."""
+
+    def __init__(self, path: Path, limit: int | None = None, what: str = "file") -> None:
+        self.cap = current().file_bytes if limit is None else limit
+        self.what = what
+        self.total = 0
+        try:
+            if not path.is_file():
+                raise IngestError("no such file" if not path.exists() else "not a regular file")
+            self.size = path.stat().st_size
+            if self.size > self.cap:
+                raise too_large(what, self.size, self.cap)
+            self._handle = path.open("rb")
+        except OSError as exc:
+            raise IngestError(f"cannot read: {exc.strerror or exc}") from None
+
+    def read(self, n: int) -> bytes:
+        """Up to `n` more bytes (b"" at the end)."""
+        try:
+            chunk = self._handle.read(n)
+        except OSError as exc:
+            raise IngestError(f"cannot read: {exc.strerror or exc}") from None
+        self.total += len(chunk)
+        if self.total > self.cap:
+            raise too_large(self.what, None, self.cap)
+        return chunk
+
+    def close(self) -> None:
+        """Close the file."""
+        self._handle.close()
+
+    def __enter__(self) -> CappedFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def check_text(text: str, where: str = "") -> None:
     """LimitError when `text` (one article) is over article_bytes in UTF-8."""
     cap = current().article_bytes

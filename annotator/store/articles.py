@@ -25,6 +25,7 @@ from annotator.store.tables import omit, sql_list
 from annotator.text import canonical_uid, canonicalise, content_uid
 
 _STAGED = omit("articles", "id")
+STAGED_COLUMNS = _STAGED  # an articles row as `article_row` gives it: every column but id
 _STAGE_COLUMNS = sql_list(_STAGED)
 _SPAN_ORDER = itemgetter(*(SpanRecord._fields.index(f) for f in ("start", "end", "id")))
 
@@ -34,7 +35,7 @@ FullRecord = tuple[ArticleRecord, list[SpanRecord], list[tuple[str, str]], dict[
 """`FullArticle` as plain records (`ArticleRecord`, `SpanRecord`)."""
 
 
-def _follow(rows: Iterable[Any], column: int) -> Callable[[int], list[Any]]:
+def follow(rows: Iterable[Any], column: int) -> Callable[[int], list[Any]]:
     """For `rows` sorted by the article id in `column`: a function giving each article's rows,
     asked for in increasing article id order (one pass over the rows, no per-article query)."""
     groups = groupby(rows, itemgetter(column))
@@ -51,6 +52,17 @@ def _follow(rows: Iterable[Any], column: int) -> Callable[[int], list[Any]]:
         return found
 
     return take
+
+
+def article_row(draft: ArticleDraft, text: str, uid: str, stamp: str) -> tuple[Any, ...]:
+    """The articles row (`STAGED_COLUMNS`) of a draft whose canonical text is `text` and
+    uid `uid`, imported at `stamp`."""
+    return (
+        uid, canonicalise(draft.title).strip(), canonicalise(draft.outlet).strip(),
+        canonicalise(draft.byline).strip(), draft.url.strip(), draft.published, draft.updated,
+        text, draft.raw, draft.source_file, stamp,
+        json.dumps(draft.meta, ensure_ascii=False, sort_keys=True, default=str),
+    )  # fmt: skip
 
 
 class ArticleRows(StoreBase):
@@ -85,12 +97,7 @@ class ArticleRows(StoreBase):
             uid = canonical_uid(text)
             uids.append(uid)
             if uid not in rows:
-                rows[uid] = (
-                    uid, canonicalise(draft.title).strip(), canonicalise(draft.outlet).strip(),
-                    canonicalise(draft.byline).strip(), draft.url.strip(), draft.published,
-                    draft.updated, text, draft.raw, draft.source_file, stamp,
-                    json.dumps(draft.meta, ensure_ascii=False, sort_keys=True, default=str),
-                )  # fmt: skip
+                rows[uid] = article_row(draft, text, uid, stamp)
         marks = ", ".join("?" * len(_STAGED))
         self._fill_temp("stage_articles", _STAGE_COLUMNS, rows.values(), marks)
         return uids
@@ -205,21 +212,21 @@ class ArticleRows(StoreBase):
         )
         # The (article_id, start) index gives this order without sorting; ties are put in
         # (start, end, id) order below.
-        spans = _follow(
+        spans = follow(
             map(
                 SpanRecord._make,
                 self.db.execute(f"SELECT {SPAN_SELECT} FROM spans ORDER BY article_id, start"),
             ),
             1,
         )
-        docs = _follow(
+        docs = follow(
             self.db.execute(
                 "SELECT article_id, annotator, label FROM doc_labels"
                 " ORDER BY article_id, label, annotator"
             ),
             0,
         )
-        statuses = _follow(
+        statuses = follow(
             self.db.execute(
                 "SELECT article_id, annotator, status FROM article_status"
                 " ORDER BY article_id, annotator"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from annotator.models import Comment
@@ -60,6 +60,13 @@ class CommentRows(StoreBase):
             sql += " WHERE " + " AND ".join(where)
         sql += ' ORDER BY article_id, start, "end", created, id'
         return [Comment(*row) for row in self.db.execute(sql, params).fetchall()]
+
+    def iter_comments(self) -> Iterator[Comment]:
+        """Every comment, streamed in `comments()` order (by article, position, time)."""
+        rows = self.db.execute(
+            f'SELECT {_SELECT} FROM comments ORDER BY article_id, start, "end", created, id'
+        )
+        return (Comment(*row) for row in rows)
 
     def merge_comments(self, article_id: int, comments: Iterable[NewComment]) -> int:
         """Add comments to an article unless an identical one (same author, body and range)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from annotator.models import DECISIONS, GOLD, REVIEW_STATUSES, Decision, Span, is_reserved_name
@@ -137,6 +137,10 @@ class RulingRows(StoreBase):
             params.append(json.dumps(sorted(set(article_ids))))
         rows = self.db.execute(sql, params).fetchall()
         return {int(r[0]): str(r[1]) for r in rows}
+
+    def iter_review_statuses(self) -> Iterator[tuple[int, str]]:
+        """(article id, status) of every recorded review status, streamed by article id."""
+        return iter(self.db.execute("SELECT article_id, status FROM review_status ORDER BY 1"))
 
     def set_review_status(self, article_id: int, status: str, reviewer: str) -> str:
         """Set an article's review status (one transaction); returns the old one."""

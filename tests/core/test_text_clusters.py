@@ -75,7 +75,7 @@ def test_a_boundary_next_to_other_scripts_is_left_to_the_regex_engine():
     st.lists(st.tuples(st.integers(0, 60), st.integers(1, 60)), min_size=1, max_size=12),
 )
 def test_the_importers_snapping_agrees_with_the_reference(text, ranges):
-    from annotator.ingest.annotations import _snap_to_letters
+    from annotator.ingest.annotation_checks import snap_to_letters as _snap_to_letters
 
     spans = []
     for a, b in ranges:
