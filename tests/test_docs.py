@@ -72,3 +72,19 @@ def test_the_readme_names_the_format_tables_formats():
     import_section = README.split("## Import formats", 1)[1].split("\n## ", 1)[0]
     rows = [line.split("`")[1] for line in import_section.splitlines() if line.startswith("| `")]
     assert rows == list(format_names())
+
+
+def test_the_readme_speed_table_is_the_kept_benchmark_report():
+    """`make bench-readme` writes both; a hand edit to either fails here."""
+    import json
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent / "benchmarks"))
+    from readme_table import END, START, render
+
+    report = json.loads(
+        (Path(__file__).resolve().parent.parent / "docs" / "benchmarks.json").read_text("utf-8")
+    )
+    table = README.split(START, 1)[1].split(END, 1)[0]
+    assert table.strip() == render(report).strip()
+    assert report["figures"], "the report has no figures"
