@@ -3,9 +3,9 @@ at a time, then copied into the project by a few INSERT ... SELECT statements.
 
 Writing to TEMP takes no lock on the project file, so an import parses, checks and stages a
 file of any size while other windows and processes keep writing, and its memory does not
-grow with the file; `commit` (inside the caller's one transaction) holds the write lock only
-for the copy. Until then nothing in the project has changed: `clear` throws a failed file's
-rows away.
+grow with the file; the `commit_*` steps (inside the caller's one transaction) hold the write
+lock only for the copy. Until then nothing in the project has changed: `clear` throws a failed
+file's rows away.
 
 Rows belong to a *group*: the article a record goes to, known by its id (a record naming a
 stored uid) or by its text's uid (an article created, or matched, when committed). Each
