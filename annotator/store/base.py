@@ -80,6 +80,25 @@ class Connection:
         return getattr(self.utils, name)
 
 
+@contextlib.contextmanager
+def temp_only_transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """Run the block in its own transaction unless one is open (then it joins that one).
+
+    For writes to TEMP tables only: such a transaction takes no lock on the project file.
+    Rolled back if the block raises."""
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")
+    try:
+        yield
+    except BaseException:
+        if own and conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    if own:
+        conn.execute("COMMIT")
+
+
 class StoreBase:
     """What each part of the store shares: the open database and its transactions.
 
@@ -154,15 +173,6 @@ class StoreBase:
         conn = self.db.conn
         conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({columns})")
         names = ", ".join(part.split()[0] for part in columns.split(","))
-        own = not conn.in_transaction
-        if own:  # a transaction that touches only TEMP takes no lock on the project file
-            conn.execute("BEGIN")
-        try:
+        with temp_only_transaction(conn):
             conn.execute(f"DELETE FROM temp.{table}")
             conn.executemany(f"INSERT INTO temp.{table} ({names}) VALUES ({marks})", rows)
-        except BaseException:
-            if own and conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        if own:
-            conn.execute("COMMIT")

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from annotator.store.articles import STAGED_COLUMNS
-from annotator.store.base import StoreBase
+from annotator.store.base import StoreBase, temp_only_transaction
 from annotator.store.span_rows import NEW_SPAN_COLUMNS
 from annotator.store.tables import sql_list
 
@@ -58,19 +58,10 @@ class ImportStage:
         """Append rows to the staging tables (table name -> rows in its column order: see
         the module's `_TABLES`), in one TEMP-only transaction: no lock on the project."""
         conn = self.conn
-        own = not conn.in_transaction
-        if own:
-            conn.execute("BEGIN")
-        try:
+        with temp_only_transaction(conn):
             for table, values in rows.items():
                 if values:
                     conn.executemany(_INSERTS[table], values)
-        except BaseException:
-            if own and conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        if own:
-            conn.execute("COMMIT")
 
     def drop_repeated_spans(self, groups: Iterable[int]) -> int:
         """Remove, within each of `groups` (articles more than one record of the file goes

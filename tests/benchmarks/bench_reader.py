@@ -18,8 +18,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from figures import figure, print_figures  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTextEdit  # noqa: E402
+from figures import bare_text_edit_times, figure, print_figures  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.text import canonicalise, words  # noqa: E402
 from annotator.ui.reader import ReaderView, SpanPaint  # noqa: E402
@@ -115,24 +115,6 @@ def bench_update(app: QApplication, view: ReaderView, text: str, spans) -> tuple
     return median_ms(times), max(times) * 1000
 
 
-def bench_bare(app: QApplication, text: str) -> float:
-    """Median ms of a bare QTextEdit showing `text` and painting: the floor for set_article."""
-    bare = QTextEdit()
-    bare.resize(1000, 800)
-    bare.show()
-    times = []
-    for _ in range(9):
-        bare.setPlainText("")
-        app.processEvents()
-        t0 = time.perf_counter()
-        bare.setPlainText(text)
-        bare.viewport().repaint()
-        app.processEvents()
-        times.append(time.perf_counter() - t0)
-    bare.close()
-    return median_ms(times)
-
-
 def figures() -> list[dict]:
     """The reading pane's figures for `make bench`: a 50 KB (UTF-8) article, 1,000 spans."""
     app = QApplication.instance() or QApplication(sys.argv)
@@ -145,7 +127,7 @@ def figures() -> list[dict]:
     shown, _ = bench_set_article(app, view, text, spans, full=False)
     laid_out, _ = bench_set_article(app, view, text, spans, full=True)
     update, worst = bench_update(app, view, text, spans)
-    bare = bench_bare(app, text)
+    bare = median_ms(bare_text_edit_times(app, text, (1000, 800), 9))
     return [
         figure("reader: set_article (50 KB, 1,000 spans) + paint", shown, "ms", target=100,
                baseline=bare, baseline_what="a bare QTextEdit showing the same text"),

@@ -16,10 +16,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from figures import figure, print_figures  # noqa: E402
+from figures import bare_text_edit_times, figure, print_figures  # noqa: E402
 from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QTextEdit  # noqa: E402
 
 from annotator.ingest import import_paths  # noqa: E402
 from annotator.models import ArticleDraft  # noqa: E402
@@ -78,19 +77,7 @@ def measure() -> dict[str, float]:
             opens.append(time.perf_counter() - t0)
 
         text = window.article.text
-        bare = QTextEdit()
-        bare.resize(600, 800)
-        bare.show()
-        plain = []
-        for _ in range(7):
-            bare.setPlainText("")
-            app.processEvents()
-            t0 = time.perf_counter()
-            bare.setPlainText(text)
-            bare.viewport().repaint()
-            app.processEvents()
-            plain.append(time.perf_counter() - t0)
-        bare.close()
+        plain = bare_text_edit_times(app, text, (600, 800), 7)
 
         ranges = words(text)
         taps = []

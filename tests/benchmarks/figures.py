@@ -54,6 +54,27 @@ def median_time(run: Callable[[], object], rounds: int = 3) -> float:
     return statistics.median(times)
 
 
+def bare_text_edit_times(app: Any, text: str, size: tuple[int, int], rounds: int) -> list[float]:
+    """Seconds, per round, of a bare QTextEdit of `size` showing `text` and painting it: the
+    floor the reading pane's open figures are compared with (Qt imported only here)."""
+    from PySide6.QtWidgets import QTextEdit  # noqa: PLC0415 - only the Qt benchmarks need it
+
+    bare = QTextEdit()
+    bare.resize(*size)
+    bare.show()
+    times = []
+    for _ in range(rounds):
+        bare.setPlainText("")
+        app.processEvents()
+        t0 = time.perf_counter()
+        bare.setPlainText(text)
+        bare.viewport().repaint()
+        app.processEvents()
+        times.append(time.perf_counter() - t0)
+    bare.close()
+    return times
+
+
 def peak_rss_mib() -> float:
     """This process's peak resident memory so far, MiB (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
