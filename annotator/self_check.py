@@ -88,12 +88,25 @@ def _import_seeds() -> str:
     return f"{count} articles from the sample pages into a temporary project"
 
 
+def _window_libraries() -> str:
+    from annotator.desktop_libs import advice, missing_libraries, platform_in_use  # noqa: PLC0415
+
+    platform = platform_in_use()
+    if platform == "offscreen":
+        return "no display: the window is not checked, the drawing checks run offscreen"
+    missing = missing_libraries(platform)
+    if missing:
+        raise CheckFailed(f"{advice(missing)} (the drawing checks run offscreen)")
+    return f"the {platform} platform plugin finds its system libraries"
+
+
 def core_checks() -> Iterator[Check]:
-    """Python, SQLite (with FTS5 on Bengali) and importing the sample pages into a
-    temporary project, one `Check` each, as they run."""
+    """Python, SQLite (with FTS5 on Bengali), importing the sample pages into a temporary
+    project and the window's system libraries, one `Check` each, as they run."""
     yield guarded("python", _python)
     yield guarded("sqlite", _sqlite)
     yield guarded("import", _import_seeds)
+    yield guarded("window", _window_libraries)
 
 
 def report(checks: Iterable[Check], echo: Callable[[str], None]) -> int:

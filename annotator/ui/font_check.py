@@ -34,11 +34,17 @@ class Run:
 
 
 def ensure_application() -> object:
-    """A QGuiApplication (the existing one, or a new one; offscreen when there is no
-    display) with the bundled fonts registered."""
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    """A QGuiApplication (the existing one, or a new one: offscreen when there is no display
+    or its platform plugin lacks system libraries) with the bundled fonts registered."""
     from PySide6.QtGui import QGuiApplication  # noqa: PLC0415
+
+    if QGuiApplication.instance() is None and not os.environ.get("QT_QPA_PLATFORM"):
+        from annotator.desktop_libs import missing_libraries, platform_in_use  # noqa: PLC0415
+
+        platform = platform_in_use()
+        # No display, or one whose plugin cannot load (Qt would abort): draw offscreen.
+        if platform == "offscreen" or missing_libraries(platform):
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
     from annotator.ui.fonts import load_bundled_fonts  # noqa: PLC0415
 

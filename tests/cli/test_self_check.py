@@ -12,11 +12,13 @@ from click.testing import CliRunner
 from annotator.cli import cli
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKS = ("python", "sqlite", "import", "qt", "fonts", "shaping", "emoji")
+CHECKS = ("python", "sqlite", "import", "window", "qt", "fonts", "shaping", "emoji")
 
 
-def _run(*args: str, env_drop: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in env_drop}
+def _run(
+    *args: str, env_drop: tuple[str, ...] = (), **env_set: str
+) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in env_drop} | env_set
     env["PYTHONPATH"] = str(ROOT)
     return subprocess.run([sys.executable, "-m", "annotator", *args], capture_output=True,
                           text=True, cwd=ROOT, env=env, timeout=120)  # fmt: skip
@@ -24,6 +26,9 @@ def _run(*args: str, env_drop: tuple[str, ...] = ()) -> subprocess.CompletedProc
 
 def test_self_check_from_source_passes_without_a_display():
     done = _run("--self-check", env_drop=("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "window: no display" in done.stdout
+    done = _run("--self-check", env_drop=("DISPLAY", "WAYLAND_DISPLAY"), QT_QPA_PLATFORM="")
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
     assert [line.split(":")[0].split()[-1] for line in lines[:-1]] == list(CHECKS)
@@ -53,3 +58,16 @@ def test_help_names_the_self_check_and_loads_no_qt():
     code = "import sys, annotator.cli; assert not [m for m in sys.modules if 'PySide6' in m]"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT,
                    env={**os.environ, "PYTHONPATH": str(ROOT)})  # fmt: skip
+
+
+def test_a_display_whose_plugin_lacks_libraries_fails_the_window_check_but_draws_offscreen(
+    monkeypatch,
+):
+    from annotator import desktop_libs, self_check
+
+    monkeypatch.setenv("DISPLAY", ":99")
+    monkeypatch.delenv("QT_QPA_PLATFORM")
+    monkeypatch.setattr(desktop_libs, "missing_libraries",
+                        lambda platform=None: [("libxcb-icccm.so.4", "libxcb-icccm4")])  # fmt: skip
+    [window] = [c for c in self_check.core_checks() if c.name == "window"]
+    assert not window.ok and "sudo apt-get install libxcb-icccm4" in window.detail
