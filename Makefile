@@ -4,7 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export QT_API := pyside6
 
-.PHONY: install install-test run test test-all lint format bench bench-readme clean
+.PHONY: install install-test run test test-all lint format bench bench-readme clean \
+	install-desktop uninstall-desktop
 
 install: $(VENV)/.installed
 
@@ -64,3 +65,15 @@ package:
 	$(PACK_VENV)/bin/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller \
 		packaging/annotator.spec
 	@du -sh dist/annotator
+
+# The menu entry, AppStream metainfo and icons for this user, under
+# ${XDG_DATA_HOME:-~/.local/share} (packaging/install_desktop.py). Exec is the packaged
+# binary when `make package` has built one, else this checkout's .venv/bin/annotator
+# (`make install`); DESKTOP_EXEC=/path/to/annotator picks another.
+DESKTOP_EXEC ?= $(if $(wildcard dist/annotator/annotator),$(abspath dist/annotator/annotator),$(abspath $(BIN)/annotator))
+
+install-desktop:
+	$(PYTHON) packaging/install_desktop.py install --exec "$(DESKTOP_EXEC)"
+
+uninstall-desktop:
+	$(PYTHON) packaging/install_desktop.py uninstall

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -104,17 +105,42 @@ def _store(ctx: click.Context, seed: bool | None = None) -> Store:
     envvar="ANNOTATOR_DB",
     help="Project database file (default: in your user data folder; env ANNOTATOR_DB).",
 )
+@click.option(
+    "--self-check",
+    is_flag=True,
+    help="Check Python, Qt, SQLite, the fonts (Bengali shaping, colour emoji) and an import "
+    "of the sample pages into a temporary project; print one line per check and exit "
+    "(0: all passed, 1: one failed). Needs no display.",
+)
 @click.version_option(package_name="bengali-news-annotator")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None) -> None:
+def cli(ctx: click.Context, db: str | None, self_check: bool) -> None:
     """Read Bengali news articles and tag the claims in them.
 
     Without a command, opens the window. Example: annotator --db project.db import pages/
     """
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
+    if self_check:
+        ctx.exit(_self_check())
     if ctx.invoked_subcommand is None:
         ctx.invoke(gui)
+
+
+def _self_check() -> int:
+    """Run every self-check (the core's, then Qt's), printing a line each; the exit status."""
+    from annotator.self_check import Check, core_checks, report  # noqa: PLC0415
+
+    def checks() -> Iterator[Check]:
+        yield from core_checks()
+        try:  # Qt loads only here, never for --help
+            from annotator.ui.font_check import qt_checks  # noqa: PLC0415
+        except ImportError as exc:
+            yield Check("qt", False, f"cannot load Qt ({exc})")
+            return
+        yield from qt_checks()
+
+    return report(checks(), click.echo)
 
 
 @cli.command()

@@ -9,6 +9,10 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "bengali-news-annotator"
+# The desktop id (reverse DNS): the .desktop and metainfo file names, the icon name and
+# QGuiApplication.desktopFileName all use it (tests/test_desktop_files.py checks they agree).
+APP_ID = "io.github.bnclaims.Annotator"
+ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
 ENV_DB = "ANNOTATOR_DB"
 
 
@@ -28,6 +32,18 @@ def seeds_dir() -> Path:
 def resources_dir() -> Path:
     """Fonts, icons and the default label scheme."""
     return bundle_root() / "resources"
+
+
+def icon_theme_dir() -> Path:
+    """The app icon as a hicolor icon theme tree (`<size>x<size>/apps/`, `scalable/apps/`)."""
+    return resources_dir() / "icons" / "hicolor"
+
+
+def icon_paths() -> list[Path]:
+    """The app icon's files: the PNG of each size, then the SVG they are rendered from."""
+    root = icon_theme_dir()
+    pngs = [root / f"{n}x{n}" / "apps" / f"{APP_ID}.png" for n in ICON_SIZES]
+    return [*pngs, root / "scalable" / "apps" / f"{APP_ID}.svg"]
 
 
 def default_db_path() -> Path:

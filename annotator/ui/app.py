@@ -10,16 +10,16 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from annotator.backups import latest_good_backup, restore
 from annotator.errors import configure_logging, describe, is_damage, log_failure
 from annotator.models import is_reserved_name
-from annotator.paths import resolve_db_path
+from annotator.paths import APP_ID, icon_paths, resolve_db_path
 from annotator.project import open_project
 from annotator.store import Store
-from annotator.ui.fonts import load_bundled_fonts
+from annotator.ui.fonts import apply_application_font, load_bundled_fonts
 from annotator.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -29,16 +29,29 @@ APPLICATION = "annotator"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (created once), with names for QSettings and the bundled fonts."""
+    """The QApplication (created once), with names for QSettings, the desktop id, the app
+    icon and the bundled fonts (Bengali and colour emoji) as every widget's fallbacks."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Bengali news annotator")
+    QGuiApplication.setDesktopFileName(APP_ID)  # Wayland app id, matching the .desktop file
+    app.setWindowIcon(app_icon())
     load_bundled_fonts()
+    apply_application_font(app)
     follow_system_theme(app)
     return app
+
+
+def app_icon() -> QIcon:
+    """The app icon, from the PNG of each size bundled under resources/icons/ (and the SVG)."""
+    icon = QIcon()
+    for path in icon_paths():
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
 
 
 def _dark_palette() -> QPalette:
