@@ -221,7 +221,7 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
         self.main_splitter.setStretchFactor(0, 2)
         self.main_splitter.setStretchFactor(1, 4)
         self.main_splitter.setStretchFactor(2, 2)
-        self.main_splitter.setSizes([490, 530, 460])
+        self.main_splitter.setSizes([510, 530, 440])
         self.setCentralWidget(self.main_splitter)
         fit_to_screen(self, 1480, 900)
 
