@@ -209,13 +209,29 @@ def _bar_chart(label: str, scores: Scores) -> str:
     return f'<div class="chart"><h3>{_e(label)} <span class="muted">{counts}</span></h3>{svg}</div>'
 
 
-def heat_colour(count: int, highest: int) -> str:
-    """Background colour of a confusion cell: white for 0, deepening blue up to `highest`."""
+HEAT_BLUE = (33, 102, 172)  # a confusion cell (A said one label, B another) at the maximum
+HEAT_GREEN = (27, 120, 55)  # a diagonal cell (both layers gave the label) at the maximum
+
+
+def heat_colour(count: int, highest: int, diagonal: bool = False) -> str:
+    """Background colour of a confusion cell: white for 0, then from light to dark as
+    `count` nears `highest` (the matrix's largest count); blue off the diagonal, green on
+    it, so agreement and confusion never look alike."""
     if count <= 0 or highest <= 0:
         return "#ffffff"
-    share = count / highest
-    r, g, b = (round(255 + (t - 255) * (0.15 + 0.85 * share)) for t in (33, 102, 172))
+    share = min(1.0, count / highest)
+    target = HEAT_GREEN if diagonal else HEAT_BLUE
+    r, g, b = (round(255 + (t - 255) * (0.12 + 0.88 * share)) for t in target)
     return f"#{r:02x}{g:02x}{b:02x}"
+
+
+def ink_colour(background: str) -> str:
+    """Text colour readable on `background` ("#rrggbb"): white on dark, near-black on light
+    (by relative luminance, WCAG's weights)."""
+    channels = [int(background[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#ffffff" if luminance < 0.3 else "#222222"
 
 
 def _confusion_table(result: AgreementResult) -> str:
@@ -228,9 +244,9 @@ def _confusion_table(result: AgreementResult) -> str:
         cells = [f"<th>{_e(x)}</th>"]
         for y in labels:
             n = result.confusion.get(x, {}).get(y, 0)
-            ink = "#fff" if highest and n / highest > 0.55 else "#222"
+            fill = heat_colour(n, highest, diagonal=x == y and x != UNPAIRED)
             cells.append(
-                f'<td class="num" style="background:{heat_colour(n, highest)};color:{ink}">{n}</td>'
+                f'<td class="num" style="background:{fill};color:{ink_colour(fill)}">{n}</td>'
             )
         rows.append(cells)
     return _table([f"{result.a} \\ {result.b}", *labels], rows)

@@ -125,6 +125,9 @@ MAIN = (
             (), "View", checkable=True, group=1),
     Command("view.digits", "&Bengali digits", "Show dates and counts in Bengali digits",
             (), "View", checkable=True, group=1),
+    Command("view.colleagues", "Show &colleagues' spans",
+            "Draw the other layers' spans in the reader and list them in the span table",
+            (), "View", checkable=True, group=1),
     Command("review.open", "&Review two layers…", "Compare two layers and settle them into gold",
             ("Ctrl+Shift+R",), "Review", "fa5s.balance-scale"),
     Command("review.agreement", "&Agreement dashboard…", "Agreement between two layers",
@@ -148,7 +151,7 @@ MAIN_TOOLBAR = (
     "edit.delete", "view.zoom_out", "view.zoom_in", "edit.scheme",
 )  # fmt: skip
 
-# The review window (its buttons show these commands; it has no menus).
+# The review window (its buttons show these commands; its Window menu has Close).
 REVIEW = (
     Command("review.next", "&Next", "Next disagreement (on to the next article)", ("N", "F8"),
             icon="fa5s.arrow-right"),
@@ -175,6 +178,8 @@ REVIEW = (
             ("Ctrl+Return", "Ctrl+Enter"), icon="fa5s.gavel"),
     Command("review.keys", "&Keyboard shortcuts…", "List every key", ("F1",),
             icon="fa5s.keyboard"),
+    Command("review.close", "&Close", "Close the review window", ("Escape",),
+            icon="fa5s.times-circle"),
 )  # fmt: skip
 
 _ALL = {c.id: c for c in (*MAIN, *REVIEW)}

@@ -14,6 +14,7 @@ import regex
 from annotator.dates import PUBLISHED, UPDATED, find_dates, parse_datetime
 from annotator.ingest.errors import IngestError
 from annotator.models import ArticleDraft
+from annotator.outlets import outlet_from_url
 
 # Meta tags (property, name or itemprop, lower-cased) holding the publication time, best first.
 _PUBLISHED_META = (
@@ -175,7 +176,8 @@ def _parse(raw: str, source: str) -> ArticleDraft:
         text=text,
         raw=raw,
         title=title,
-        outlet=_norm(str(data.get("sitename") or data.get("hostname") or "")),
+        outlet=_norm(str(data.get("sitename") or ""))
+        or outlet_from_url(str(data.get("url") or data.get("hostname") or "")),
         byline=_repair_byline(_norm(str(data.get("author") or "")), page_text),
         url=str(data.get("url") or "").strip(),
         published=published,

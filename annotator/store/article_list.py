@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from annotator.outlets import shown_outlet
 from annotator.store.fulltext import FullText
 from annotator.store.records import ListRow
 
@@ -30,7 +31,12 @@ _SORT_COLUMNS = {
 }
 _STATUS_JOIN = " LEFT JOIN article_status st ON st.article_id = a.id AND st.annotator = ?"
 _REVIEW_JOIN = " LEFT JOIN review_status rv ON rv.article_id = a.id"
-_ROW = f"a.id, a.title, a.outlet, a.published, {_STATUS}, {_CLAIMS}, {_REVIEW}"
+_ROW = f"a.id, a.title, a.outlet, a.published, {_STATUS}, {_CLAIMS}, {_REVIEW}, a.url"
+
+
+def _list_row(row: tuple[Any, ...]) -> ListRow:
+    """A `_ROW` as a ListRow; an article stored without an outlet shows its URL's."""
+    return ListRow(row[0], row[1], shown_outlet(row[2], row[7] or ""), *row[3:7])
 
 
 class ArticleList(FullText):
@@ -52,7 +58,7 @@ class ArticleList(FullText):
         if found is None:
             return []
         sql, params = found
-        return [ListRow(*row) for row in self.db.execute(sql, params).fetchall()]
+        return [_list_row(row) for row in self.db.execute(sql, params).fetchall()]
 
     def article_list_ids(
         self,
@@ -78,7 +84,7 @@ class ArticleList(FullText):
             " WHERE a.id IN (SELECT value FROM json_each(?))",
             [annotator, annotator, json.dumps(ids)],
         ).fetchall()
-        by_id = {row[0]: ListRow(*row) for row in rows}
+        by_id = {row[0]: _list_row(row) for row in rows}
         return [by_id[i] for i in ids if i in by_id]
 
     def _list_query(

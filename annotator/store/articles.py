@@ -9,6 +9,7 @@ from operator import itemgetter
 from typing import Any, Literal, overload
 
 from annotator.models import Article, ArticleDraft, Span
+from annotator.outlets import outlet_from_url
 from annotator.store.base import StoreBase, now_iso
 from annotator.store.records import (
     ARTICLE_RECORD_SELECT,
@@ -58,7 +59,8 @@ def article_row(draft: ArticleDraft, text: str, uid: str, stamp: str) -> tuple[A
     """The articles row (`STAGED_COLUMNS`) of a draft whose canonical text is `text` and
     uid `uid`, imported at `stamp`."""
     return (
-        uid, canonicalise(draft.title).strip(), canonicalise(draft.outlet).strip(),
+        uid, canonicalise(draft.title).strip(),
+        canonicalise(draft.outlet).strip() or outlet_from_url(draft.url),
         canonicalise(draft.byline).strip(), draft.url.strip(), draft.published, draft.updated,
         text, draft.raw, draft.source_file, stamp,
         json.dumps(draft.meta, ensure_ascii=False, sort_keys=True, default=str),

@@ -64,6 +64,7 @@ ACTION_ATTRIBUTES = {
     "zoom_out_action": "view.zoom_out",
     "snap_action": "view.snap",
     "digits_action": "view.digits",
+    "colleagues_action": "view.colleagues",
     "review_action": "review.open",
     "agreement_action": "review.agreement",
     "prev_action": "go.previous",
@@ -155,7 +156,7 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
         self.side_splitter.addWidget(self.palette_widget)
         self.side_splitter.addWidget(self.panel)
         self.side_splitter.setStretchFactor(1, 1)
-        self.side_splitter.setSizes([330, 500])
+        self.side_splitter.setSizes([240, 600])
 
     def _build_actions(self) -> None:
         """Menus, toolbar and keys from the key map (`annotator.keymap.MAIN`); the label keys
@@ -180,6 +181,7 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
             "edit.switch": self.ask_switch_annotator,
             "view.snap": self._on_snap_toggled,
             "view.digits": self._on_digits_toggled,
+            "view.colleagues": self._on_colleagues_toggled,
             "review.open": self.open_review,
             "review.agreement": self.open_agreement,
             "go.previous": self.previous_article,
@@ -200,6 +202,7 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
             setattr(self, name, actions[command_id])
         self.snap_action.setChecked(True)
         self.digits_action.setChecked(True)
+        self.colleagues_action.setChecked(True)
 
     def _build_status_bar(self) -> None:
         self.annotator_label = QLabel(f"Annotator: {self.annotator}")
@@ -218,7 +221,7 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
         self.main_splitter.setStretchFactor(0, 2)
         self.main_splitter.setStretchFactor(1, 4)
         self.main_splitter.setStretchFactor(2, 2)
-        self.main_splitter.setSizes([470, 600, 390])
+        self.main_splitter.setSizes([510, 530, 440])
         self.setCentralWidget(self.main_splitter)
         fit_to_screen(self, 1480, 900)
 
@@ -246,6 +249,7 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
 
     def _on_digits_toggled(self) -> None:
         self.list_model.bengali_digits = self.digits_action.isChecked()
+        self.list_panel.fit_columns()
         if self.article is not None:
             self.header.show_article(self.article, self.digits_action.isChecked())
 

@@ -9,8 +9,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMainWindow,
+    QSizePolicy,
     QSplitter,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -125,6 +127,10 @@ class ReviewWindow(QMainWindow):
         toolbar.addWidget(QLabel("  B: "))
         toolbar.addWidget(self.b_combo)
         toolbar.addWidget(QLabel(f"   reviewer: {self.reviewer}"))
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        self._layers_toolbar = toolbar
         self.addToolBar(toolbar)
 
         self.article_table = ArticleTable(self.store)
@@ -142,6 +148,14 @@ class ReviewWindow(QMainWindow):
         centre_layout.addWidget(self.reader, 1)
 
         self._build_actions()
+        self.close_button = QToolButton()
+        self.close_button.setDefaultAction(self._actions["close"])
+        self.close_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._layers_toolbar.addWidget(self.close_button)
+        window_menu = self.menuBar().addMenu(self.tr("&Window"))
+        window_menu.addAction(self._actions["keys"])
+        window_menu.addSeparator()
+        window_menu.addAction(self._actions["close"])
         self.side = SidePanel(self._actions)
         self.side.set_gold_labels(self.labels)
         self.side.comment_edit.returnPressed.connect(self.add_comment)
@@ -156,7 +170,7 @@ class ReviewWindow(QMainWindow):
         splitter.addWidget(centre)
         splitter.addWidget(self.side)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 700, 360])
+        splitter.setSizes([300, 680, 380])
         self.setCentralWidget(splitter)
         self.statusBar()
         fit_to_screen(self, 1400, 850)
@@ -175,6 +189,7 @@ class ReviewWindow(QMainWindow):
             "review.redo": self.redo,
             "review.adjudicate": self.adjudicate,
             "review.keys": self.show_shortcuts,
+            "review.close": self.close,
         }
         actions = make_actions(REVIEW, slots, self)
         self._actions: dict[str, QAction] = {

@@ -34,10 +34,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.agreement import AgreementError, AgreementResult, Scores, compute_agreement
-from annotator.agreement_report import FIGURES, format_score, heat_colour, save_report
+from annotator.agreement import (
+    UNPAIRED,
+    AgreementError,
+    AgreementResult,
+    Scores,
+    compute_agreement,
+)
+from annotator.agreement_report import (
+    FIGURES,
+    format_score,
+    heat_colour,
+    ink_colour,
+    save_report,
+)
 from annotator.store import Store
 from annotator.ui.models.article_scores_model import ArticleScoresModel
+from annotator.ui.plurals import plural
 from annotator.ui.task_runner import TaskRunner
 
 SUMMARY_HEADERS = ("", "Spans A", "Spans B", *(name for _, name in FIGURES))
@@ -328,8 +341,11 @@ class AgreementDialog(QDialog):
     # -- filling the views -----------------------------------------------------------------
 
     def _summary_text(self, result: AgreementResult) -> str:
-        scope = "with spans from either" if self.all_check.isChecked() else "both marked done"
-        text = f"{result.articles} articles {scope}."
+        n = result.articles
+        if self.all_check.isChecked():
+            text = plural(self.tr("%n article(s) with spans in either layer.", "", n), n)
+        else:
+            text = plural(self.tr("%n article(s) marked done in both layers.", "", n), n)
         if not result.articles and not self.all_check.isChecked():
             text += " Tick “All articles” to compare articles not yet marked done."
         return text
@@ -376,9 +392,9 @@ class AgreementDialog(QDialog):
             for c, y in enumerate(labels):
                 count = result.confusion.get(x, {}).get(y, 0)
                 item = _number(count)
-                item.setBackground(QColor(heat_colour(count, highest)))
-                dark = highest and count / highest > 0.55
-                item.setForeground(QColor("#ffffff" if dark else "#222222"))
+                background = heat_colour(count, highest, diagonal=x == y and x != UNPAIRED)
+                item.setBackground(QColor(background))
+                item.setForeground(QColor(ink_colour(background)))
                 table.setItem(r, c, item)
         table.resizeColumnsToContents()
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,8 @@ from annotator.models import GOLD
 
 FORMAT_NAMES = {f.name: f.export_title for f in OUTPUT_FORMATS}  # from the format table
 ALL_LAYERS = ""
+MIN_WIDTH = 560  # pixels: room for a path in a user's home folder
+PATH_WIDTH_CAP = 900  # the path field grows to show the whole path up to this width
 
 
 class ExportDialog(QDialog):
@@ -43,6 +46,7 @@ class ExportDialog(QDialog):
             else:
                 self.layer_combo.addItem(name, name)
         self.done_check = QCheckBox("Only articles marked done")
+        self.done_check.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.path_edit = QLineEdit(str(start_dir / "claims.jsonl"))
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
@@ -50,10 +54,12 @@ class ExportDialog(QDialog):
         self.layer_combo.currentIndexChanged.connect(
             lambda _i: self.done_check.setEnabled(self.layer_combo.currentData() != GOLD)
         )
+        self.path_edit.textChanged.connect(self._show_path)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Format", self.format_combo)
         form.addRow("Layer", self.layer_combo)
         form.addRow("", self.done_check)
@@ -66,6 +72,16 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.setMinimumWidth(MIN_WIDTH)
+        self._show_path(self.path_edit.text())
+        self.resize(max(MIN_WIDTH, self.sizeHint().width()), self.sizeHint().height())
+
+    def _show_path(self, text: str) -> None:
+        """Make the path field wide enough for the whole path (up to a cap; the tooltip
+        always has it whole)."""
+        needed = self.path_edit.fontMetrics().horizontalAdvance(text) + 24
+        self.path_edit.setMinimumWidth(min(PATH_WIDTH_CAP, max(320, needed)))
+        self.path_edit.setToolTip(text)
 
     @property
     def fmt(self) -> str:

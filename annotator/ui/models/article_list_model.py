@@ -338,6 +338,8 @@ class ArticleListModel(QAbstractTableModel):
             return _RIGHT if column == self.CLAIMS else None
         if column == self.TITLE:  # tooltip
             return item.title
+        if column == self.OUTLET:
+            return item.outlet or None
         if column == self.PUBLISHED:
             return item.published or "no publication date"
         return None

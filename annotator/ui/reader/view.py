@@ -4,7 +4,7 @@ code points. Storage, backgrounds, screen geometry and position conversion are i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -89,6 +89,7 @@ class ReaderView(QTextEdit):
         self._programmatic = False
         self._snap_words = True
         self._press_pos: QPoint | None = None
+        self._clicked_line: QRect | None = None  # global rect of the last clicked line
         self._flash: tuple[int, int] | None = None  # Qt range being flashed
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
@@ -301,6 +302,7 @@ class ReaderView(QTextEdit):
         moved = (pos - self._press_pos).manhattanLength()
         self._press_pos = None
         if moved < 3 and not self.textCursor().hasSelection():
+            self._clicked_line = self._line_rect(pos)
             self.span_clicked.emit(self._ids_at_point(pos))
         elif self._snap_words and self._exact is None:
             s, e = self.selection()
@@ -395,6 +397,19 @@ class ReaderView(QTextEdit):
     def _on_flash_timer_timeout(self) -> None:
         self._flash = None
         self.viewport().update()
+
+    def _line_rect(self, point: QPoint) -> QRect:
+        """The line of text at viewport `point`, across the viewport, in global coordinates."""
+        caret = self.cursorRect(self.cursorForPosition(point))
+        top_left = self.viewport().mapToGlobal(QPoint(0, caret.top()))
+        return QRect(top_left, QSize(self.viewport().width(), max(1, caret.height())))
+
+    def clicked_line(self) -> QRect:
+        """Where the last click's line of text is on screen (global coordinates), so a popup
+        about it can go beside it, not over it; the viewport's top line before any click."""
+        if self._clicked_line is None:
+            return self._line_rect(QPoint(0, 0))
+        return QRect(self._clicked_line)
 
     def _ids_at_point(self, point: QPoint) -> list[int]:
         """Ids of the spans under viewport `point`, innermost first; [] off the text."""

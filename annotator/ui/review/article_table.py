@@ -10,7 +10,8 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.store import Store
-from annotator.ui.review.article_model import ReviewArticleModel
+from annotator.ui.review.article_model import REVIEW_TEXT, ReviewArticleModel
+from annotator.ui.widgets.column_fit import fit_columns, shown_texts
 
 
 class ArticleTable(QTableView):
@@ -31,9 +32,17 @@ class ArticleTable(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.articles.modelReset.connect(self._fit_columns)
+        self._fit_columns()
         self._quiet = False
         self.selectionModel().currentRowChanged.connect(self._on_current_changed)
+
+    def _fit_columns(self) -> None:
+        """The title takes the spare width; status and open count fit their words (only
+        the header and the status words are measured: an open count compares articles)."""
+        model = self.articles
+        statuses = [*REVIEW_TEXT.values(), *shown_texts(self, model.REVIEW, 50)]
+        fit_columns(self, model.TITLE, {model.REVIEW: statuses, model.OPEN: ["9999"]})
 
     def show_layers(self, layers: tuple[str, str] | None) -> None:
         """List the articles compared for `layers` (nothing when None), without a signal."""

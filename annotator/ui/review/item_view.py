@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from annotator.attributes import attrs_summary
 from annotator.keymap import command
 from annotator.models import Decision, Span
 from annotator.review import KIND_COLORS, KIND_NAMES, Item
@@ -67,7 +68,7 @@ def _spans_html(heading: str, spans: tuple[Span, ...], labels: dict[str, LabelDe
         label = labels.get(span.label)
         color = label.color if label else "#888888"
         name = label.name if label else span.label
-        attrs = ", ".join(f"{k}: {v}" for k, v in sorted(span.attrs.items()) if v)
+        attrs = attrs_summary(span.attrs)
         rows.append(
             f'<li><span style="color:{QColor(color).name()}">■</span> <b>{escape(name)}</b>'
             f" «{escape(span.text)}»"

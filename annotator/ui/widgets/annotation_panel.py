@@ -4,24 +4,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCompleter,
     QFormLayout,
     QGridLayout,
     QGroupBox,
-    QHeaderView,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.models import Span
 from annotator.scheme import CERTAINTY, LabelDef
-from annotator.ui.models.span_table_model import SpanTableModel, swatch
+from annotator.ui.models.span_table_model import SpanTableModel, layer_color, swatch
+from annotator.ui.widgets.span_table import SpanTable
 
 
 class AnnotationPanel(QWidget):
@@ -46,17 +45,20 @@ class AnnotationPanel(QWidget):
         self._current: Span | None = None
 
         self.model = SpanTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setWordWrap(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = SpanTable(self.model)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
+        self.annotator_filter = QComboBox()
+        self.annotator_filter.setToolTip(self.tr("Show the spans of one layer only"))
+        self.label_filter = QComboBox()
+        self.label_filter.setToolTip(self.tr("Show the spans of one label only"))
+        for combo in (self.annotator_filter, self.label_filter):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+            combo.activated.connect(lambda _i: self._apply_filter())
+        self._colleagues_visible = True
+        self._fill_annotator_filter()
 
         self.label_box = QComboBox()
         self.certainty_box = QComboBox()
@@ -96,8 +98,13 @@ class AnnotationPanel(QWidget):
         self._doc_layout = QGridLayout(self.doc_box)
         self._doc_checks: dict[str, QCheckBox] = {}
 
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.annotator_filter, 1)
+        filters.addWidget(self.label_filter, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.editor)
         layout.addWidget(self.doc_box)
@@ -109,6 +116,15 @@ class AnnotationPanel(QWidget):
         """Label choices for the editor and the document-label boxes."""
         self._labels = {label.key: label for label in labels}
         self.model.set_labels(labels)
+        chosen = self.label_filter.currentData()
+        with QSignalBlocker(self.label_filter):
+            self.label_filter.clear()
+            self.label_filter.addItem(self.tr("All labels"), None)
+            for label in labels:
+                if label.kind == "span":
+                    self.label_filter.addItem(swatch(label.color), label.name, label.key)
+            self.label_filter.setCurrentIndex(max(0, self.label_filter.findData(chosen)))
+        self._apply_filter()
         with QSignalBlocker(self.label_box):
             self.label_box.clear()
             for label in labels:
@@ -143,15 +159,51 @@ class AnnotationPanel(QWidget):
         self._annotator = annotator
         with QSignalBlocker(self.table.selectionModel()):
             self.model.set_spans(spans, annotator)
+        self._fill_annotator_filter()
         self._current = None
-        if keep is not None and self.model.row_of(keep) is not None:
+        if keep is not None and self.model.find(keep) is not None:
             self.select_span(keep)
         else:
             self._show_editor(None)
 
+    # -- filtering -------------------------------------------------------------------------
+
+    def _fill_annotator_filter(self) -> None:
+        """Offer every layer among the article's spans (and "all"), keeping the choice."""
+        chosen = self.annotator_filter.currentData()
+        names = self.model.annotators()
+        if chosen is not None and chosen not in names:
+            names.append(chosen)  # a layer with no span in this article stays chosen
+        with QSignalBlocker(self.annotator_filter):
+            self.annotator_filter.clear()
+            self.annotator_filter.addItem(self.tr("All annotators"), None)
+            for name in names:
+                if name == self._annotator:
+                    self.annotator_filter.addItem(self.tr("{name} (you)").format(name=name), name)
+                else:
+                    self.annotator_filter.addItem(swatch(layer_color(name), 10), name, name)
+            self.annotator_filter.setCurrentIndex(max(0, self.annotator_filter.findData(chosen)))
+
+    def set_colleagues_visible(self, visible: bool) -> None:
+        """Show (or leave out) every layer but the analyst's own (View → Show colleagues'
+        spans)."""
+        self._colleagues_visible = visible
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        current = self._current.id if self._current else None
+        with QSignalBlocker(self.table.selectionModel()):
+            self.model.set_filter(
+                self.annotator_filter.currentData(),
+                self.label_filter.currentData(),
+                self._colleagues_visible,
+            )
+        if current is not None:
+            self.select_span(current)
+
     def spans(self) -> list[Span]:
-        """The spans shown, in row order."""
-        return self.model.spans()
+        """The article's spans, in text order (the filtered-out ones too)."""
+        return self.model.all_spans()
 
     def current_span(self) -> Span | None:
         """The selected span, if any."""
@@ -173,7 +225,7 @@ class AnnotationPanel(QWidget):
                 selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
                 self.table.scrollTo(index)
         self.table.viewport().update()
-        self._show_editor(self.model.span(row) if row is not None else None)
+        self._show_editor(self.model.find(span_id) if span_id is not None else None)
 
     # -- editing ---------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from annotator.dates import format_dual
 from annotator.models import Article
+from annotator.outlets import shown_outlet
 
 
 def published_text(iso: str | None, bengali_digits: bool) -> str:
@@ -57,7 +58,11 @@ class ArticleHeader(QWidget):
             self.meta.setText("")
             return
         self.title.setText(article.title or "(untitled)")
-        parts = [article.outlet, article.byline, published_text(article.published, bengali_digits)]
+        parts = [
+            shown_outlet(article.outlet, article.url),
+            article.byline,
+            published_text(article.published, bengali_digits),
+        ]
         if article.updated and article.updated != article.published:
             parts.append("আপডেট: " + published_text(article.updated, bengali_digits))
         self.meta.setText("  ·  ".join(p for p in parts if p))

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -18,14 +17,17 @@ from PySide6.QtWidgets import (
 
 from annotator.scheme import LabelDef
 from annotator.store import Store
-from annotator.ui.models.article_list_model import ArticleListModel
+from annotator.ui.models.article_list_model import ArticleListModel, format_published
+from annotator.ui.widgets.column_fit import RefitOnResize, fit_columns, shown_texts
 
 STATUS_CHOICES = (("All articles", None), ("To do", "todo"), ("In progress", "in_progress"),
                   ("Done", "done"), ("Review: not reviewed", "review:not_reviewed"),
                   ("Review: in review", "review:in_review"),
                   ("Review: adjudicated", "review:adjudicated"))  # fmt: skip
 SEARCH_DELAY_MS = 250  # typing pauses this long before the list is filtered
-_COLUMN_WIDTHS = ((1, 72), (2, 112), (3, 44), (4, 44), (5, 76))
+OUTLET_WIDTH_CAP = 180  # pixels: a long outlet name is elided (its tooltip has it whole)
+TITLE_MIN_WIDTH = 140  # pixels the title keeps before claims, then outlet, are hidden
+_FIT_ROWS = ArticleListModel.FIRST_PAGE  # rows measured: the ones a re-query read
 
 
 class ArticleListPanel(QWidget):
@@ -72,10 +74,11 @@ class ArticleListPanel(QWidget):
         self.view.setWordWrap(False)
         self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(26)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in _COLUMN_WIDTHS:
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        header.setMinimumSectionSize(24)
+        self.model.modelReset.connect(self.fit_columns)
+        self.model.dataChanged.connect(lambda *_a: self.fit_columns())
+        self._refit = RefitOnResize(self.view, self.fit_columns)
+        self.fit_columns()
 
         filters = QHBoxLayout()
         filters.addWidget(self.status_filter)
@@ -86,6 +89,17 @@ class ArticleListPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
+
+    def fit_columns(self) -> None:
+        """The title takes the spare width; outlet, date, status, claims and review are as
+        wide as what the rows read so far show (a date in both digit forms, so the width
+        does not jump when they are switched); refitted when a row changes."""
+        model, view = self.model, self.view
+        columns = (model.OUTLET, model.PUBLISHED, model.STATUS, model.CLAIMS, model.REVIEW)
+        texts = {column: shown_texts(view, column, _FIT_ROWS) for column in columns}
+        texts[model.PUBLISHED] += [format_published("2025-12-31T23:59", b) for b in (0, 1)]
+        fit_columns(view, model.TITLE, texts, (model.STATUS,), {model.OUTLET: OUTLET_WIDTH_CAP},
+                    (model.CLAIMS, model.OUTLET), TITLE_MIN_WIDTH)  # fmt: skip
 
     def _show_count(self) -> None:
         """'N articles' under the list; 'N+ articles, counting…' while the rest is read."""

@@ -38,7 +38,7 @@ class ArticleNavigation:
         self.header.show_article(article, self.digits_action.isChecked())
         spans = self.store.spans(article_id)
         self._spans = {span.id: span for span in spans}
-        self.reader.set_article(article.text, [self._paint(s) for s in spans])
+        self.reader.set_article(article.text, [self._paint(s) for s in spans if self._drawn(s)])
         self.panel.set_spans(spans, self.annotator)
         self._refresh_doc_labels()
         self.settings.setValue("last_article", article_id)

@@ -15,6 +15,8 @@ from annotator.errors import describe, log_failure
 from annotator.keymap import Command, command, label_of
 from annotator.models import Span
 from annotator.ui.reader import SpanPaint
+from annotator.ui.widgets.label_palette import swatch_icon
+from annotator.ui.widgets.popup_place import popup_beside
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -100,7 +102,7 @@ class SpanEditing:
         if len(ids) == 1:
             self._select_span(ids[0], scroll=False)
             return
-        self.span_menu(ids).popup(self.cursor().pos())
+        popup_beside(self.span_menu(ids), self.reader.clicked_line(), self.cursor().pos().x())
 
     def span_menu(self: MainWindow, ids: list[int]) -> QMenu:
         """A menu offering each of several spans under a click; picking one selects it."""
@@ -112,7 +114,8 @@ class SpanEditing:
             label = self.labels.get(span.label)
             text = span.text if len(span.text) < 40 else span.text[:38] + "…"
             name = label.name if label else span.label
-            action = menu.addAction(f"{name}: {text}  ({span.annotator})")
+            color = label.color if label else UNLABELLED_COLOR
+            action = menu.addAction(swatch_icon(color), f"{name}: {text}  ({span.annotator})")
             action.triggered.connect(lambda _c=False, sid=span_id: self._select_span(sid, False))
         return menu
 
@@ -132,6 +135,17 @@ class SpanEditing:
             own=span.annotator == self.annotator,
         )
 
+    def _drawn(self: MainWindow, span: Span) -> bool:
+        """Whether the reader draws `span`: the analyst's own always, the other layers'
+        while View → Show colleagues' spans is on."""
+        return span.annotator == self.annotator or self.colleagues_action.isChecked()
+
+    def _on_colleagues_toggled(self: MainWindow) -> None:
+        """Draw (or leave out) the other layers in the reader and the span table."""
+        self.panel.set_colleagues_visible(self.colleagues_action.isChecked())
+        spans = sorted(self._spans.values(), key=lambda s: (s.start, s.end, s.id))
+        self.reader.set_spans([self._paint(s) for s in spans if self._drawn(s)])
+
     def _show_spans(self: MainWindow, changed: list[Span], removed: list[int]) -> None:
         """Repaint only `changed` and `removed` in the reader; refill the panel; the current
         span stays current if it is still there."""
@@ -140,7 +154,9 @@ class SpanEditing:
             self._spans.pop(span_id, None)
         for span in changed:
             self._spans[span.id] = span
-        self.reader.update_spans([self._paint(s) for s in changed], removed)
+        hidden = [s.id for s in changed if not self._drawn(s)]
+        drawn = [self._paint(s) for s in changed if self._drawn(s)]
+        self.reader.update_spans(drawn, [*removed, *hidden])
         spans = sorted(self._spans.values(), key=lambda s: (s.start, s.end, s.id))
         self.panel.set_spans(spans, self.annotator)
         if current is not None and current.id in self._spans:

@@ -1,5 +1,5 @@
 """What the main window remembers between sessions (QSettings): geometry, splitters, zoom,
-word snapping, Bengali digits and the last article."""
+word snapping, Bengali digits, colleagues' spans shown and the last article."""
 
 from __future__ import annotations
 
@@ -34,6 +34,8 @@ class WindowState:
         self.reader.snap_words = self.snap_action.isChecked()
         self.digits_action.setChecked(as_bool(self.settings.value("bengali_digits", True)))
         self.list_model.bengali_digits = self.digits_action.isChecked()
+        self.colleagues_action.setChecked(as_bool(self.settings.value("show_colleagues", True)))
+        self.panel.set_colleagues_visible(self.colleagues_action.isChecked())
         self.reader.zoom_changed.connect(lambda size: self.settings.setValue("zoom", size))
 
     def save_state(self: MainWindow) -> None:
@@ -44,6 +46,7 @@ class WindowState:
         self.settings.setValue("side_splitter", self.side_splitter.saveState())
         self.settings.setValue("snap_words", self.snap_action.isChecked())
         self.settings.setValue("bengali_digits", self.digits_action.isChecked())
+        self.settings.setValue("show_colleagues", self.colleagues_action.isChecked())
         self.settings.sync()
 
     def last_article(self: MainWindow) -> int | None:
