@@ -270,3 +270,17 @@ def test_overlap_menu_entries_have_label_swatches(window):
     assert len(actions) == 2 and all(not a.icon().isNull() for a in actions)
     line = window.reader.clicked_line()
     assert line.height() > 0
+
+
+def test_an_article_without_outlet_or_address_shows_a_dash_and_says_why(qtbot, store, tmp_path):
+    store.add_articles([ArticleDraft(text="পাতায় সংবাদমাধ্যমের নাম নেই।", title="নামহীন")])
+    settings = QSettings(str(tmp_path / "s2.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(store, "rahim", settings)
+    qtbot.addWidget(w)
+    model = w.list_model
+    rows = {model.index(r, ArticleListModel.TITLE).data(): r for r in range(model.rowCount())}
+    named = model.index(rows[TITLE], ArticleListModel.OUTLET)
+    unnamed = model.index(rows["নামহীন"], ArticleListModel.OUTLET)
+    assert named.data() == "প্রথম আলো"  # from the URL's host
+    assert unnamed.data() == "—"
+    assert "no outlet" in unnamed.data(Qt.ItemDataRole.ToolTipRole)

@@ -321,7 +321,7 @@ class ArticleListModel(QAbstractTableModel):
             if column == self.TITLE:
                 return item.title
             if column == self.OUTLET:
-                return item.outlet
+                return item.outlet or "—"
             if column == self.PUBLISHED:
                 return format_published(item.published, self._bengali)
             if column == self.STATUS:
@@ -339,7 +339,7 @@ class ArticleListModel(QAbstractTableModel):
         if column == self.TITLE:  # tooltip
             return item.title
         if column == self.OUTLET:
-            return item.outlet or None
+            return item.outlet or self.tr("The article names no outlet and has no web address")
         if column == self.PUBLISHED:
             return item.published or "no publication date"
         return None
