@@ -63,6 +63,7 @@ class AboutDialog(QDialog):
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.setMinimumWidth(560)
 
     def facts(self) -> list[tuple[str, str]]:
         """What the dialog shows: (what, value) per line, top to bottom."""
