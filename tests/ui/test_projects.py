@@ -4,6 +4,7 @@ file dialogs patched; the window switches to the other file and tags land there.
 from __future__ import annotations
 
 import contextlib
+import gc
 import sqlite3
 
 import pytest
@@ -65,7 +66,10 @@ def is_closed(store: Store) -> bool:
 
 
 def switched(qtbot, old: MainWindow, old_store: Store) -> MainWindow:
-    """The window that replaced `old`; waits until `old`'s store is closed."""
+    """The window that replaced `old` (alive after a garbage collection: nothing but the
+    app holds it); waits until `old`'s store is closed."""
+    gc.collect()
+    qtbot.wait(10)
     [new] = [w for w in main_windows() if w is not old]
     qtbot.waitUntil(lambda: is_closed(old_store))
     return new

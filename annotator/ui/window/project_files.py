@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 RECENT_KEY = "recent_projects"
+# Windows opened by a switch: nothing else holds them (the first one `app.run` holds).
+_SWITCHED_TO: list[MainWindow] = []
 
 
 def window_title(path: Path | None) -> str:
@@ -159,6 +161,7 @@ class ProjectFiles:
             store.close()
             self._refuse_project(describe(exc, path))
             return None
+        _SWITCHED_TO.append(window)
         window.show()
         self.close_project()
         return window
@@ -177,6 +180,8 @@ class ProjectFiles:
             if other is not None:
                 other.close()
         self.controller.history.clear()
+        if self in _SWITCHED_TO:
+            _SWITCHED_TO.remove(self)
         store: Store = self.store
         self.destroyed.connect(lambda *_args: store.close())
         self.close()
