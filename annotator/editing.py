@@ -15,6 +15,7 @@ from annotator.text import step_boundary
 
 NEED_SELECTION = "Select some words first, then press a label key."
 ALREADY_LABELLED = "These words already carry that label."
+NEED_OWN_SPAN = "Select one of your spans first."
 
 
 @dataclass(frozen=True)
@@ -77,3 +78,14 @@ def plan_resize(
     if new_start >= span.end or new_start == span.start:
         return Plan()
     return Plan(action=EditSpan(span.id, annotator, {"start": new_start}))
+
+
+def plan_certainty(span: Span | None, annotator: str, value: str) -> Plan:
+    """What a certainty key does: set the current span's certainty to `value` (one of
+    `scheme.CERTAINTY`), keeping its other attributes; refused without an own span, nothing
+    to do when it already has that certainty."""
+    if span is None or span.annotator != annotator:
+        return Plan(refusal=NEED_OWN_SPAN)
+    if span.attrs.get("certainty") == value:
+        return Plan()
+    return Plan(action=EditSpan(span.id, annotator, {"attrs": {**span.attrs, "certainty": value}}))

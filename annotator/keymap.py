@@ -84,23 +84,41 @@ READER_COMMANDS = (
             ("Ctrl+0",), "View", None, READER),
 )  # fmt: skip
 
+# The current span's certainty (`scheme.CERTAINTY`, in its order): Alt+1 … Alt+4, Tag menu.
+CERTAINTY_PREFIX = "span.certainty."
+CERTAINTY_COMMANDS = (
+    Command("span.certainty.asserted", "Certainty: &asserted",
+            "Set the current span's certainty to asserted", ("Alt+1",), "Tag", group=1),
+    Command("span.certainty.reported", "Certainty: &reported",
+            "Set the current span's certainty to reported", ("Alt+2",), "Tag", group=1),
+    Command("span.certainty.speculated", "Certainty: s&peculated",
+            "Set the current span's certainty to speculated", ("Alt+3",), "Tag", group=1),
+    Command("span.certainty.denied", "Certainty: &denied",
+            "Set the current span's certainty to denied", ("Alt+4",), "Tag", group=1),
+)  # fmt: skip
+
 # The main window, in menu order (the label keys of the Tag menu come from the scheme).
 MAIN = (
+    Command("file.new", "&New project…", "Create an empty project file and switch to it",
+            ("Ctrl+N",), "File", "fa5s.file"),
+    Command("file.open", "&Open project…", "Open another project file and switch to it",
+            ("Ctrl+Shift+O",), "File", "fa5s.folder-open"),
     Command("file.import", "&Import files…", "Import articles or annotations from files",
-            ("Ctrl+O",), "File", "fa5s.file-import"),
+            ("Ctrl+O",), "File", "fa5s.file-import", group=1),
     Command("file.import_folder", "Import &folder…", "Import every file in a folder",
-            (), "File", "fa5s.folder-open"),
+            (), "File", "fa5s.folder-open", group=1),
     Command("file.import_annotations", "Import &annotations…",
             "Import annotation files (JSONL, doccano, Label Studio, brat)",
-            (), "File", "fa5s.file-import"),
+            (), "File", "fa5s.file-import", group=1),
     Command("file.import_project", "Import &colleague's project…",
-            "Bring in the layers of a colleague's project file", (), "File", "fa5s.user-friends"),
+            "Bring in the layers of a colleague's project file", (), "File", "fa5s.user-friends",
+            group=1),
     Command("file.export", "&Export dataset…", "Export the dataset (format, layer, done only)",
-            ("Ctrl+E",), "File", "fa5s.file-export"),
+            ("Ctrl+E",), "File", "fa5s.file-export", group=1),
     Command("file.restore", "&Restore from backup…", "Put the project back as a backup has it",
-            (), "File", "fa5s.history", group=1),
+            (), "File", "fa5s.history", group=2),
     Command("file.quit", "&Quit", "Close the window", ("Ctrl+Q",), "File", "fa5s.sign-out-alt",
-            group=2),
+            group=3),
     Command("edit.undo", "&Undo", "Undo the last change", ("Ctrl+Z",), "Edit", "fa5s.undo"),
     Command("edit.redo", "&Redo", "Redo what was undone", ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit",
             "fa5s.redo"),
@@ -120,6 +138,9 @@ MAIN = (
             (), "Edit", "fa5s.tags", group=2),
     Command("edit.switch", "S&witch annotator…", "Work as another analyst", (), "Edit",
             "fa5s.user-edit", group=2),
+    *CERTAINTY_COMMANDS,
+    Command("span.source", "Claim &source", "Put the cursor in the current span's claim source",
+            ("Alt+S",), "Tag", group=2),
     *READER_COMMANDS,
     Command("view.snap", "&Snap selections to words", "Widen selections to whole words",
             (), "View", checkable=True, group=1),
@@ -142,6 +163,10 @@ MAIN = (
             ("Ctrl+Return", "Ctrl+Enter"), "Go", "fa5s.check-circle"),
     Command("help.keys", "&Keyboard shortcuts…", "List every key (this list)", ("F1", "?"),
             "Help", "fa5s.keyboard"),
+    Command("help.guidelines", "&Guidelines…", "Read every label's guideline", (), "Help",
+            "fa5s.book-open"),
+    Command("help.about", "&About…", "Versions, the data folder and this project's file", (),
+            "Help", "fa5s.info-circle", group=1),
 )  # fmt: skip
 
 # The main window's toolbar, left to right; None is a separator.
@@ -206,6 +231,13 @@ def label_commands(labels: Iterable[LabelLike]) -> tuple[Command, ...]:
     )
 
 
+def certainty_of(item: Command) -> str:
+    """The certainty value a `CERTAINTY_COMMANDS` command sets."""
+    if not item.id.startswith(CERTAINTY_PREFIX):
+        raise ValueError(f"{item.id} is not a certainty key")
+    return item.id[len(CERTAINTY_PREFIX) :]
+
+
 def label_of(item: Command) -> str:
     """The label key a `label_commands` command tags with."""
     if not item.id.startswith(_LABEL_PREFIX):
@@ -229,8 +261,8 @@ def menu_groups(commands: Iterable[Command], menu: str) -> list[list[Command]]:
 
 def help_sections(labels: Iterable[LabelLike]) -> list[tuple[str, tuple[Command, ...]]]:
     """What the help overlay lists: the main window's keyed commands by menu (the Tag menu
-    holds the scheme's label keys), then the review window's."""
-    main = (*MAIN, *label_commands(labels))
+    holds the scheme's label keys first), then the review window's."""
+    main = (*label_commands(labels), *MAIN)
     sections = []
     for menu in MENUS:
         keyed = tuple(c for c in main if c.menu == menu and c.keys)

@@ -9,12 +9,15 @@ from typing import TYPE_CHECKING
 
 from annotator.backups import keep_setting, snapshot_if_due
 from annotator.paths import resolve_db_path, seeds_dir
-from annotator.store import Store
+from annotator.store import Store, StoreError
 
 if TYPE_CHECKING:
     from annotator.ingest import ImportReport
 
 log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+PROJECT_SUFFIX = ".db"
 
 
 def open_project(explicit: str | os.PathLike[str] | None = None, seed: bool | None = None) -> Store:
@@ -33,6 +36,44 @@ def open_project(explicit: str | os.PathLike[str] | None = None, seed: bool | No
     if not is_new:
         snapshot_quietly(store, path)
     return store
+
+
+def project_file_problem(path: str | os.PathLike[str]) -> str | None:
+    """Why `path` cannot be opened as an existing project (one line), or None when it looks
+    like an SQLite file. The store itself refuses foreign and damaged SQLite files."""
+    where = Path(path)
+    if not where.exists():
+        return f"{where}: no such file"
+    if not where.is_file():
+        return f"{where}: not a file"
+    try:
+        with where.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        return f"{where}: cannot be read ({exc.strerror or exc})"
+    if not head:
+        return f"{where}: an empty file, not an annotator project"
+    if head != SQLITE_HEADER:
+        return f"{where}: not an annotator project (not an SQLite file)"
+    return None
+
+
+def open_existing_project(path: str | os.PathLike[str]) -> Store:
+    """Open the project file at `path`, which must exist and be a project (StoreError with
+    one line otherwise); it gets its daily snapshot as `open_project` gives it."""
+    problem = project_file_problem(path)
+    if problem is not None:
+        raise StoreError(problem)
+    return open_project(path, seed=False)
+
+
+def create_project(path: str | os.PathLike[str]) -> Store:
+    """Create an empty project (the default label scheme, no articles) at `path`; a file
+    already there is refused (StoreError), never replaced."""
+    where = Path(path)
+    if where.exists():
+        raise StoreError(f"{where}: already exists; open it, or choose another name")
+    return Store(where)
 
 
 def snapshot_quietly(store: Store, path: Path) -> None:

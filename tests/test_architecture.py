@@ -76,7 +76,7 @@ _LAYERS = {
     "text": ("annotator.text", "annotator.clusters", "annotator.models", "annotator.dates",
              "annotator.newsroom", "annotator.keymap", "annotator.display",
              "annotator.paths", "annotator.moved", "annotator.word_bounds",
-             "annotator.attributes", "annotator.outlets"),
+             "annotator.attributes", "annotator.outlets", "annotator.recent"),
     "store": ("annotator.store", "annotator.migrations", "annotator.backups",
               "annotator.scheme", "annotator.search"),
 }  # fmt: skip

@@ -207,6 +207,9 @@ def run(db_path: Path | None = None) -> int:
         return 1
     window.show()
     code = app.exec()
-    with contextlib.suppress(Exception):
-        window.store.close()
+    # File → Open project… may have replaced the first window: close whichever are left.
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            with contextlib.suppress(Exception):
+                widget.store.close()
     return code

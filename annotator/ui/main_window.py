@@ -1,7 +1,8 @@
 """The main window: layout and wiring of the article list, reading pane, label palette and
 annotation panel. What it does lives in its parts, one module each: `article_navigation`
 (the list and the open article), `span_editing` (tagging and repainting changes),
-`import_flow`, `export_flow` (export and restore) and `window_state`."""
+`import_flow`, `export_flow` (export and restore), `project_files` (new, open, recent,
+switching projects), `help_menu` and `window_state`."""
 
 from __future__ import annotations
 
@@ -19,14 +20,21 @@ from PySide6.QtWidgets import (  # noqa: F401 - QFileDialog, QMessageBox: the wi
     QWidget,
 )
 
-from annotator.keymap import LABEL_MENU, MAIN, MAIN_TOOLBAR, label_commands, label_of
+from annotator.keymap import (
+    CERTAINTY_COMMANDS,
+    LABEL_MENU,
+    MAIN,
+    MAIN_TOOLBAR,
+    certainty_of,
+    label_commands,
+    label_of,
+)
 from annotator.models import Article, Span
 from annotator.scheme import LabelDef
 from annotator.store import Store
 from annotator.ui.controller import Controller
 from annotator.ui.dialogs.agreement_dialog import AgreementDialog
 from annotator.ui.dialogs.label_scheme_dialog import LabelSchemeDialog
-from annotator.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from annotator.ui.project_watcher import ProjectWatcher
 from annotator.ui.reader import ReaderView
 from annotator.ui.review_window import ReviewWindow
@@ -39,7 +47,9 @@ from annotator.ui.widgets.article_list_panel import STATUS_CHOICES, ArticleListP
 from annotator.ui.widgets.label_palette import LabelPalette, swatch_icon
 from annotator.ui.window.article_navigation import ArticleNavigation
 from annotator.ui.window.export_flow import ExportFlow
+from annotator.ui.window.help_menu import HelpMenu
 from annotator.ui.window.import_flow import ImportFlow
+from annotator.ui.window.project_files import ProjectFiles
 from annotator.ui.window.span_editing import SpanEditing
 from annotator.ui.window.window_state import WindowState
 
@@ -48,6 +58,8 @@ __all__ = ["ACTION_ATTRIBUTES", "STATUS_CHOICES", "MainWindow"]
 # The window's actions by attribute name (`window.undo_action`), for code and scripts that
 # drive the window; every one is a row of `keymap.MAIN` (`window.command_actions[id]`).
 ACTION_ATTRIBUTES = {
+    "new_project_action": "file.new",
+    "open_project_action": "file.open",
     "import_action": "file.import",
     "import_folder_action": "file.import_folder",
     "import_annotations_action": "file.import_annotations",
@@ -74,7 +86,16 @@ ACTION_ATTRIBUTES = {
 }
 
 
-class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowState, QMainWindow):
+class MainWindow(
+    ArticleNavigation,
+    SpanEditing,
+    ImportFlow,
+    ExportFlow,
+    ProjectFiles,
+    HelpMenu,
+    WindowState,
+    QMainWindow,
+):
     """Reads and tags one article at a time; every edit goes through the controller."""
 
     def __init__(self, store: Store, annotator: str, settings: QSettings | None = None) -> None:
@@ -90,13 +111,13 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
         self.review_window: ReviewWindow | None = None
         self.task_runner: TaskRunner | None = None
         store.add_annotator(annotator)
-        self.setWindowTitle(f"Bengali news annotator — {store.path or 'in memory'}")
         self.setWindowIcon(qta.icon("fa5s.highlighter"))
 
         self._build_list()
         self._build_reader()
         self._build_side()
         self._build_actions()
+        self._build_recent_menu()
         self._build_status_bar()
         self._layout()
 
@@ -148,6 +169,9 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
         self.palette_widget = LabelPalette()
         self.palette_widget.label_chosen.connect(self.tag)
         self.panel = AnnotationPanel()
+        self.panel.current_changed.connect(
+            lambda span: self.palette_widget.set_current_label(span.label if span else None)
+        )
         self.panel.span_selected.connect(self._on_panel_span_selected)
         self.panel.edit_requested.connect(self._on_panel_edit_requested)
         self.panel.delete_requested.connect(lambda span_id: self.delete_span(span_id))
@@ -156,13 +180,15 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
         self.side_splitter.addWidget(self.palette_widget)
         self.side_splitter.addWidget(self.panel)
         self.side_splitter.setStretchFactor(1, 1)
-        self.side_splitter.setSizes([240, 600])
+        self.side_splitter.setSizes([360, 470])
 
     def _build_actions(self) -> None:
         """Menus, toolbar and keys from the key map (`annotator.keymap.MAIN`); the label keys
         follow the scheme (`_reload_labels`)."""
         resize = self.resize_span
         slots = {
+            "file.new": self.new_project,
+            "file.open": self.open_project_dialog,
             "file.import": self.import_files,
             "file.import_folder": self.import_folder,
             "file.import_annotations": self.import_annotations_dialog,
@@ -179,6 +205,8 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
             "edit.shrink_start": lambda: resize("start", True),
             "edit.scheme": self.edit_scheme,
             "edit.switch": self.ask_switch_annotator,
+            **{c.id: (lambda c=c: self.set_certainty(certainty_of(c))) for c in CERTAINTY_COMMANDS},
+            "span.source": self.focus_claim_source,
             "view.snap": self._on_snap_toggled,
             "view.digits": self._on_digits_toggled,
             "view.colleagues": self._on_colleagues_toggled,
@@ -189,6 +217,8 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
             "go.next_untagged": lambda: self.next_article(True),
             "go.done": self.mark_done,
             "help.keys": self.show_shortcuts,
+            "help.guidelines": self.show_guidelines,
+            "help.about": self.show_about,
         }
         actions = make_actions(MAIN, slots, self, self.reader, self.reader.key_actions())
         self.command_actions = actions
@@ -197,7 +227,8 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
         toolbar.setObjectName("main_toolbar")
         build_toolbar(toolbar, MAIN_TOOLBAR, actions)
         self._label_actions: list[QAction] = []
-        self.shortcuts_dialog: ShortcutsDialog | None = None
+        tag_menu = self.menus[LABEL_MENU]  # the label keys go first, above this separator
+        self._label_anchor = tag_menu.insertSeparator(tag_menu.actions()[0])
         for name, command_id in ACTION_ATTRIBUTES.items():
             setattr(self, name, actions[command_id])
         self.snap_action.setChecked(True)
@@ -237,7 +268,12 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
         self.list_panel.set_labels(labels)
         keys = label_commands(active)
         self._label_actions = replace_actions(
-            self._label_actions, keys, self._on_label_command, self, self.menus[LABEL_MENU]
+            self._label_actions,
+            keys,
+            self._on_label_command,
+            self,
+            self.menus[LABEL_MENU],
+            before=self._label_anchor,
         )
         for action, key in zip(self._label_actions, keys, strict=True):
             action.setIcon(swatch_icon(self.labels[label_of(key)].color))
@@ -252,14 +288,6 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
         self.list_panel.fit_columns()
         if self.article is not None:
             self.header.show_article(self.article, self.digits_action.isChecked())
-
-    def show_shortcuts(self) -> ShortcutsDialog:
-        """Help → Keyboard shortcuts: every key of the key map, with this scheme's labels."""
-        if self.shortcuts_dialog is not None:
-            self.shortcuts_dialog.close()
-        self.shortcuts_dialog = ShortcutsDialog(self.labels.values(), self)
-        self.shortcuts_dialog.show()
-        return self.shortcuts_dialog
 
     def edit_scheme(self) -> None:
         """Open the label scheme editor; its save is an undoable action through the controller

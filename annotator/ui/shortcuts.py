@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import qtawesome as qta
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
 from annotator.keymap import MENUS, READER, Command, menu_groups
@@ -25,12 +25,19 @@ def key_text(keys: Iterable[str]) -> str:
     return ", ".join(QKeySequence(key).toString(_NATIVE) for key in keys)
 
 
+def command_icon(command: Command) -> QIcon:
+    """The command's icon; a blank one keeps menu texts aligned with the ones that have
+    icons. A checkable command has none: a menu draws an action's icon in place of its
+    check mark (Fusion then shows an empty square whether it is on or off)."""
+    if command.checkable:
+        return QIcon()
+    return qta.icon(command.icon) if command.icon else qta.icon("fa5s.circle", opacity=0)
+
+
 def make_action(command: Command, slot: Callable[[], object], widget: QWidget) -> QAction:
     """An action on `widget` for `command`: its text, icon, keys (in the command's scope) and
     a tooltip naming the keys; triggering it calls `slot()`."""
-    # A blank icon keeps menu texts aligned with the ones that have icons.
-    icon = qta.icon(command.icon) if command.icon else qta.icon("fa5s.circle", opacity=0)
-    action = QAction(icon, command.text, widget)
+    action = QAction(command_icon(command), command.text, widget)
     action.setObjectName(command.id)
     action.setShortcuts([QKeySequence(key) for key in command.keys])
     action.setShortcutContext(_CONTEXT.get(command.scope, Qt.ShortcutContext.WindowShortcut))
@@ -105,15 +112,16 @@ def replace_actions(
     slot: Callable[[Command], object],
     window: QWidget,
     menu: QMenu,
+    before: QAction | None = None,
 ) -> list[QAction]:
-    """Drop `old` (from `window` and `menu`) and make an action per command in `menu`;
-    triggering one calls `slot(command)`. For keys that change while the window is open (the
-    label digits, after a scheme edit)."""
+    """Drop `old` (from `window` and `menu`) and make an action per command in `menu`
+    (before `before`, or at its end); triggering one calls `slot(command)`. For keys that
+    change while the window is open (the label digits, after a scheme edit)."""
     for action in old:
         action.setShortcuts([])
         window.removeAction(action)
         menu.removeAction(action)
         action.deleteLater()
     made = [make_action(c, lambda c=c: slot(c), window) for c in commands]
-    menu.addActions(made)
+    menu.insertActions(before, made)
     return made

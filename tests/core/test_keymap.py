@@ -6,7 +6,7 @@ import pytest
 
 from annotator import keymap
 from annotator.keymap import MAIN, MENUS, READER_COMMANDS, REVIEW, Command
-from annotator.scheme import LabelDef, default_scheme
+from annotator.scheme import CERTAINTY, LabelDef, default_scheme
 
 
 def labels() -> list[LabelDef]:
@@ -46,8 +46,9 @@ def test_every_main_command_sits_in_a_known_menu_and_the_toolbar_names_commands(
 
 def test_menu_groups_split_where_the_group_changes():
     groups = keymap.menu_groups(MAIN, "File")
-    assert [[c.id for c in g] for g in groups][1:] == [["file.restore"], ["file.quit"]]
-    assert groups[0][0].id == "file.import"
+    assert [[c.id for c in g] for g in groups][2:] == [["file.restore"], ["file.quit"]]
+    assert [c.id for c in groups[0]] == ["file.new", "file.open"]
+    assert groups[1][0].id == "file.import"
 
 
 def test_label_commands_follow_the_scheme():
@@ -74,7 +75,19 @@ def test_help_sections_list_every_keyed_command_once():
     assert [heading for heading, _ in sections] == [
         "File", "Edit", "Tag", "View", "Review", "Go", "Help", "Review window",
     ]  # fmt: skip
-    assert dict(sections)["Tag"] == keymap.label_commands(labels())
+    tag = dict(sections)["Tag"]  # the label keys first, then the certainty and source keys
+    assert tag == (*keymap.label_commands(labels()), *keymap.CERTAINTY_COMMANDS,
+                   keymap.command("span.source"))  # fmt: skip
+
+
+def test_certainty_keys_set_the_schemes_four_levels_in_order():
+    values = [keymap.certainty_of(c) for c in keymap.CERTAINTY_COMMANDS]
+    assert tuple(values) == CERTAINTY
+    assert [c.keys for c in keymap.CERTAINTY_COMMANDS] == [("Alt+1",), ("Alt+2",), ("Alt+3",),
+                                                          ("Alt+4",)]  # fmt: skip
+    assert {c.menu for c in keymap.CERTAINTY_COMMANDS} == {keymap.LABEL_MENU}
+    with pytest.raises(ValueError):
+        keymap.certainty_of(keymap.command("edit.undo"))
 
 
 def test_title_drops_mnemonics_and_ellipsis():

@@ -31,12 +31,14 @@ class AnnotationPanel(QWidget):
         edit_requested(int, dict): change these fields of that span (label, attrs, note).
         delete_requested(int): delete that span.
         doc_label_toggled(str, bool): a document-level label was ticked or unticked.
+        current_changed(object): the span the editor shows (a Span, or None for none).
     """
 
     span_selected = Signal(int)
     edit_requested = Signal(int, dict)
     delete_requested = Signal(int)
     doc_label_toggled = Signal(str, bool)
+    current_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +63,7 @@ class AnnotationPanel(QWidget):
         self._fill_annotator_filter()
 
         self.label_box = QComboBox()
+        self.label_box.setPlaceholderText(self.tr("no span selected"))
         self.certainty_box = QComboBox()
         self.certainty_box.addItem("—", "")
         for value in CERTAINTY:
@@ -130,6 +133,7 @@ class AnnotationPanel(QWidget):
             for label in labels:
                 if not label.retired:
                     self.label_box.addItem(swatch(label.color), label.display(), label.key)
+            self._show_label(self._current)
         for check in self._doc_checks.values():
             check.deleteLater()
         self._doc_checks.clear()
@@ -236,14 +240,16 @@ class AnnotationPanel(QWidget):
                        self.note_edit):  # fmt: skip
             widget.setEnabled(own)
         blockers = [QSignalBlocker(w) for w in (self.label_box, self.certainty_box)]
+        self._show_label(span)
         if span is None:
+            self.certainty_box.setCurrentIndex(-1)  # blank, as the label box is
             self.owner_label.setText("Select a span to edit it.")
             self.source_edit.clear()
             self.actors_edit.clear()
             self.note_edit.clear()
             del blockers
+            self.current_changed.emit(None)
             return
-        self.label_box.setCurrentIndex(max(0, self.label_box.findData(span.label)))
         self.certainty_box.setCurrentIndex(
             max(0, self.certainty_box.findData(span.attrs.get("certainty", "")))
         )
@@ -253,6 +259,22 @@ class AnnotationPanel(QWidget):
         self.note_edit.setText(span.note)
         self.owner_label.setText("" if own else f"Tagged by {span.annotator}: read only for you.")
         del blockers
+        self.current_changed.emit(span)
+
+    def _show_label(self, span: Span | None) -> None:
+        """The label box shows the span's label, or stays blank (its placeholder) without one."""
+        with QSignalBlocker(self.label_box):
+            index = self.label_box.findData(span.label) if span is not None else -1
+            self.label_box.setCurrentIndex(index if span is None else max(0, index))
+
+    def focus_source(self) -> bool:
+        """Put the cursor in the claim source field (its text selected); False when there is
+        no own span to edit."""
+        if not self.source_edit.isEnabled():
+            return False
+        self.source_edit.setFocus()
+        self.source_edit.selectAll()
+        return True
 
     def _on_table_selection(self, *_args: object) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.scheme import LabelDef
+from annotator.ui.widgets.guideline_view import GuidelineView
 
 SWATCH = 18
 
@@ -37,7 +38,9 @@ def button_text(label: LabelDef) -> str:
 
 
 class LabelPalette(QWidget):
-    """One button per active span label (swatch, shortcut, English and Bengali name).
+    """One button per active span label (swatch, shortcut, English and Bengali name), and
+    under them the guideline of the label pointed at (hovered or focused) or else of the
+    current span's label (`set_current_label`).
 
     Retired labels and document labels get no button. The window may disable the buttons
     while there is nothing selected to tag (`set_enabled_for_selection`); they start enabled.
@@ -51,6 +54,9 @@ class LabelPalette(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._labels: list[LabelDef] = []
+        self._known: dict[str, LabelDef] = {}  # every label given, retired ones too
+        self._current: str | None = None  # the current span's label
+        self._pointed: str | None = None  # the button under the mouse or with focus
         self._buttons: dict[str, QToolButton] = {}
         self._enabled = True
         self._inner = QWidget()
@@ -66,9 +72,11 @@ class LabelPalette(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._inner)
+        self.guideline = GuidelineView()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.guideline)
 
     def set_labels(self, labels: list[LabelDef]) -> None:
         """Show a button for each non-retired span label, in the given order."""
@@ -76,6 +84,8 @@ class LabelPalette(QWidget):
             self._column.removeWidget(button)
             button.deleteLater()
         self._buttons.clear()
+        self._pointed = None
+        self._known = {lab.key: lab for lab in labels}
         self._labels = [lab for lab in labels if not lab.retired and lab.kind == "span"]
         for position, label in enumerate(self._labels):
             button = QToolButton()
@@ -89,9 +99,35 @@ class LabelPalette(QWidget):
             button.setAutoRaise(False)
             button.setEnabled(self._enabled)
             button.clicked.connect(lambda _=False, key=label.key: self.label_chosen.emit(key))
+            button.installEventFilter(self)
             self._column.insertWidget(position, button)
             self._buttons[label.key] = button
         self._empty.setVisible(not self._labels)
+        self._show_guideline()
+
+    def set_current_label(self, key: str | None) -> None:
+        """The current span's label (None: no span): its guideline shows while no button is
+        pointed at."""
+        self._current = key
+        self._show_guideline()
+
+    def _show_guideline(self) -> None:
+        key = self._pointed or self._current
+        self.guideline.show_label(self._known.get(key) if key else None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """A button hovered or focused shows its label's guideline; leaving goes back to the
+        current span's."""
+        kind = event.type()
+        key = next((k for k, b in self._buttons.items() if b is watched), None)
+        if key is not None:
+            if kind in (QEvent.Type.Enter, QEvent.Type.FocusIn):
+                self._pointed = key
+                self._show_guideline()
+            elif kind in (QEvent.Type.Leave, QEvent.Type.FocusOut) and self._pointed == key:
+                self._pointed = None
+                self._show_guideline()
+        return super().eventFilter(watched, event)
 
     def labels(self) -> list[LabelDef]:
         """The labels that have a button, in order."""

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMenu
 
 from annotator.actions import AddSpan, Change, ChangeKind, EditSpan, RemoveSpan, SetDocLabel
-from annotator.editing import plan_resize, plan_tag
+from annotator.editing import NEED_OWN_SPAN, plan_certainty, plan_resize, plan_tag
 from annotator.errors import describe, log_failure
 from annotator.keymap import Command, command, label_of
 from annotator.models import Span
@@ -70,6 +70,19 @@ class SpanEditing:
         if plan.action is not None:
             self.controller.apply(plan.action)
         return True
+
+    def set_certainty(self: MainWindow, value: str) -> None:
+        """Alt+1 … Alt+4: set the current span's certainty (one undoable edit)."""
+        plan = plan_certainty(self.panel.current_span(), self.annotator, value)
+        if plan.refusal:
+            self.statusBar().showMessage(plan.refusal, 4000)
+        if plan.action is not None:
+            self.controller.apply(plan.action)
+
+    def focus_claim_source(self: MainWindow) -> None:
+        """Alt+S: the cursor into the current span's claim source field."""
+        if not self.panel.focus_source():
+            self.statusBar().showMessage(NEED_OWN_SPAN, 4000)
 
     def _on_panel_edit_requested(self: MainWindow, span_id: int, changes: dict) -> None:
         if self.controller.apply(EditSpan(span_id, self.annotator, changes)) and "attrs" in changes:
