@@ -75,7 +75,8 @@ def _module_imports():
 _LAYERS = {
     "text": ("annotator.text", "annotator.clusters", "annotator.models", "annotator.dates",
              "annotator.newsroom", "annotator.keymap", "annotator.display",
-             "annotator.paths", "annotator.moved", "annotator.word_bounds"),
+             "annotator.paths", "annotator.moved", "annotator.word_bounds",
+             "annotator.translatable"),
     "store": ("annotator.store", "annotator.migrations", "annotator.backups",
               "annotator.scheme", "annotator.search"),
 }  # fmt: skip

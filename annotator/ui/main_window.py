@@ -23,6 +23,7 @@ from annotator.keymap import LABEL_MENU, MAIN, MAIN_TOOLBAR, label_commands, lab
 from annotator.models import Article, Span
 from annotator.scheme import LabelDef
 from annotator.store import Store
+from annotator.ui import i18n
 from annotator.ui.controller import Controller
 from annotator.ui.dialogs.agreement_dialog import AgreementDialog
 from annotator.ui.dialogs.label_scheme_dialog import LabelSchemeDialog
@@ -40,6 +41,7 @@ from annotator.ui.widgets.label_palette import LabelPalette, swatch_icon
 from annotator.ui.window.article_navigation import ArticleNavigation
 from annotator.ui.window.export_flow import ExportFlow
 from annotator.ui.window.import_flow import ImportFlow
+from annotator.ui.window.language import InterfaceLanguage
 from annotator.ui.window.span_editing import SpanEditing
 from annotator.ui.window.window_state import WindowState
 
@@ -73,11 +75,20 @@ ACTION_ATTRIBUTES = {
 }
 
 
-class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowState, QMainWindow):
+class MainWindow(
+    ArticleNavigation,
+    SpanEditing,
+    ImportFlow,
+    ExportFlow,
+    WindowState,
+    InterfaceLanguage,
+    QMainWindow,
+):
     """Reads and tags one article at a time; every edit goes through the controller."""
 
     def __init__(self, store: Store, annotator: str, settings: QSettings | None = None) -> None:
         super().__init__()
+        i18n.ensure_language()
         self.setAcceptDrops(True)  # files dropped from a file manager are imported
         self.store = store
         self.annotator = annotator
@@ -88,8 +99,9 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
         self._spans: dict[int, Span] = {}  # spans of the open article, by id
         self.review_window: ReviewWindow | None = None
         self.task_runner: TaskRunner | None = None
+        self._save_failed = False
         store.add_annotator(annotator)
-        self.setWindowTitle(f"Bengali news annotator — {store.path or 'in memory'}")
+        self._show_title()
         self.setWindowIcon(qta.icon("fa5s.highlighter"))
 
         self._build_list()
@@ -180,6 +192,7 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
             "edit.switch": self.ask_switch_annotator,
             "view.snap": self._on_snap_toggled,
             "view.digits": self._on_digits_toggled,
+            **self.language_slots(),
             "review.open": self.open_review,
             "review.agreement": self.open_agreement,
             "go.previous": self.previous_article,
@@ -191,20 +204,21 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
         actions = make_actions(MAIN, slots, self, self.reader, self.reader.key_actions())
         self.command_actions = actions
         self.menus = build_menus(self.menuBar(), MAIN, actions)
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("main_toolbar")
-        build_toolbar(toolbar, MAIN_TOOLBAR, actions)
+        self.toolbar = self.addToolBar(self.tr("Main toolbar"))
+        self.toolbar.setObjectName("main_toolbar")
+        build_toolbar(self.toolbar, MAIN_TOOLBAR, actions)
         self._label_actions: list[QAction] = []
         self.shortcuts_dialog: ShortcutsDialog | None = None
         for name, command_id in ACTION_ATTRIBUTES.items():
             setattr(self, name, actions[command_id])
         self.snap_action.setChecked(True)
-        self.digits_action.setChecked(True)
+        self._build_language_actions()
 
     def _build_status_bar(self) -> None:
-        self.annotator_label = QLabel(f"Annotator: {self.annotator}")
+        self.annotator_label = QLabel()
+        self._show_annotator()
         self.progress_label = QLabel()
-        self.save_label = QLabel("All changes saved")
+        self.save_label = QLabel(self.tr("All changes saved"))
         bar = self.statusBar()
         bar.addPermanentWidget(self.save_label)
         bar.addPermanentWidget(self.progress_label)
@@ -244,10 +258,12 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
     def _on_snap_toggled(self) -> None:
         self.reader.snap_words = self.snap_action.isChecked()
 
-    def _on_digits_toggled(self) -> None:
-        self.list_model.bengali_digits = self.digits_action.isChecked()
-        if self.article is not None:
-            self.header.show_article(self.article, self.digits_action.isChecked())
+    def _show_title(self) -> None:
+        where = str(self.store.path) if self.store.path else self.tr("in memory")
+        self.setWindowTitle(self.tr("Bengali news annotator — {project}").format(project=where))
+
+    def _show_annotator(self) -> None:
+        self.annotator_label.setText(self.tr("Annotator: {name}").format(name=self.annotator))
 
     def show_shortcuts(self) -> ShortcutsDialog:
         """Help → Keyboard shortcuts: every key of the key map, with this scheme's labels."""
@@ -267,7 +283,10 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
         """Ask for another analyst's name and work as them from now on."""
         known = ", ".join(self.store.annotators())
         name, ok = QInputDialog.getText(
-            self, "Switch annotator", f"Name (known in this project: {known})", text=self.annotator
+            self,
+            self.tr("Switch annotator"),
+            self.tr("Name (known in this project: {names})").format(names=known),
+            text=self.annotator,
         )
         if ok and name.strip():
             self.switch_annotator(name.strip())
@@ -283,7 +302,7 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
         self.controller.annotator = name
         self.controller.history.clear()
         self.settings.setValue("annotator", name)
-        self.annotator_label.setText(f"Annotator: {name}")
+        self._show_annotator()
         self.list_model.set_annotator(name)
         self._on_history_changed()
         self._update_progress()

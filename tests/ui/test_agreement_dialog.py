@@ -64,7 +64,7 @@ def test_layers_come_from_the_store_and_are_preselected(dialog):
     names = [dialog.a_combo.itemText(i) for i in range(dialog.a_combo.count())]
     assert names == ["karim", "rahim", "salma"]
     assert (dialog.a_combo.currentText(), dialog.b_combo.currentText()) == ("rahim", "karim")
-    assert dialog.message.text() == "1 articles both marked done."
+    assert dialog.message.text() == "1 article both marked done."
 
 
 def test_summary_table_shows_overall_and_per_label(dialog):
@@ -183,7 +183,7 @@ def test_the_dashboard_computes_off_the_gui_thread(qtbot, file_store, monkeypatc
     assert seen == {"thread": seen["thread"], "gui ran meanwhile": True}
     assert seen["thread"] != threading.get_ident()
     assert shares and shares[-1] == agreement_dialog.PROGRESS_STEPS
-    assert widget.result.articles == 1 and widget.message.text() == "1 articles both marked done."
+    assert widget.result.articles == 1 and widget.message.text() == "1 article both marked done."
     assert cells(widget.summary_table)[0][1:5] == ["2", "2", "0.500", "1.000"]
 
 

@@ -10,8 +10,16 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.models import Span
 from annotator.scheme import LabelDef
+from annotator.translatable import QT_TRANSLATE_NOOP
 
-COLUMNS = ("Label", "Text", "Certainty", "Source", "Annotator", "Note")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("SpanTableModel", "Label"),
+    QT_TRANSLATE_NOOP("SpanTableModel", "Text"),
+    QT_TRANSLATE_NOOP("SpanTableModel", "Certainty"),
+    QT_TRANSLATE_NOOP("SpanTableModel", "Source"),
+    QT_TRANSLATE_NOOP("SpanTableModel", "Annotator"),
+    QT_TRANSLATE_NOOP("SpanTableModel", "Note"),
+)
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -74,7 +82,7 @@ class SpanTableModel(QAbstractTableModel):
     ) -> Any:
         """Column titles."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -1,5 +1,5 @@
 """What the main window remembers between sessions (QSettings): geometry, splitters, zoom,
-word snapping, Bengali digits and the last article."""
+word snapping and the last article (Bengali digits and the language: `language`)."""
 
 from __future__ import annotations
 
@@ -32,8 +32,7 @@ class WindowState:
             self.reader.set_zoom(float(zoom))
         self.snap_action.setChecked(as_bool(self.settings.value("snap_words", True)))
         self.reader.snap_words = self.snap_action.isChecked()
-        self.digits_action.setChecked(as_bool(self.settings.value("bengali_digits", True)))
-        self.list_model.bengali_digits = self.digits_action.isChecked()
+        self.restore_digits()
         self.reader.zoom_changed.connect(lambda size: self.settings.setValue("zoom", size))
 
     def save_state(self: MainWindow) -> None:
@@ -43,7 +42,6 @@ class WindowState:
         self.settings.setValue("main_splitter", self.main_splitter.saveState())
         self.settings.setValue("side_splitter", self.side_splitter.saveState())
         self.settings.setValue("snap_words", self.snap_action.isChecked())
-        self.settings.setValue("bengali_digits", self.digits_action.isChecked())
         self.settings.sync()
 
     def last_article(self: MainWindow) -> int | None:
