@@ -83,6 +83,17 @@ def test_committed_qm_is_compiled_from_the_ts(tmp_path, name):
     assert out.read_bytes() == (I18N / f"{name}.qm").read_bytes(), f"run `make i18n` ({name})"
 
 
+def test_the_packaged_app_bundles_the_compiled_catalogs():
+    spec = (ROOT / "packaging" / "annotator.spec").read_text(encoding="utf-8")
+    assert '(str(ROOT / "resources"), "resources")' in spec  # resources/i18n/*.qm with it
+    assert i18n.translations_dir() == ROOT / "resources" / "i18n"
+    assert {p.name for p in i18n.translations_dir().glob("*.qm")} == {
+        "annotator_bn.qm",
+        "annotator_en.qm",
+        "qtbase_bn.qm",
+    }
+
+
 def test_missing_lists_unfinished_and_broken_placeholders(tmp_path):
     ts = tmp_path / "x.ts"
     ts.write_text(
