@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 export QT_API := pyside6
 
 .PHONY: install install-test run test test-all lint format bench bench-readme clean \
-	install-desktop uninstall-desktop
+	install-desktop uninstall-desktop i18n
 
 install: $(VENV)/.installed
 
@@ -50,6 +50,24 @@ bench: install-test
 # Runs the benchmarks, keeps the report as docs/benchmarks.json and rewrites the README table.
 bench-readme: install-test
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/run_all.py --readme
+
+# The interface translations: refresh resources/i18n/annotator_bn.ts (and the English plural
+# forms, annotator_en.ts) from every string marked in annotator/, compile both to .qm, then
+# list what still needs translating (resources/i18n/missing.py; translate those in the .ts
+# and run `make i18n` again). See docs/ARCHITECTURE.md, "Interface language".
+I18N := resources/i18n
+I18N_SOURCES = $(shell find annotator -name '*.py' | LC_ALL=C sort)
+LUPDATE_FLAGS := -no-obsolete -locations none -source-language en
+i18n:
+	$(BIN)/pyside6-lupdate $(I18N_SOURCES) $(LUPDATE_FLAGS) -target-language bn_BD \
+		-ts $(I18N)/annotator_bn.ts
+	$(BIN)/pyside6-lupdate $(I18N_SOURCES) $(LUPDATE_FLAGS) -target-language en -pluralonly \
+		-ts $(I18N)/annotator_en.ts
+	$(BIN)/pyside6-lrelease -nounfinished $(I18N)/annotator_bn.ts -qm $(I18N)/annotator_bn.qm
+	$(BIN)/pyside6-lrelease -nounfinished $(I18N)/annotator_en.ts -qm $(I18N)/annotator_en.qm
+	$(BIN)/pyside6-lrelease $(I18N)/qtbase_bn.ts -qm $(I18N)/qtbase_bn.qm
+	$(BIN)/python $(I18N)/missing.py $(I18N)/annotator_bn.ts
+	$(BIN)/python $(I18N)/missing.py $(I18N)/annotator_en.ts
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis build *.egg-info

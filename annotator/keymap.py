@@ -14,11 +14,16 @@ itself, in every window that shows one).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from annotator.translatable import QT_TRANSLATE_NOOP
+
 WINDOW = "window"
+_MNEMONIC_SUFFIX = re.compile(r"\s*\(&[^&\s]\)")  # a translation's " (&F)"
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 READER = "reader"
 
 
@@ -35,11 +40,22 @@ class Command:
     scope: str = WINDOW
     checkable: bool = False
     group: int = 0  # a separator goes between groups of one menu
+    submenu: str = ""  # a key of SUBMENUS: the command sits in that submenu of its menu
+    subject: str = ""  # a label command's label (its English and Bengali name)
 
     @property
     def title(self) -> str:
         """The menu text without its mnemonic and trailing ellipsis."""
-        return self.text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+        return plain_title(self.text)
+
+
+def plain_title(text: str) -> str:
+    """A menu text without its mnemonic and trailing ellipsis: "&Export…" -> "Export",
+    "Both (&H)" -> "Both (H)", and a translation's "রপ্তানি (&E)…" -> "রপ্তানি"."""
+    bare = _MNEMONIC_SUFFIX.sub("", text.rstrip("…"))
+    if not _LATIN_WORD.search(bare):  # a translation's Latin mnemonic, not an English "(&H)"
+        text = bare
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
 
 
 class LabelLike(Protocol):
@@ -57,155 +73,501 @@ class LabelLike(Protocol):
 
 # Menu name -> its title in the menu bar, in menu-bar order.
 MENUS = {
-    "File": "&File",
-    "Edit": "&Edit",
-    "Tag": "&Tag",
-    "View": "&View",
-    "Review": "&Review",
-    "Go": "&Go",
-    "Help": "&Help",
+    "File": QT_TRANSLATE_NOOP("keymap", "&File"),
+    "Edit": QT_TRANSLATE_NOOP("keymap", "&Edit"),
+    "Tag": QT_TRANSLATE_NOOP("keymap", "&Tag"),
+    "View": QT_TRANSLATE_NOOP("keymap", "&View"),
+    "Review": QT_TRANSLATE_NOOP("keymap", "&Review"),
+    "Go": QT_TRANSLATE_NOOP("keymap", "&Go"),
+    "Help": QT_TRANSLATE_NOOP("keymap", "&Help"),
 }
+# Submenu name -> its title (a submenu sits in its commands' menu, where the first one is).
+SUBMENUS = {"Language": QT_TRANSLATE_NOOP("keymap", "&Language")}
+# Interface languages: View → Language, by the id of the command that chooses it.
+LANGUAGE_COMMANDS = {"bn": "view.language_bn", "en": "view.language_en"}
+REVIEW_SECTION = "Review window"
+# Help-overlay headings: a menu's heading is its title without the mnemonic.
+SECTION_TITLES = {REVIEW_SECTION: QT_TRANSLATE_NOOP("keymap", "Review window")}
 LABEL_MENU = "Tag"
 _LABEL_PREFIX = "tag."
 LABEL_KEYS = tuple("123456789")  # the keys a label may have (`scheme.validate` checks it)
 # A line the help overlay shows under a section's heading.
 SECTION_NOTES = {
-    LABEL_MENU: "with nothing selected, a label's key relabels the current span",
-    "Review window": "opened by Review → Review two layers",
+    LABEL_MENU: QT_TRANSLATE_NOOP(
+        "keymap", "with nothing selected, a label's key relabels the current span"
+    ),
+    REVIEW_SECTION: QT_TRANSLATE_NOOP("keymap", "opened by Review → Review two layers"),
 }
+# The description of a label's Tag-menu command ({label}: its English and Bengali name).
+TAG_AS = QT_TRANSLATE_NOOP("keymap", "Tag as {label}")
 
 # The reading pane's own keys (zoom), in both windows.
 READER_COMMANDS = (
-    Command("view.zoom_in", "Zoom &in", "Larger text in the reading pane",
-            ("Ctrl+=", "Ctrl++"), "View", "fa5s.search-plus", READER),
-    Command("view.zoom_out", "Zoom &out", "Smaller text in the reading pane",
-            ("Ctrl+-", "Ctrl+_"), "View", "fa5s.search-minus", READER),
-    Command("view.zoom_reset", "&Reset zoom", "Text back to its first size",
-            ("Ctrl+0",), "View", None, READER),
-)  # fmt: skip
+    Command(
+        "view.zoom_in",
+        QT_TRANSLATE_NOOP("keymap", "Zoom &in"),
+        QT_TRANSLATE_NOOP("keymap", "Larger text in the reading pane"),
+        ("Ctrl+=", "Ctrl++"),
+        "View",
+        "fa5s.search-plus",
+        READER,
+    ),
+    Command(
+        "view.zoom_out",
+        QT_TRANSLATE_NOOP("keymap", "Zoom &out"),
+        QT_TRANSLATE_NOOP("keymap", "Smaller text in the reading pane"),
+        ("Ctrl+-", "Ctrl+_"),
+        "View",
+        "fa5s.search-minus",
+        READER,
+    ),
+    Command(
+        "view.zoom_reset",
+        QT_TRANSLATE_NOOP("keymap", "&Reset zoom"),
+        QT_TRANSLATE_NOOP("keymap", "Text back to its first size"),
+        ("Ctrl+0",),
+        "View",
+        None,
+        READER,
+    ),
+)
 
 # The current span's certainty (`scheme.CERTAINTY`, in its order): Alt+1 … Alt+4, Tag menu.
 CERTAINTY_PREFIX = "span.certainty."
 CERTAINTY_COMMANDS = (
-    Command("span.certainty.asserted", "Certainty: &asserted",
-            "Set the current span's certainty to asserted", ("Alt+1",), "Tag", group=1),
-    Command("span.certainty.reported", "Certainty: &reported",
-            "Set the current span's certainty to reported", ("Alt+2",), "Tag", group=1),
-    Command("span.certainty.speculated", "Certainty: s&peculated",
-            "Set the current span's certainty to speculated", ("Alt+3",), "Tag", group=1),
-    Command("span.certainty.denied", "Certainty: &denied",
-            "Set the current span's certainty to denied", ("Alt+4",), "Tag", group=1),
-)  # fmt: skip
+    Command(
+        "span.certainty.asserted",
+        QT_TRANSLATE_NOOP("keymap", "Certainty: &asserted"),
+        QT_TRANSLATE_NOOP("keymap", "Set the current span's certainty to asserted"),
+        ("Alt+1",),
+        "Tag",
+        group=1,
+    ),
+    Command(
+        "span.certainty.reported",
+        QT_TRANSLATE_NOOP("keymap", "Certainty: &reported"),
+        QT_TRANSLATE_NOOP("keymap", "Set the current span's certainty to reported"),
+        ("Alt+2",),
+        "Tag",
+        group=1,
+    ),
+    Command(
+        "span.certainty.speculated",
+        QT_TRANSLATE_NOOP("keymap", "Certainty: s&peculated"),
+        QT_TRANSLATE_NOOP("keymap", "Set the current span's certainty to speculated"),
+        ("Alt+3",),
+        "Tag",
+        group=1,
+    ),
+    Command(
+        "span.certainty.denied",
+        QT_TRANSLATE_NOOP("keymap", "Certainty: &denied"),
+        QT_TRANSLATE_NOOP("keymap", "Set the current span's certainty to denied"),
+        ("Alt+4",),
+        "Tag",
+        group=1,
+    ),
+)
 
 # The main window, in menu order (the label keys of the Tag menu come from the scheme).
 MAIN = (
-    Command("file.new", "&New project…", "Create an empty project file and switch to it",
-            ("Ctrl+N",), "File", "fa5s.file"),
-    Command("file.open", "&Open project…", "Open another project file and switch to it",
-            ("Ctrl+Shift+O",), "File", "fa5s.folder-open"),
-    Command("file.import", "&Import files…", "Import articles or annotations from files",
-            ("Ctrl+O",), "File", "fa5s.file-import", group=1),
-    Command("file.import_folder", "Import &folder…", "Import every file in a folder",
-            (), "File", "fa5s.folder-open", group=1),
-    Command("file.import_annotations", "Import &annotations…",
-            "Import annotation files (JSONL, doccano, Label Studio, brat)",
-            (), "File", "fa5s.file-import", group=1),
-    Command("file.import_project", "Import &colleague's project…",
-            "Bring in the layers of a colleague's project file", (), "File", "fa5s.user-friends",
-            group=1),
-    Command("file.export", "&Export dataset…", "Export the dataset (format, layer, done only)",
-            ("Ctrl+E",), "File", "fa5s.file-export", group=1),
-    Command("file.restore", "&Restore from backup…", "Put the project back as a backup has it",
-            (), "File", "fa5s.history", group=2),
-    Command("file.quit", "&Quit", "Close the window", ("Ctrl+Q",), "File", "fa5s.sign-out-alt",
-            group=3),
-    Command("edit.undo", "&Undo", "Undo the last change", ("Ctrl+Z",), "Edit", "fa5s.undo"),
-    Command("edit.redo", "&Redo", "Redo what was undone", ("Ctrl+Shift+Z", "Ctrl+Y"), "Edit",
-            "fa5s.redo"),
-    Command("edit.delete", "&Delete span", "Delete the current span", ("Delete",), "Edit",
-            "fa5s.trash-alt"),
-    Command("edit.grow_end", "&Grow span end",
-            "Move the current span's end one word on (a cluster when not snapping)",
-            ("Shift+Right",), "Edit", group=1),
-    Command("edit.shrink_end", "S&hrink span end", "Move the current span's end one word back",
-            ("Shift+Left",), "Edit", group=1),
-    Command("edit.grow_start", "Grow span s&tart", "Move the current span's start one word back",
-            ("Ctrl+Shift+Left",), "Edit", group=1),
-    Command("edit.shrink_start", "Shrin&k span start",
-            "Move the current span's start one word on",
-            ("Ctrl+Shift+Right",), "Edit", group=1),
-    Command("edit.scheme", "&Label scheme…", "Edit the labels, their colours and keys",
-            (), "Edit", "fa5s.tags", group=2),
-    Command("edit.switch", "S&witch annotator…", "Work as another analyst", (), "Edit",
-            "fa5s.user-edit", group=2),
+    Command(
+        "file.new",
+        QT_TRANSLATE_NOOP("keymap", "&New project…"),
+        QT_TRANSLATE_NOOP("keymap", "Create an empty project file and switch to it"),
+        ("Ctrl+N",),
+        "File",
+        "fa5s.file",
+    ),
+    Command(
+        "file.open",
+        QT_TRANSLATE_NOOP("keymap", "&Open project…"),
+        QT_TRANSLATE_NOOP("keymap", "Open another project file and switch to it"),
+        ("Ctrl+Shift+O",),
+        "File",
+        "fa5s.folder-open",
+    ),
+    Command(
+        "file.import",
+        QT_TRANSLATE_NOOP("keymap", "&Import files…"),
+        QT_TRANSLATE_NOOP("keymap", "Import articles or annotations from files"),
+        ("Ctrl+O",),
+        "File",
+        "fa5s.file-import",
+        group=1,
+    ),
+    Command(
+        "file.import_folder",
+        QT_TRANSLATE_NOOP("keymap", "Import &folder…"),
+        QT_TRANSLATE_NOOP("keymap", "Import every file in a folder"),
+        (),
+        "File",
+        "fa5s.folder-open",
+        group=1,
+    ),
+    Command(
+        "file.import_annotations",
+        QT_TRANSLATE_NOOP("keymap", "Import &annotations…"),
+        QT_TRANSLATE_NOOP("keymap", "Import annotation files (JSONL, doccano, Label Studio, brat)"),
+        (),
+        "File",
+        "fa5s.file-import",
+        group=1,
+    ),
+    Command(
+        "file.import_project",
+        QT_TRANSLATE_NOOP("keymap", "Import &colleague's project…"),
+        QT_TRANSLATE_NOOP("keymap", "Bring in the layers of a colleague's project file"),
+        (),
+        "File",
+        "fa5s.user-friends",
+        group=1,
+    ),
+    Command(
+        "file.export",
+        QT_TRANSLATE_NOOP("keymap", "&Export dataset…"),
+        QT_TRANSLATE_NOOP("keymap", "Export the dataset (format, layer, done only)"),
+        ("Ctrl+E",),
+        "File",
+        "fa5s.file-export",
+        group=1,
+    ),
+    Command(
+        "file.restore",
+        QT_TRANSLATE_NOOP("keymap", "&Restore from backup…"),
+        QT_TRANSLATE_NOOP("keymap", "Put the project back as a backup has it"),
+        (),
+        "File",
+        "fa5s.history",
+        group=2,
+    ),
+    Command(
+        "file.quit",
+        QT_TRANSLATE_NOOP("keymap", "&Quit"),
+        QT_TRANSLATE_NOOP("keymap", "Close the window"),
+        ("Ctrl+Q",),
+        "File",
+        "fa5s.sign-out-alt",
+        group=3,
+    ),
+    Command(
+        "edit.undo",
+        QT_TRANSLATE_NOOP("keymap", "&Undo"),
+        QT_TRANSLATE_NOOP("keymap", "Undo the last change"),
+        ("Ctrl+Z",),
+        "Edit",
+        "fa5s.undo",
+    ),
+    Command(
+        "edit.redo",
+        QT_TRANSLATE_NOOP("keymap", "&Redo"),
+        QT_TRANSLATE_NOOP("keymap", "Redo what was undone"),
+        ("Ctrl+Shift+Z", "Ctrl+Y"),
+        "Edit",
+        "fa5s.redo",
+    ),
+    Command(
+        "edit.delete",
+        QT_TRANSLATE_NOOP("keymap", "&Delete span"),
+        QT_TRANSLATE_NOOP("keymap", "Delete the current span"),
+        ("Delete",),
+        "Edit",
+        "fa5s.trash-alt",
+    ),
+    Command(
+        "edit.grow_end",
+        QT_TRANSLATE_NOOP("keymap", "&Grow span end"),
+        QT_TRANSLATE_NOOP(
+            "keymap", "Move the current span's end one word on (a cluster when not snapping)"
+        ),
+        ("Shift+Right",),
+        "Edit",
+        group=1,
+    ),
+    Command(
+        "edit.shrink_end",
+        QT_TRANSLATE_NOOP("keymap", "S&hrink span end"),
+        QT_TRANSLATE_NOOP("keymap", "Move the current span's end one word back"),
+        ("Shift+Left",),
+        "Edit",
+        group=1,
+    ),
+    Command(
+        "edit.grow_start",
+        QT_TRANSLATE_NOOP("keymap", "Grow span s&tart"),
+        QT_TRANSLATE_NOOP("keymap", "Move the current span's start one word back"),
+        ("Ctrl+Shift+Left",),
+        "Edit",
+        group=1,
+    ),
+    Command(
+        "edit.shrink_start",
+        QT_TRANSLATE_NOOP("keymap", "Shrin&k span start"),
+        QT_TRANSLATE_NOOP("keymap", "Move the current span's start one word on"),
+        ("Ctrl+Shift+Right",),
+        "Edit",
+        group=1,
+    ),
+    Command(
+        "edit.scheme",
+        QT_TRANSLATE_NOOP("keymap", "&Label scheme…"),
+        QT_TRANSLATE_NOOP("keymap", "Edit the labels, their colours and keys"),
+        (),
+        "Edit",
+        "fa5s.tags",
+        group=2,
+    ),
+    Command(
+        "edit.switch",
+        QT_TRANSLATE_NOOP("keymap", "S&witch annotator…"),
+        QT_TRANSLATE_NOOP("keymap", "Work as another analyst"),
+        (),
+        "Edit",
+        "fa5s.user-edit",
+        group=2,
+    ),
     *CERTAINTY_COMMANDS,
-    Command("span.source", "Claim &source", "Put the cursor in the current span's claim source",
-            ("Alt+S",), "Tag", group=2),
+    Command(
+        "span.source",
+        QT_TRANSLATE_NOOP("keymap", "Claim &source"),
+        QT_TRANSLATE_NOOP("keymap", "Put the cursor in the current span's claim source"),
+        ("Alt+S",),
+        "Tag",
+        group=2,
+    ),
     *READER_COMMANDS,
-    Command("view.snap", "&Snap selections to words", "Widen selections to whole words",
-            (), "View", checkable=True, group=1),
-    Command("view.digits", "&Bengali digits", "Show dates and counts in Bengali digits",
-            (), "View", checkable=True, group=1),
-    Command("view.colleagues", "Show &colleagues' spans",
-            "Draw the other layers' spans in the reader and list them in the span table",
-            (), "View", checkable=True, group=1),
-    Command("review.open", "&Review two layers…", "Compare two layers and settle them into gold",
-            ("Ctrl+Shift+R",), "Review", "fa5s.balance-scale"),
-    Command("review.agreement", "&Agreement dashboard…", "Agreement between two layers",
-            ("Ctrl+Shift+G",), "Review", "fa5s.chart-bar"),
-    Command("go.previous", "&Previous article", "Open the previous article in the list",
-            ("Alt+Up",), "Go", "fa5s.arrow-up"),
-    Command("go.next", "&Next article", "Open the next article in the list", ("Alt+Down",),
-            "Go", "fa5s.arrow-down"),
-    Command("go.next_untagged", "Next &untagged article",
-            "Open the next article not tagged yet", ("Alt+Shift+Down",), "Go", "fa5s.forward"),
-    Command("go.done", "&Mark done and go on", "Mark the article done and open the next one",
-            ("Ctrl+Return", "Ctrl+Enter"), "Go", "fa5s.check-circle"),
-    Command("help.keys", "&Keyboard shortcuts…", "List every key (this list)", ("F1", "?"),
-            "Help", "fa5s.keyboard"),
-    Command("help.guidelines", "&Guidelines…", "Read every label's guideline", (), "Help",
-            "fa5s.book-open"),
-    Command("help.about", "&About…", "Versions, the data folder and this project's file", (),
-            "Help", "fa5s.info-circle", group=1),
-)  # fmt: skip
+    Command(
+        "view.snap",
+        QT_TRANSLATE_NOOP("keymap", "&Snap selections to words"),
+        QT_TRANSLATE_NOOP("keymap", "Widen selections to whole words"),
+        (),
+        "View",
+        checkable=True,
+        group=1,
+    ),
+    Command(
+        "view.digits",
+        QT_TRANSLATE_NOOP("keymap", "&Bengali digits"),
+        QT_TRANSLATE_NOOP("keymap", "Show dates and counts in Bengali digits"),
+        (),
+        "View",
+        checkable=True,
+        group=1,
+    ),
+    Command(
+        "view.colleagues",
+        QT_TRANSLATE_NOOP("keymap", "Show &colleagues' spans"),
+        QT_TRANSLATE_NOOP(
+            "keymap", "Draw the other layers' spans in the reader and list them in the span table"
+        ),
+        (),
+        "View",
+        checkable=True,
+        group=1,
+    ),
+    Command(
+        "view.language_bn",
+        QT_TRANSLATE_NOOP("keymap", "&Bengali (বাংলা)"),
+        QT_TRANSLATE_NOOP("keymap", "Show the interface in Bengali"),
+        (),
+        "View",
+        checkable=True,
+        group=2,
+        submenu="Language",
+    ),
+    Command(
+        "view.language_en",
+        QT_TRANSLATE_NOOP("keymap", "&English"),
+        QT_TRANSLATE_NOOP("keymap", "Show the interface in English"),
+        (),
+        "View",
+        checkable=True,
+        group=2,
+        submenu="Language",
+    ),
+    Command(
+        "review.open",
+        QT_TRANSLATE_NOOP("keymap", "&Review two layers…"),
+        QT_TRANSLATE_NOOP("keymap", "Compare two layers and settle them into gold"),
+        ("Ctrl+Shift+R",),
+        "Review",
+        "fa5s.balance-scale",
+    ),
+    Command(
+        "review.agreement",
+        QT_TRANSLATE_NOOP("keymap", "&Agreement dashboard…"),
+        QT_TRANSLATE_NOOP("keymap", "Agreement between two layers"),
+        ("Ctrl+Shift+G",),
+        "Review",
+        "fa5s.chart-bar",
+    ),
+    Command(
+        "go.previous",
+        QT_TRANSLATE_NOOP("keymap", "&Previous article"),
+        QT_TRANSLATE_NOOP("keymap", "Open the previous article in the list"),
+        ("Alt+Up",),
+        "Go",
+        "fa5s.arrow-up",
+    ),
+    Command(
+        "go.next",
+        QT_TRANSLATE_NOOP("keymap", "&Next article"),
+        QT_TRANSLATE_NOOP("keymap", "Open the next article in the list"),
+        ("Alt+Down",),
+        "Go",
+        "fa5s.arrow-down",
+    ),
+    Command(
+        "go.next_untagged",
+        QT_TRANSLATE_NOOP("keymap", "Next &untagged article"),
+        QT_TRANSLATE_NOOP("keymap", "Open the next article not tagged yet"),
+        ("Alt+Shift+Down",),
+        "Go",
+        "fa5s.forward",
+    ),
+    Command(
+        "go.done",
+        QT_TRANSLATE_NOOP("keymap", "&Mark done and go on"),
+        QT_TRANSLATE_NOOP("keymap", "Mark the article done and open the next one"),
+        ("Ctrl+Return", "Ctrl+Enter"),
+        "Go",
+        "fa5s.check-circle",
+    ),
+    Command(
+        "help.keys",
+        QT_TRANSLATE_NOOP("keymap", "&Keyboard shortcuts…"),
+        QT_TRANSLATE_NOOP("keymap", "List every key (this list)"),
+        ("F1", "?"),
+        "Help",
+        "fa5s.keyboard",
+    ),
+    Command(
+        "help.guidelines",
+        QT_TRANSLATE_NOOP("keymap", "&Guidelines…"),
+        QT_TRANSLATE_NOOP("keymap", "Read every label's guideline"),
+        (),
+        "Help",
+        "fa5s.book-open",
+    ),
+    Command(
+        "help.about",
+        QT_TRANSLATE_NOOP("keymap", "&About…"),
+        QT_TRANSLATE_NOOP("keymap", "Versions, the data folder and this project's file"),
+        (),
+        "Help",
+        "fa5s.info-circle",
+        group=1,
+    ),
+)
 
 # The main window's toolbar, left to right; None is a separator.
 MAIN_TOOLBAR = (
-    "file.import", "edit.undo", "edit.redo", None,
-    "go.previous", "go.next", "go.next_untagged", "go.done", None,
-    "edit.delete", "view.zoom_out", "view.zoom_in", "edit.scheme",
-)  # fmt: skip
+    "file.import",
+    "edit.undo",
+    "edit.redo",
+    None,
+    "go.previous",
+    "go.next",
+    "go.next_untagged",
+    "go.done",
+    None,
+    "edit.delete",
+    "view.zoom_out",
+    "view.zoom_in",
+    "edit.scheme",
+)
 
 # The review window (its buttons show these commands; its Window menu has Close).
 REVIEW = (
-    Command("review.next", "&Next", "Next disagreement (on to the next article)", ("N", "F8"),
-            icon="fa5s.arrow-right"),
-    Command("review.previous", "&Previous", "Previous disagreement", ("P", "Shift+F8"),
-            icon="fa5s.arrow-left"),
-    Command("review.accept_a", "Accept &A", "Accept A's spans into the gold layer", ("A",),
-            icon="fa5s.check"),
-    Command("review.accept_b", "Accept &B", "Accept B's spans into the gold layer", ("B",),
-            icon="fa5s.check-double"),
-    Command("review.accept_both", "Both (&H)", "Accept both layers' spans into gold", ("H",),
-            icon="fa5s.clone"),
-    Command("review.reject", "&Reject",
-            "Reject: nothing goes into gold (the comment box's text is kept)", ("R",),
-            icon="fa5s.times"),
-    Command("review.edit", "&Edit",
-            "Put the reader's selection into gold with the label chosen beside the button",
-            ("E",), icon="fa5s.edit"),
-    Command("review.undo", "&Undo", "Undo the last change in any window (a ruling, a comment…)",
-            ("Ctrl+Z",), icon="fa5s.undo"),
-    Command("review.redo", "&Redo", "Redo what was undone", ("Ctrl+Shift+Z", "Ctrl+Y"),
-            icon="fa5s.redo"),
-    Command("review.adjudicate", "Adjudicated",
-            "Mark the article adjudicated (agreed regions go to gold)",
-            ("Ctrl+Return", "Ctrl+Enter"), icon="fa5s.gavel"),
-    Command("review.keys", "&Keyboard shortcuts…", "List every key", ("F1",),
-            icon="fa5s.keyboard"),
-    Command("review.close", "&Close", "Close the review window", ("Escape",),
-            icon="fa5s.times-circle"),
-)  # fmt: skip
+    Command(
+        "review.next",
+        QT_TRANSLATE_NOOP("keymap", "&Next"),
+        QT_TRANSLATE_NOOP("keymap", "Next disagreement (on to the next article)"),
+        ("N", "F8"),
+        icon="fa5s.arrow-right",
+    ),
+    Command(
+        "review.previous",
+        QT_TRANSLATE_NOOP("keymap", "&Previous"),
+        QT_TRANSLATE_NOOP("keymap", "Previous disagreement"),
+        ("P", "Shift+F8"),
+        icon="fa5s.arrow-left",
+    ),
+    Command(
+        "review.accept_a",
+        QT_TRANSLATE_NOOP("keymap", "Accept &A"),
+        QT_TRANSLATE_NOOP("keymap", "Accept A's spans into the gold layer"),
+        ("A",),
+        icon="fa5s.check",
+    ),
+    Command(
+        "review.accept_b",
+        QT_TRANSLATE_NOOP("keymap", "Accept &B"),
+        QT_TRANSLATE_NOOP("keymap", "Accept B's spans into the gold layer"),
+        ("B",),
+        icon="fa5s.check-double",
+    ),
+    Command(
+        "review.accept_both",
+        QT_TRANSLATE_NOOP("keymap", "Both (&H)"),
+        QT_TRANSLATE_NOOP("keymap", "Accept both layers' spans into gold"),
+        ("H",),
+        icon="fa5s.clone",
+    ),
+    Command(
+        "review.reject",
+        QT_TRANSLATE_NOOP("keymap", "&Reject"),
+        QT_TRANSLATE_NOOP(
+            "keymap", "Reject: nothing goes into gold (the comment box's text is kept)"
+        ),
+        ("R",),
+        icon="fa5s.times",
+    ),
+    Command(
+        "review.edit",
+        QT_TRANSLATE_NOOP("keymap", "&Edit"),
+        QT_TRANSLATE_NOOP(
+            "keymap", "Put the reader's selection into gold with the label chosen beside the button"
+        ),
+        ("E",),
+        icon="fa5s.edit",
+    ),
+    Command(
+        "review.undo",
+        QT_TRANSLATE_NOOP("keymap", "&Undo"),
+        QT_TRANSLATE_NOOP("keymap", "Undo the last change in any window (a ruling, a comment…)"),
+        ("Ctrl+Z",),
+        icon="fa5s.undo",
+    ),
+    Command(
+        "review.redo",
+        QT_TRANSLATE_NOOP("keymap", "&Redo"),
+        QT_TRANSLATE_NOOP("keymap", "Redo what was undone"),
+        ("Ctrl+Shift+Z", "Ctrl+Y"),
+        icon="fa5s.redo",
+    ),
+    Command(
+        "review.adjudicate",
+        QT_TRANSLATE_NOOP("keymap", "Adjudicated"),
+        QT_TRANSLATE_NOOP("keymap", "Mark the article adjudicated (agreed regions go to gold)"),
+        ("Ctrl+Return", "Ctrl+Enter"),
+        icon="fa5s.gavel",
+    ),
+    Command(
+        "review.keys",
+        QT_TRANSLATE_NOOP("keymap", "&Keyboard shortcuts…"),
+        QT_TRANSLATE_NOOP("keymap", "List every key"),
+        ("F1",),
+        icon="fa5s.keyboard",
+    ),
+    Command(
+        "review.close",
+        QT_TRANSLATE_NOOP("keymap", "&Close"),
+        QT_TRANSLATE_NOOP("keymap", "Close the review window"),
+        ("Escape",),
+        icon="fa5s.times-circle",
+    ),
+)
 
 _ALL = {c.id: c for c in (*MAIN, *REVIEW)}
 
@@ -222,9 +584,10 @@ def label_commands(labels: Iterable[LabelLike]) -> tuple[Command, ...]:
         Command(
             f"{_LABEL_PREFIX}{label.key}",
             label.name.replace("&", "&&"),
-            f"Tag as {label.display()}",
+            TAG_AS.format(label=label.display()),
             (label.shortcut,),
             LABEL_MENU,
+            subject=label.display(),
         )
         for label in labels
         if label.shortcut and not label.retired
@@ -268,7 +631,7 @@ def help_sections(labels: Iterable[LabelLike]) -> list[tuple[str, tuple[Command,
         keyed = tuple(c for c in main if c.menu == menu and c.keys)
         if keyed:
             sections.append((menu, keyed))
-    sections.append(("Review window", tuple(c for c in REVIEW if c.keys)))
+    sections.append((REVIEW_SECTION, tuple(c for c in REVIEW if c.keys)))
     return sections
 
 

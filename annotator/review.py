@@ -21,14 +21,15 @@ from dataclasses import dataclass
 
 from annotator.models import Decision, Span
 from annotator.store import GoldSpan, Store
+from annotator.translatable import QT_TRANSLATE_NOOP
 
 KINDS = ("agreed", "label", "boundary", "only_a", "only_b")
-KIND_NAMES = {
-    "agreed": "agreed",
-    "label": "label disagreement",
-    "boundary": "boundary disagreement",
-    "only_a": "only in A",
-    "only_b": "only in B",
+KIND_NAMES = {  # marked for the window's translation (`ui.i18n.translate("review", ...)`)
+    "agreed": QT_TRANSLATE_NOOP("review", "agreed"),
+    "label": QT_TRANSLATE_NOOP("review", "label disagreement"),
+    "boundary": QT_TRANSLATE_NOOP("review", "boundary disagreement"),
+    "only_a": QT_TRANSLATE_NOOP("review", "only in A"),
+    "only_b": QT_TRANSLATE_NOOP("review", "only in B"),
 }
 KIND_COLORS = {
     "agreed": "#2E9E44",

@@ -41,6 +41,21 @@ def db_path(tmp_path) -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _english_interface_for_qt_tests(request):
+    """Every Qt test starts in English with Western digits, whatever an earlier test chose."""
+    if "qapp" not in request.fixturenames and "qtbot" not in request.fixturenames:
+        yield
+        return
+    from annotator.ui import i18n
+
+    i18n.apply_language(i18n.ENGLISH)
+    i18n.set_bengali_digits(False)
+    yield
+    i18n.apply_language(i18n.ENGLISH)
+    i18n.set_bengali_digits(False)
+
+
+@pytest.fixture(autouse=True)
 def _clear_clipboard_after_qt_tests(request):
     """Qt's offscreen clipboard crashes at interpreter exit if it still owns data."""
     yield

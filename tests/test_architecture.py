@@ -76,7 +76,8 @@ _LAYERS = {
     "text": ("annotator.text", "annotator.clusters", "annotator.models", "annotator.dates",
              "annotator.newsroom", "annotator.keymap", "annotator.display",
              "annotator.paths", "annotator.moved", "annotator.word_bounds",
-             "annotator.attributes", "annotator.outlets", "annotator.recent"),
+             "annotator.attributes", "annotator.outlets", "annotator.recent",
+             "annotator.translatable"),
     "store": ("annotator.store", "annotator.migrations", "annotator.backups",
               "annotator.scheme", "annotator.search"),
 }  # fmt: skip

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
@@ -19,8 +19,11 @@ from annotator.models import is_reserved_name
 from annotator.paths import APP_ID, icon_paths, resolve_db_path
 from annotator.project import open_project
 from annotator.store import Store
+from annotator.ui import i18n
 from annotator.ui.fonts import apply_application_font, load_bundled_fonts
 from annotator.ui.main_window import MainWindow
+from annotator.ui.window.language import DIGITS_SETTING
+from annotator.ui.window.window_state import as_bool
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +39,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setApplicationDisplayName("Bengali news annotator")
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "Bengali news annotator"))
     QGuiApplication.setDesktopFileName(APP_ID)  # Wayland app id, matching the .desktop file
     app.setWindowIcon(app_icon())
     load_bundled_fonts()
@@ -52,6 +55,18 @@ def app_icon() -> QIcon:
         if path.is_file():
             icon.addFile(str(path))
     return icon
+
+
+def start_language(app: QApplication, settings: QSettings) -> str:
+    """Install the interface language the user chose (else the system's) and the digits
+    that go with it; the application's display name follows."""
+    language = i18n.chosen_language(settings)
+    i18n.apply_language(language)
+    stored = settings.value(DIGITS_SETTING)
+    on = i18n.current_language() == i18n.BENGALI if stored is None else as_bool(stored)
+    i18n.set_bengali_digits(on)
+    app.setApplicationDisplayName(QCoreApplication.translate("app", "Bengali news annotator"))
+    return i18n.current_language()
 
 
 def _dark_palette() -> QPalette:
@@ -93,11 +108,16 @@ def ask_annotator(settings: QSettings, store: Store, parent: QWidget | None = No
     name = str(settings.value("annotator", "") or "").strip()
     while not name:
         known = store.annotators()
+        prompt = QCoreApplication.translate("app", "Your name (every span you tag records it)")
+        if known:
+            prompt = QCoreApplication.translate(
+                "app", "Your name (every span you tag records it)\nKnown in this project: {names}"
+            )
+            prompt = prompt.format(names=", ".join(known))
         text, ok = QInputDialog.getText(
             parent,
-            "Who is annotating?",
-            "Your name (every span you tag records it)"
-            + (f"\nKnown in this project: {', '.join(known)}" if known else ""),
+            QCoreApplication.translate("app", "Who is annotating?"),
+            prompt,
             QLineEdit.EchoMode.Normal,
         )
         if not ok:
@@ -112,7 +132,9 @@ def ask_annotator(settings: QSettings, store: Store, parent: QWidget | None = No
 def report_failure(exc: BaseException, db_path: Path | None, parent: QWidget | None = None) -> None:
     """Log `exc`'s traceback and tell the user in one line (a dialog)."""
     log_failure(exc, "window")
-    QMessageBox.critical(parent, "Bengali news annotator", describe(exc, db_path))
+    QMessageBox.critical(
+        parent, QCoreApplication.translate("app", "Bengali news annotator"), describe(exc, db_path)
+    )
 
 
 def install_excepthook(db_path: Path | None) -> None:
@@ -147,15 +169,20 @@ def offer_restore(exc: BaseException, db_path: Path) -> bool:
     message = describe(exc, db_path)
     good = latest_good_backup(db_path) if is_damage(exc) else None
     if good is None:
-        QMessageBox.critical(None, "Bengali news annotator", message)
+        QMessageBox.critical(
+            None, QCoreApplication.translate("app", "Bengali news annotator"), message
+        )
         return False
-    when = good.created.astimezone().strftime("%Y-%m-%d %H:%M")
+    when = i18n.digits(good.created.astimezone().strftime("%Y-%m-%d %H:%M"))
+    question = QCoreApplication.translate(
+        "app",
+        "{problem}\n\nRestore the newest good backup, from {time}?\n{path}\n"
+        "The damaged file is kept aside.",
+    ).format(problem=describe(exc, db_path, backup=False), time=when, path=good.path)
     answer = QMessageBox.question(
         None,
-        "Bengali news annotator",
-        f"{describe(exc, db_path, backup=False)}\n\n"
-        f"Restore the newest good backup, from {when}?\n{good.path}\n"
-        "The damaged file is kept aside.",
+        QCoreApplication.translate("app", "Bengali news annotator"),
+        question,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )
@@ -165,7 +192,11 @@ def offer_restore(exc: BaseException, db_path: Path) -> bool:
         aside = restore(db_path, good.path)
     except Exception as failure:  # noqa: BLE001 - told, then the window is not opened
         log_failure(failure, "restore at start")
-        QMessageBox.critical(None, "Bengali news annotator", describe(failure, db_path))
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("app", "Bengali news annotator"),
+            describe(failure, db_path),
+        )
         return False
     if aside is not None:
         log.warning(
@@ -202,7 +233,9 @@ def run(db_path: Path | None = None) -> int:
     app = make_application()
     path = db_path if db_path is not None else resolve_db_path(None)[0]
     install_excepthook(path)
-    window = open_window(db_path, QSettings())
+    settings = QSettings()
+    start_language(app, settings)
+    window = open_window(db_path, settings)
     if window is None:
         return 1
     window.show()

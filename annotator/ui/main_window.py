@@ -32,6 +32,7 @@ from annotator.keymap import (
 from annotator.models import Article, Span
 from annotator.scheme import LabelDef
 from annotator.store import Store
+from annotator.ui import i18n
 from annotator.ui.controller import Controller
 from annotator.ui.dialogs.agreement_dialog import AgreementDialog
 from annotator.ui.dialogs.label_scheme_dialog import LabelSchemeDialog
@@ -49,7 +50,8 @@ from annotator.ui.window.article_navigation import ArticleNavigation
 from annotator.ui.window.export_flow import ExportFlow
 from annotator.ui.window.help_menu import HelpMenu
 from annotator.ui.window.import_flow import ImportFlow
-from annotator.ui.window.project_files import ProjectFiles
+from annotator.ui.window.language import InterfaceLanguage
+from annotator.ui.window.project_files import ProjectFiles, window_title
 from annotator.ui.window.span_editing import SpanEditing
 from annotator.ui.window.window_state import WindowState
 
@@ -94,12 +96,14 @@ class MainWindow(
     ProjectFiles,
     HelpMenu,
     WindowState,
+    InterfaceLanguage,
     QMainWindow,
 ):
     """Reads and tags one article at a time; every edit goes through the controller."""
 
     def __init__(self, store: Store, annotator: str, settings: QSettings | None = None) -> None:
         super().__init__()
+        i18n.ensure_language()
         self.setAcceptDrops(True)  # files dropped from a file manager are imported
         self.store = store
         self.annotator = annotator
@@ -110,7 +114,9 @@ class MainWindow(
         self._spans: dict[int, Span] = {}  # spans of the open article, by id
         self.review_window: ReviewWindow | None = None
         self.task_runner: TaskRunner | None = None
+        self._save_failed = False
         store.add_annotator(annotator)
+        self._show_title()
         self.setWindowIcon(qta.icon("fa5s.highlighter"))
 
         self._build_list()
@@ -210,6 +216,7 @@ class MainWindow(
             "view.snap": self._on_snap_toggled,
             "view.digits": self._on_digits_toggled,
             "view.colleagues": self._on_colleagues_toggled,
+            **self.language_slots(),
             "review.open": self.open_review,
             "review.agreement": self.open_agreement,
             "go.previous": self.previous_article,
@@ -223,22 +230,23 @@ class MainWindow(
         actions = make_actions(MAIN, slots, self, self.reader, self.reader.key_actions())
         self.command_actions = actions
         self.menus = build_menus(self.menuBar(), MAIN, actions)
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("main_toolbar")
-        build_toolbar(toolbar, MAIN_TOOLBAR, actions)
+        self.toolbar = self.addToolBar(self.tr("Main toolbar"))
+        self.toolbar.setObjectName("main_toolbar")
+        build_toolbar(self.toolbar, MAIN_TOOLBAR, actions)
         self._label_actions: list[QAction] = []
         tag_menu = self.menus[LABEL_MENU]  # the label keys go first, above this separator
         self._label_anchor = tag_menu.insertSeparator(tag_menu.actions()[0])
         for name, command_id in ACTION_ATTRIBUTES.items():
             setattr(self, name, actions[command_id])
         self.snap_action.setChecked(True)
-        self.digits_action.setChecked(True)
         self.colleagues_action.setChecked(True)
+        self._build_language_actions()
 
     def _build_status_bar(self) -> None:
-        self.annotator_label = QLabel(f"Annotator: {self.annotator}")
+        self.annotator_label = QLabel()
+        self._show_annotator()
         self.progress_label = QLabel()
-        self.save_label = QLabel("All changes saved")
+        self.save_label = QLabel(self.tr("All changes saved"))
         bar = self.statusBar()
         bar.addPermanentWidget(self.save_label)
         bar.addPermanentWidget(self.progress_label)
@@ -283,11 +291,11 @@ class MainWindow(
     def _on_snap_toggled(self) -> None:
         self.reader.snap_words = self.snap_action.isChecked()
 
-    def _on_digits_toggled(self) -> None:
-        self.list_model.bengali_digits = self.digits_action.isChecked()
-        self.list_panel.fit_columns()
-        if self.article is not None:
-            self.header.show_article(self.article, self.digits_action.isChecked())
+    def _show_title(self) -> None:
+        self.setWindowTitle(window_title(self.store.path))
+
+    def _show_annotator(self) -> None:
+        self.annotator_label.setText(self.tr("Annotator: {name}").format(name=self.annotator))
 
     def edit_scheme(self) -> None:
         """Open the label scheme editor; its save is an undoable action through the controller
@@ -299,7 +307,10 @@ class MainWindow(
         """Ask for another analyst's name and work as them from now on."""
         known = ", ".join(self.store.annotators())
         name, ok = QInputDialog.getText(
-            self, "Switch annotator", f"Name (known in this project: {known})", text=self.annotator
+            self,
+            self.tr("Switch annotator"),
+            self.tr("Name (known in this project: {names})").format(names=known),
+            text=self.annotator,
         )
         if ok and name.strip():
             self.switch_annotator(name.strip())
@@ -315,7 +326,7 @@ class MainWindow(
         self.controller.annotator = name
         self.controller.history.clear()
         self.settings.setValue("annotator", name)
-        self.annotator_label.setText(f"Annotator: {name}")
+        self._show_annotator()
         self.list_model.set_annotator(name)
         self._on_history_changed()
         self._update_progress()

@@ -19,18 +19,19 @@ from PySide6.QtWidgets import (
 
 from annotator import review
 from annotator.actions import AddComment, Adjudicate, Change, ChangeKind, RecordRuling
-from annotator.keymap import REVIEW
+from annotator.keymap import REVIEW, command, plain_title
 from annotator.models import GOLD, Article
 from annotator.review import KIND_COLORS, Item, Navigator
 from annotator.store import Store
 from annotator.ui.controller import Controller
 from annotator.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from annotator.ui.i18n import number, translate
 from annotator.ui.reader import ReaderView, SpanPaint
 from annotator.ui.review.article_table import ArticleTable
-from annotator.ui.review.item_view import ACTION_TEXT, escape
+from annotator.ui.review.item_view import DECIDED, escape
 from annotator.ui.review.side_panel import SidePanel
 from annotator.ui.screen import fit_to_screen
-from annotator.ui.shortcuts import make_actions
+from annotator.ui.shortcuts import command_text, key_text, make_actions
 
 ITEM_ACTIONS = ("accept_a", "accept_b", "accept_both", "reject", "edit")
 
@@ -69,7 +70,7 @@ class ReviewWindow(QMainWindow):
         self.item: Item | None = None
         self.navigator: Navigator | None = None
         self._listening = False
-        self.setWindowTitle("Review layers")
+        self.setWindowTitle(self.tr("Review layers"))
         self.setWindowIcon(qta.icon("fa5s.balance-scale"))
         self._build(layer_a, layer_b)
         self._listen(True)
@@ -120,13 +121,13 @@ class ReviewWindow(QMainWindow):
         self.b_combo.setCurrentText(layer_b or default_b)
         self.a_combo.currentTextChanged.connect(lambda _t: self.reload())
         self.b_combo.currentTextChanged.connect(lambda _t: self.reload())
-        toolbar = QToolBar("Layers")
+        toolbar = QToolBar(self.tr("Layers"))
         toolbar.setObjectName("review_layers")
-        toolbar.addWidget(QLabel(" A: "))
+        toolbar.addWidget(QLabel(self.tr(" A: ")))
         toolbar.addWidget(self.a_combo)
-        toolbar.addWidget(QLabel("  B: "))
+        toolbar.addWidget(QLabel(self.tr("  B: ")))
         toolbar.addWidget(self.b_combo)
-        toolbar.addWidget(QLabel(f"   reviewer: {self.reviewer}"))
+        toolbar.addWidget(QLabel(self.tr("   reviewer: {name}").format(name=self.reviewer)))
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         toolbar.addWidget(spacer)
@@ -219,7 +220,7 @@ class ReviewWindow(QMainWindow):
         if not a or not b or a == b:
             self.navigator = None
             self.article_table.show_layers(None)
-            self.statusBar().showMessage("Pick two different layers to compare.")
+            self.statusBar().showMessage(self.tr("Pick two different layers to compare."))
             self._show_article(None)
             return
         self.statusBar().clearMessage()
@@ -307,7 +308,11 @@ class ReviewWindow(QMainWindow):
             self.side.choose_gold_label(item.a[0].label)
         disagreements = self.navigator.disagreements(item.article_id) if self.navigator else []
         place = disagreements.index(item) + 1 if item in disagreements else 0
-        self.position_label.setText(f"Disagreement {place} of {len(disagreements)} here")
+        self.position_label.setText(
+            self.tr("Disagreement {place} of {count} here").format(
+                place=number(place), count=number(len(disagreements))
+            )
+        )
 
     def _show_comments(self) -> None:
         if self.article is None:
@@ -330,7 +335,10 @@ class ReviewWindow(QMainWindow):
         found = self.navigator.step(article_id, offset, forward)
         if found is None:
             self.statusBar().showMessage(
-                "No more disagreements." if forward else "No earlier disagreements.", 4000
+                self.tr("No more disagreements.")
+                if forward
+                else self.tr("No earlier disagreements."),
+                4000,
             )
             return None
         if self.article is None or found.article_id != self.article.id:
@@ -351,21 +359,20 @@ class ReviewWindow(QMainWindow):
         if self.controller.apply(ruling) is None:
             self.statusBar().showMessage(self.controller.last_error, 10000)
             return
-        done = ACTION_TEXT[action]
-        self.statusBar().showMessage(f"{done[0].upper()}{done[1:]} — written to gold.", 3000)
+        self.statusBar().showMessage(translate("ReviewWindow", DECIDED[action]), 3000)
         self.step(True)
 
     def undo(self) -> None:
         """Undo the last action of any window (a ruling's region is shown again)."""
         what = self.controller.history.undo_text()
         if what:
-            self._report(self.controller.undo(), f"Undone: {what}.")
+            self._report(self.controller.undo(), self.tr("Undone: {change}.").format(change=what))
 
     def redo(self) -> None:
         """Redo the last undone action."""
         what = self.controller.history.redo_text()
         if what:
-            self._report(self.controller.redo(), f"Redone: {what}.")
+            self._report(self.controller.redo(), self.tr("Redone: {change}.").format(change=what))
 
     def _report(self, change: Change | None, done: str) -> None:
         if change is None:
@@ -394,7 +401,10 @@ class ReviewWindow(QMainWindow):
             self.statusBar().showMessage(self.controller.last_error, 10000)
             return
         self.statusBar().showMessage(
-            f"Article adjudicated; {action.copied} agreed span region(s) copied to gold.", 4000
+            self.tr(
+                "Article adjudicated; %Ln agreed span region(s) copied to gold.", "", action.copied
+            ),
+            4000,
         )
 
     def add_comment(self) -> None:
@@ -462,15 +472,24 @@ class ReviewWindow(QMainWindow):
 
     def _on_history_changed(self) -> None:
         history = self.controller.history
-        for name, can, text, keys in (
-            ("undo", history.can_undo, history.undo_text(), "Ctrl+Z"),
-            ("redo", history.can_redo, history.redo_text(), "Ctrl+Shift+Z"),
+        for name, can, text in (
+            ("undo", history.can_undo, history.undo_text()),
+            ("redo", history.can_redo, history.redo_text()),
         ):
             action, button = self._actions[name], self._buttons[name]
+            item = command(f"review.{name}")
+            menu_text = command_text(item)
             action.setEnabled(can)
             button.setEnabled(can)
-            action.setText(f"&{name.title()} {text}".rstrip())
-            button.setToolTip(f"{name.title()} {text} ({keys})".replace("  ", " "))
+            action.setText(
+                self.tr("{command} {change}").format(command=menu_text, change=text)
+                if text
+                else menu_text
+            )
+            title = plain_title(action.text())
+            button.setToolTip(
+                self.tr("{command} ({keys})").format(command=title, keys=key_text(item.keys[:1]))
+            )
 
     def _on_span_clicked(self, ids: list) -> None:
         if not ids or self.navigator is None or self.article is None:

@@ -14,7 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
-from annotator.keymap import MENUS, READER, Command, menu_groups
+from annotator.keymap import MENUS, READER, SUBMENUS, TAG_AS, Command, menu_groups, plain_title
+from annotator.ui.i18n import key_text as tr_key
 
 _CONTEXT = {READER: Qt.ShortcutContext.WidgetWithChildrenShortcut}
 _NATIVE = QKeySequence.SequenceFormat.NativeText
@@ -37,16 +38,37 @@ def command_icon(command: Command) -> QIcon:
 def make_action(command: Command, slot: Callable[[], object], widget: QWidget) -> QAction:
     """An action on `widget` for `command`: its text, icon, keys (in the command's scope) and
     a tooltip naming the keys; triggering it calls `slot()`."""
-    action = QAction(command_icon(command), command.text, widget)
+    action = QAction(command_icon(command), "", widget)
     action.setObjectName(command.id)
     action.setShortcuts([QKeySequence(key) for key in command.keys])
     action.setShortcutContext(_CONTEXT.get(command.scope, Qt.ShortcutContext.WindowShortcut))
     action.setCheckable(command.checkable)
-    if command.keys:
-        action.setToolTip(f"{command.title} ({key_text(command.keys)})")
+    retranslate_action(action, command)
     action.triggered.connect(lambda _checked=False: slot())
     widget.addAction(action)
     return action
+
+
+def command_text(command: Command) -> str:
+    """A command's menu text in the interface language (a label's name stays as it is)."""
+    return command.text if command.subject else tr_key(command.text)
+
+
+def command_description(command: Command) -> str:
+    """A command's help line in the interface language."""
+    if command.subject:
+        return tr_key(TAG_AS).format(label=command.subject)
+    return tr_key(command.description)
+
+
+def retranslate_action(action: QAction, command: Command) -> None:
+    """Set `action`'s text, status tip and tooltip (naming its keys) from `command`, in the
+    interface language."""
+    text = command_text(command)
+    action.setText(text)
+    action.setStatusTip(command_description(command))
+    if command.keys:
+        action.setToolTip(f"{plain_title(text)} ({key_text(command.keys)})")
 
 
 def make_actions(
@@ -86,13 +108,27 @@ def build_menus(
     groups); menus filled later (the label keys) start empty."""
     menus: dict[str, QMenu] = {}
     for name, title in MENUS.items():
-        menu = menubar.addMenu(title)
+        menu = menubar.addMenu(tr_key(title))
+        menu.setObjectName(f"menu.{name}")
         for i, group in enumerate(menu_groups(commands, name)):
             if i:
                 menu.addSeparator()
-            menu.addActions([actions[c.id] for c in group])
+            for item in group:
+                target = menu
+                if item.submenu:
+                    target = menus.get(item.submenu) or menu.addMenu(tr_key(SUBMENUS[item.submenu]))
+                    target.setObjectName(f"menu.{item.submenu}")
+                    menus[item.submenu] = target
+                target.addAction(actions[item.id])
         menus[name] = menu
     return menus
+
+
+def retranslate_menus(menus: Mapping[str, QMenu]) -> None:
+    """Give the menus of `build_menus` their titles in the interface language."""
+    titles = {**MENUS, **SUBMENUS}
+    for name, menu in menus.items():
+        menu.setTitle(tr_key(titles[name]))
 
 
 def build_toolbar(

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.errors import describe, log_failure, one_line
@@ -170,6 +170,7 @@ def start_job(
 
     runner = TaskRunner(store, run, title, window, total=total, plain=plain)
     runner.finished.connect(done)
-    runner.failed.connect(lambda why: QMessageBox.warning(window, f"{title} failed", why))
+    failed = QCoreApplication.translate("TaskRunner", "{task} failed").format(task=title)
+    runner.failed.connect(lambda why: QMessageBox.warning(window, failed, why))
     runner.start()
     return runner

@@ -49,15 +49,21 @@ from annotator.agreement_report import (
     save_report,
 )
 from annotator.store import Store
+from annotator.translatable import QT_TRANSLATE_NOOP
+from annotator.ui.i18n import digits, number, translate
 from annotator.ui.models.article_scores_model import ArticleScoresModel
-from annotator.ui.plurals import plural
 from annotator.ui.task_runner import TaskRunner
 
-SUMMARY_HEADERS = ("", "Spans A", "Spans B", *(name for _, name in FIGURES))
+SUMMARY_HEADERS = (
+    "",
+    QT_TRANSLATE_NOOP("AgreementDialog", "Spans A"),
+    QT_TRANSLATE_NOOP("AgreementDialog", "Spans B"),
+    *(name for _, name in FIGURES),
+)
 FILE_FILTERS = {
-    "csv": "CSV (*.csv)",
-    "json": "JSON (*.json)",
-    "html": "HTML page (*.html)",
+    "csv": QT_TRANSLATE_NOOP("AgreementDialog", "CSV (*.csv)"),
+    "json": QT_TRANSLATE_NOOP("AgreementDialog", "JSON (*.json)"),
+    "html": QT_TRANSLATE_NOOP("AgreementDialog", "HTML page (*.html)"),
 }
 BAR_COLOURS = ("#4363d8", "#3cb44b", "#f58231", "#911eb4")
 PROGRESS_STEPS = 1000
@@ -126,7 +132,9 @@ class AgreementChart(QWidget):
                     painter.fillRect(QRectF(x0, top + 2, width, row - 4), QColor(colour))
                 painter.setPen(text)
                 painter.drawText(
-                    int(x0 + self.BAR_W + 6), int(top + metrics.ascent()), format_score(value)
+                    int(x0 + self.BAR_W + 6),
+                    int(top + metrics.ascent()),
+                    digits(format_score(value)),
                 )
             y += row * len(FIGURES) + self.GAP
         painter.end()
@@ -155,7 +163,7 @@ class AgreementDialog(QDialog):
         b: str | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Inter-annotator agreement")
+        self.setWindowTitle(self.tr("Inter-annotator agreement"))
         self.resize(900, 620)
         self._store = store
         self._names = {label.key: label.name or label.key for label in store.labels()}
@@ -172,14 +180,16 @@ class AgreementDialog(QDialog):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._preselect(self.a_combo, a, 0)
         self._preselect(self.b_combo, b, 1)
-        self.all_check = QCheckBox("All articles with spans (not only those both marked done)")
+        self.all_check = QCheckBox(
+            self.tr("All articles with spans (not only those both marked done)")
+        )
         self.message = QLabel()
         self.message.setWordWrap(True)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Layer A:"))
+        top.addWidget(QLabel(self.tr("Layer A:")))
         top.addWidget(self.a_combo)
-        top.addWidget(QLabel("Layer B:"))
+        top.addWidget(QLabel(self.tr("Layer B:")))
         top.addWidget(self.b_combo)
         top.addWidget(self.all_check)
         top.addStretch(1)
@@ -204,19 +214,19 @@ class AgreementDialog(QDialog):
         self.article_table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch
         )
-        self.article_table.setToolTip("Double-click an article to open it")
+        self.article_table.setToolTip(self.tr("Double-click an article to open it"))
         self.article_table.doubleClicked.connect(self._on_article_table_double_clicked)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._summary_split, "Summary")
-        self.tabs.addTab(self.confusion_table, "Label confusion")
-        self.tabs.addTab(self.article_table, "Articles (worst first)")
+        self.tabs.addTab(self._summary_split, self.tr("Summary"))
+        self.tabs.addTab(self.confusion_table, self.tr("Label confusion"))
+        self.tabs.addTab(self.article_table, self.tr("Articles (worst first)"))
 
         self.save_buttons: dict[str, QPushButton] = {}
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         for fmt in FILE_FILTERS:
-            button = QPushButton(f"Save {fmt.upper()}…")
+            button = QPushButton(self.tr("Save {format}…").format(format=fmt.upper()))
             button.clicked.connect(lambda _=False, f=fmt: self._on_save_clicked(f))
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
             self.save_buttons[fmt] = button
@@ -266,10 +276,10 @@ class AgreementDialog(QDialog):
             button.setEnabled(False)
         if not (a and b):
             self.runner = None
-            self.message.setText("The project has no annotators yet.")
+            self.message.setText(self.tr("The project has no annotators yet."))
             self.computed.emit()
             return
-        self.message.setText(f"Comparing {a} and {b}…")
+        self.message.setText(self.tr("Comparing {a} and {b}…").format(a=a, b=b))
 
         def job(store: Store) -> AgreementResult:
             def tick(share: float) -> None:
@@ -280,7 +290,7 @@ class AgreementDialog(QDialog):
             return compute_agreement(store, a, b, all_articles=everything, progress=tick)
 
         runner = TaskRunner(
-            self._store, job, "Computing agreement", self, total=PROGRESS_STEPS,
+            self._store, job, self.tr("Computing agreement"), self, total=PROGRESS_STEPS,
             plain=(AgreementError, _Superseded),
         )  # fmt: skip
         runner.finished.connect(lambda result: self._on_computed(generation, result, None))
@@ -328,26 +338,26 @@ class AgreementDialog(QDialog):
     def save(self, path: str | os.PathLike[str]) -> bool:
         """Write the report shown to `path` (.csv, .json or .html); False (reason shown) if not."""
         if self.result is None:
-            self.message.setText("Nothing to save: pick two layers first.")
+            self.message.setText(self.tr("Nothing to save: pick two layers first."))
             return False
         try:
             save_report(self.result, path)
         except (OSError, ValueError) as exc:
-            self.message.setText(f"Could not save {Path(path).name}: {exc}")
+            self.message.setText(
+                self.tr("Could not save {file}: {reason}").format(file=Path(path).name, reason=exc)
+            )
             return False
-        self.message.setText(f"Saved {path}")
+        self.message.setText(self.tr("Saved {path}").format(path=path))
         return True
 
     # -- filling the views -----------------------------------------------------------------
 
     def _summary_text(self, result: AgreementResult) -> str:
-        n = result.articles
         if self.all_check.isChecked():
-            text = plural(self.tr("%n article(s) with spans in either layer.", "", n), n)
-        else:
-            text = plural(self.tr("%n article(s) marked done in both layers.", "", n), n)
-        if not result.articles and not self.all_check.isChecked():
-            text += " Tick “All articles” to compare articles not yet marked done."
+            return self.tr("%Ln article(s) with spans in either layer.", "", result.articles)
+        text = self.tr("%Ln article(s) marked done in both layers.", "", result.articles)
+        if not result.articles:
+            text += " " + self.tr("Tick “All articles” to compare articles not yet marked done.")
         return text
 
     def _label_name(self, key: str) -> str:
@@ -359,7 +369,7 @@ class AgreementDialog(QDialog):
         self._fill_articles(result)
 
     def _fill_summary(self, result: AgreementResult | None) -> None:
-        scopes = [] if result is None else [("Overall", result.overall)]
+        scopes = [] if result is None else [(self.tr("Overall"), result.overall)]
         if result is not None:
             scopes += [(self._label_name(k), s) for k, s in result.per_label.items()]
         table = self.summary_table
@@ -383,8 +393,8 @@ class AgreementDialog(QDialog):
         table.setRowCount(len(labels))
         table.setColumnCount(len(labels))
         names = [self._label_name(label) for label in labels]
-        table.setHorizontalHeaderLabels([f"B: {name}" for name in names])
-        table.setVerticalHeaderLabels([f"A: {name}" for name in names])
+        table.setHorizontalHeaderLabels([self.tr("B: {label}").format(label=n) for n in names])
+        table.setVerticalHeaderLabels([self.tr("A: {label}").format(label=n) for n in names])
         if result is None:
             return
         highest = max((n for row in result.confusion.values() for n in row.values()), default=0)
@@ -404,7 +414,7 @@ class AgreementDialog(QDialog):
     def _table(self, headers: tuple[str, ...]) -> QTableWidget:
         table = QTableWidget(0, len(headers))
         if headers:
-            table.setHorizontalHeaderLabels(list(headers))
+            table.setHorizontalHeaderLabels([translate("AgreementDialog", h) for h in headers])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().setVisible(headers == ())
@@ -427,7 +437,10 @@ class AgreementDialog(QDialog):
             return
         name = f"agreement-{self.result.a}-{self.result.b}.{fmt}"
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save agreement report", name, FILE_FILTERS[fmt]
+            self,
+            self.tr("Save agreement report"),
+            name,
+            translate("AgreementDialog", FILE_FILTERS[fmt]),
         )
         if path:
             if Path(path).suffix.lower() != f".{fmt}":
@@ -442,7 +455,7 @@ def _item(text: str) -> QTableWidgetItem:
 
 
 def _number(value: int | float | None) -> QTableWidgetItem:
-    text = str(value) if isinstance(value, int) else format_score(value)
+    text = number(value) if isinstance(value, int) else digits(format_score(value))
     item = QTableWidgetItem(text)
     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item

@@ -34,21 +34,21 @@ class ExportDialog(QDialog):
 
     def __init__(self, layers: list[str], start_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export labelled dataset")
+        self.setWindowTitle(self.tr("Export labelled dataset"))
         self.format_combo = QComboBox()
         for key, name in FORMAT_NAMES.items():
             self.format_combo.addItem(name, key)
         self.layer_combo = QComboBox()
-        self.layer_combo.addItem("All layers", ALL_LAYERS)
+        self.layer_combo.addItem(self.tr("All layers"), ALL_LAYERS)
         for name in layers:
             if name == GOLD:
-                self.layer_combo.addItem("Gold (adjudicated)", GOLD)
+                self.layer_combo.addItem(self.tr("Gold (adjudicated)"), GOLD)
             else:
                 self.layer_combo.addItem(name, name)
-        self.done_check = QCheckBox("Only articles marked done")
+        self.done_check = QCheckBox(self.tr("Only articles marked done"))
         self.done_check.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.path_edit = QLineEdit(str(start_dir / "claims.jsonl"))
-        browse = QPushButton("Browse…")
+        browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         self.format_combo.currentIndexChanged.connect(self._on_format_changed)
         self.layer_combo.currentIndexChanged.connect(
@@ -60,10 +60,10 @@ class ExportDialog(QDialog):
         path_row.addWidget(browse)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Format", self.format_combo)
-        form.addRow("Layer", self.layer_combo)
+        form.addRow(self.tr("Format"), self.format_combo)
+        form.addRow(self.tr("Layer"), self.layer_combo)
         form.addRow("", self.done_check)
-        form.addRow("Save to", path_row)
+        form.addRow(self.tr("Save to"), path_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -110,11 +110,13 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         if output_format(self.fmt).to_folder:
             path, _ = QFileDialog.getSaveFileName(
-                self, "Export to", str(self.out), "Zip (*.zip);;Folder (*)"
+                self, self.tr("Export to"), str(self.out), self.tr("Zip (*.zip);;Folder (*)")
             )
         else:
             ext = EXTENSIONS.get(self.fmt, "")
-            path, _ = QFileDialog.getSaveFileName(self, "Export to", str(self.out), f"*{ext}")
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export to"), str(self.out), f"*{ext}"
+            )
         if path:
             self.path_edit.setText(path)
 

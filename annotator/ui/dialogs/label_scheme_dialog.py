@@ -36,12 +36,21 @@ from annotator.scheme import (
     validate,
 )
 from annotator.store import Store
+from annotator.translatable import QT_TRANSLATE_NOOP
 from annotator.ui.controller import Controller
+from annotator.ui.i18n import number
 from annotator.ui.widgets.label_palette import swatch_icon
 
 NAME, NAME_BN, COLOR, SHORTCUT, RETIRED, SPANS = range(6)
-HEADERS = ("Name", "Bengali name", "Colour", "Key", "Retired", "Spans")
-FILE_FILTER = "Label schemes (*.json);;All files (*)"
+HEADERS = (
+    QT_TRANSLATE_NOOP("LabelSchemeDialog", "Name"),
+    QT_TRANSLATE_NOOP("LabelSchemeDialog", "Bengali name"),
+    QT_TRANSLATE_NOOP("LabelSchemeDialog", "Colour"),
+    QT_TRANSLATE_NOOP("LabelSchemeDialog", "Key"),
+    QT_TRANSLATE_NOOP("LabelSchemeDialog", "Retired"),
+    QT_TRANSLATE_NOOP("LabelSchemeDialog", "Spans"),
+)
+FILE_FILTER = QT_TRANSLATE_NOOP("LabelSchemeDialog", "Label schemes (*.json);;All files (*)")
 _KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -64,7 +73,7 @@ class LabelSchemeDialog(QDialog):
         self, store: Store, parent: QWidget | None = None, controller: Controller | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Label scheme")
+        self.setWindowTitle(self.tr("Label scheme"))
         self.resize(760, 520)
         self._store = store
         self._controller = controller if controller is not None else Controller(store, "", self)
@@ -74,7 +83,7 @@ class LabelSchemeDialog(QDialog):
         self._filling = False
 
         self.table = QTableWidget(0, len(HEADERS))
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in HEADERS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
@@ -85,15 +94,15 @@ class LabelSchemeDialog(QDialog):
         self.table.itemDoubleClicked.connect(self._on_table_item_double_clicked)
         self.table.currentCellChanged.connect(lambda *_: self._on_table_current_changed())
 
-        self.add_button = QPushButton("Add")
+        self.add_button = QPushButton(self.tr("Add"))
         self.add_button.clicked.connect(self._on_add_clicked)
-        self.color_button = QPushButton("Edit colour…")
+        self.color_button = QPushButton(self.tr("Edit colour…"))
         self.color_button.clicked.connect(self._on_color_clicked)
-        self.retire_button = QPushButton("Retire")
+        self.retire_button = QPushButton(self.tr("Retire"))
         self.retire_button.clicked.connect(self._on_retire_clicked)
-        self.import_button = QPushButton("Import scheme file…")
+        self.import_button = QPushButton(self.tr("Import scheme file…"))
         self.import_button.clicked.connect(self._on_import_clicked)
-        self.export_button = QPushButton("Export scheme file…")
+        self.export_button = QPushButton(self.tr("Export scheme file…"))
         self.export_button.clicked.connect(self._on_export_clicked)
         row = QHBoxLayout()
         for button in (self.add_button, self.color_button, self.retire_button):
@@ -103,7 +112,9 @@ class LabelSchemeDialog(QDialog):
         row.addWidget(self.export_button)
 
         self.guideline_edit = QPlainTextEdit()
-        self.guideline_edit.setPlaceholderText("Guideline for the selected label (its tooltip)")
+        self.guideline_edit.setPlaceholderText(
+            self.tr("Guideline for the selected label (its tooltip)")
+        )
         self.guideline_edit.setMaximumHeight(110)
         self.guideline_edit.textChanged.connect(self._on_guideline_changed)
 
@@ -120,7 +131,7 @@ class LabelSchemeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
-        layout.addWidget(QLabel("Guideline:"))
+        layout.addWidget(QLabel(self.tr("Guideline:")))
         layout.addWidget(self.guideline_edit)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -236,8 +247,11 @@ class LabelSchemeDialog(QDialog):
         self._on_table_current_changed()
         if self._check():
             self._show_info(
-                f"Imported {len(incoming)} labels from {Path(path).name}: {new} new, "
-                f"{len(incoming) - new} updated."
+                self.tr(
+                    "Imported %n label(s) from {file}: {new} new, {updated} updated.",
+                    "",
+                    len(incoming),
+                ).format(file=Path(path).name, new=number(new), updated=number(len(incoming) - new))
             )
         return True
 
@@ -250,7 +264,9 @@ class LabelSchemeDialog(QDialog):
         except (SchemeError, OSError) as exc:
             self._show_error(str(exc))
             return False
-        self._show_info(f"Exported {len(labels)} labels to {Path(path).name}.")
+        self._show_info(
+            self.tr("Exported %n label(s) to {file}.", "", len(labels)).format(file=Path(path).name)
+        )
         return True
 
     def error_text(self) -> str:
@@ -264,10 +280,12 @@ class LabelSchemeDialog(QDialog):
         try:
             validate(labels)
         except SchemeError as exc:
-            self._show_error(f"Not saved: {exc}")
+            self._show_error(self.tr("Not saved: {reason}").format(reason=exc))
             return
         if labels != self._store.labels() and self._controller.apply(SaveScheme(labels)) is None:
-            self._show_error(f"Not saved: {self._controller.last_error}")
+            self._show_error(
+                self.tr("Not saved: {reason}").format(reason=self._controller.last_error)
+            )
             return
         super().accept()
 
@@ -327,7 +345,7 @@ class LabelSchemeDialog(QDialog):
                 COLOR: label.color,
                 SHORTCUT: label.shortcut or "",
                 RETIRED: "",
-                SPANS: str(self._usage.get(label.key, 0)),
+                SPANS: number(self._usage.get(label.key, 0)),
             }
             for column, text in cells.items():
                 item = self.table.item(row, column)
@@ -346,8 +364,12 @@ class LabelSchemeDialog(QDialog):
                     item.setForeground(muted)
                 else:
                     item.setData(Qt.ItemDataRole.ForegroundRole, None)
-            kind = " (document label)" if label.kind == "doc" else ""
-            self.table.item(row, NAME).setToolTip(f"key: {label.key}{kind}")
+            tip = (
+                self.tr("key: {key} (document label)")
+                if label.kind == "doc"
+                else self.tr("key: {key}")
+            )
+            self.table.item(row, NAME).setToolTip(tip.format(key=label.key))
             self.table.item(row, COLOR).setIcon(swatch_icon(label.color))
             self.table.item(row, RETIRED).setCheckState(
                 Qt.CheckState.Checked if label.retired else Qt.CheckState.Unchecked
@@ -368,7 +390,9 @@ class LabelSchemeDialog(QDialog):
         label = self._current()
         self.color_button.setEnabled(label is not None)
         self.retire_button.setEnabled(label is not None)
-        self.retire_button.setText("Unretire" if label is not None and label.retired else "Retire")
+        self.retire_button.setText(
+            self.tr("Unretire") if label is not None and label.retired else self.tr("Retire")
+        )
 
     # -- slots -----------------------------------------------------------------------------
 
@@ -401,7 +425,9 @@ class LabelSchemeDialog(QDialog):
             self.set_shortcut(key, digit)
         else:
             self._fill_row(self._labels.index(self._label(key)))
-            self._show_error(f"Key must be a digit 1-9 or empty, not {text!r}.")
+            self._show_error(
+                self.tr("Key must be a digit 1-9 or empty, not {text}.").format(text=repr(text))
+            )
 
     def _on_table_item_double_clicked(self, item: QTableWidgetItem) -> None:
         if item.column() == COLOR:
@@ -414,9 +440,9 @@ class LabelSchemeDialog(QDialog):
 
     def _on_add_clicked(self) -> None:
         names = {label.name for label in self._labels}
-        name, n = "New label", 2
+        name, n = self.tr("New label"), 2
         while name in names:
-            name, n = f"New label {n}", n + 1
+            name, n = self.tr("New label {n}").format(n=n), n + 1
         self.add_label(name)
         self.table.editItem(self.table.item(len(self._labels) - 1, NAME))
 
@@ -424,7 +450,9 @@ class LabelSchemeDialog(QDialog):
         label = self._current()
         if label is None:
             return
-        color = QColorDialog.getColor(QColor(label.color), self, f"Colour of {label.name}")
+        color = QColorDialog.getColor(
+            QColor(label.color), self, self.tr("Colour of {label}").format(label=label.name)
+        )
         if color.isValid():
             self.set_color(label.key, color.name())
 
@@ -434,13 +462,15 @@ class LabelSchemeDialog(QDialog):
             self.set_retired(label.key, not label.retired)
 
     def _on_import_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import label scheme", "", FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import label scheme"), "", self.tr(FILE_FILTER)
+        )
         if path:
             self.import_file(path)
 
     def _on_export_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export label scheme", "labels.json", FILE_FILTER
+            self, self.tr("Export label scheme"), "labels.json", self.tr(FILE_FILTER)
         )
         if path:
             self.export_file(path)

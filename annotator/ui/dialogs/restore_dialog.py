@@ -17,19 +17,26 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.backups import BEFORE_RESTORE, DAILY, PRE_MIGRATION, Backup, human_size
+from annotator.translatable import QT_TRANSLATE_NOOP
+from annotator.ui.i18n import digits, translate
 
 KIND_NAMES = {
-    DAILY: "Daily snapshot",
-    PRE_MIGRATION: "Before a schema update",
-    BEFORE_RESTORE: "Kept aside by a restore",
+    DAILY: QT_TRANSLATE_NOOP("RestoreDialog", "Daily snapshot"),
+    PRE_MIGRATION: QT_TRANSLATE_NOOP("RestoreDialog", "Before a schema update"),
+    BEFORE_RESTORE: QT_TRANSLATE_NOOP("RestoreDialog", "Kept aside by a restore"),
 }
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def local_time(backup: Backup) -> str:
-    """When the copy was made, in local time to the minute."""
-    return backup.created.astimezone().strftime("%Y-%m-%d %H:%M")
+    """When the copy was made, in local time to the minute (Bengali digits when chosen)."""
+    return digits(backup.created.astimezone().strftime("%Y-%m-%d %H:%M"))
+
+
+def kind_name(kind: str) -> str:
+    """What made a backup, in the interface language."""
+    return translate("RestoreDialog", KIND_NAMES[kind]) if kind in KIND_NAMES else kind
 
 
 class RestoreDialog(QDialog):
@@ -41,26 +48,28 @@ class RestoreDialog(QDialog):
 
     def __init__(self, backups: list[Backup], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Restore from backup")
+        self.setWindowTitle(self.tr("Restore from backup"))
         self.backups = backups
         self.chosen: Backup | None = None
         intro = QLabel(
-            "Put one of these copies in place of the project. The current file is kept "
-            "beside it (…before-restore-<time>), so this can be undone the same way."
+            self.tr(
+                "Put one of these copies in place of the project. The current file is kept "
+                "beside it (…before-restore-<time>), so this can be undone the same way."
+            )
             if backups
-            else "This project has no backups yet: one is made the first time it is opened "
-            "each day."
+            else self.tr(
+                "This project has no backups yet: one is made the first time it is opened each day."
+            )
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(len(backups), 3)
-        self.table.setHorizontalHeaderLabels(["Time", "Kind", "Size"])
+        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Kind"), self.tr("Size")])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for row, backup in enumerate(backups):
-            cells = (local_time(backup), KIND_NAMES.get(backup.kind, backup.kind),
-                     human_size(backup.size))  # fmt: skip
+            cells = (local_time(backup), kind_name(backup.kind), digits(human_size(backup.size)))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(str(backup.path))
@@ -71,7 +80,9 @@ class RestoreDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.restore_button = buttons.addButton("Restore…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button = buttons.addButton(
+            self.tr("Restore…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.restore_button.clicked.connect(self._on_restore_clicked)
         buttons.rejected.connect(self.reject)
         self.table.itemSelectionChanged.connect(self._on_table_selection_changed)
@@ -99,10 +110,11 @@ class RestoreDialog(QDialog):
             return
         answer = QMessageBox.question(
             self,
-            "Restore from backup",
-            f"Replace the project with the copy of {local_time(backup)} "
-            f"({KIND_NAMES.get(backup.kind, backup.kind).lower()})?\n\n"
-            "The current file is kept beside it; the window reopens on the restored project.",
+            self.tr("Restore from backup"),
+            self.tr(
+                "Replace the project with the copy of {time} ({kind})?\n\n"
+                "The current file is kept beside it; the window reopens on the restored project."
+            ).format(time=local_time(backup), kind=kind_name(backup.kind).lower()),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

@@ -15,9 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.keymap import SECTION_NOTES, LabelLike, help_sections
+from annotator.keymap import (
+    MENUS,
+    SECTION_NOTES,
+    SECTION_TITLES,
+    LabelLike,
+    help_sections,
+    plain_title,
+)
+from annotator.ui.i18n import key_text as tr_key
 from annotator.ui.screen import fit_to_screen
-from annotator.ui.shortcuts import key_text
+from annotator.ui.shortcuts import command_description, key_text
 
 
 class ShortcutsDialog(QDialog):
@@ -28,22 +36,24 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, labels: Iterable[LabelLike], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Keys", "Command"])
+        self.tree.setHeaderLabels([self.tr("Keys"), self.tr("Command")])
         self.tree.setRootIsDecorated(False)
         self.tree.setAlternatingRowColors(True)
         for heading, commands in help_sections(labels):
+            title = plain_title(tr_key(MENUS.get(heading) or SECTION_TITLES[heading]))
             note = SECTION_NOTES.get(heading)
-            section = QTreeWidgetItem(self.tree, [f"{heading} — {note}" if note else heading])
+            text = self.tr("{section} — {note}").format(section=title, note=tr_key(note))
+            section = QTreeWidgetItem(self.tree, [text if note else title])
             section.setData(0, Qt.ItemDataRole.UserRole, heading)
             section.setFirstColumnSpanned(True)
             font = section.font(0)
             font.setBold(True)
             section.setFont(0, font)
             for command in commands:
-                QTreeWidgetItem(section, [key_text(command.keys), command.description])
+                QTreeWidgetItem(section, [key_text(command.keys), command_description(command)])
         self.tree.expandAll()
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -18,11 +18,20 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QIcon
 
 from annotator.store import ListRow, Store
+from annotator.translatable import QT_TRANSLATE_NOOP
 
 _Index = QModelIndex | QPersistentModelIndex
 
-STATUS_TEXT = {"todo": "To do", "in_progress": "In progress", "done": "Done"}
-REVIEW_TEXT = {"not_reviewed": "", "in_review": "In review", "adjudicated": "Adjudicated"}
+STATUS_TEXT = {
+    "todo": QT_TRANSLATE_NOOP("ArticleListModel", "To do"),
+    "in_progress": QT_TRANSLATE_NOOP("ArticleListModel", "In progress"),
+    "done": QT_TRANSLATE_NOOP("ArticleListModel", "Done"),
+}
+REVIEW_TEXT = {
+    "not_reviewed": "",
+    "in_review": QT_TRANSLATE_NOOP("ArticleListModel", "In review"),
+    "adjudicated": QT_TRANSLATE_NOOP("ArticleListModel", "Adjudicated"),
+}
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 _DECORATION = int(Qt.ItemDataRole.DecorationRole.value)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
@@ -67,7 +76,14 @@ class ArticleListModel(QAbstractTableModel):
     counted = Signal(int)
 
     COLUMNS = ("title", "outlet", "published", "status", "claims", "review")
-    HEADERS = ("Title", "Outlet", "Published", "Status", "Claims", "Review")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ArticleListModel", "Title"),
+        QT_TRANSLATE_NOOP("ArticleListModel", "Outlet"),
+        QT_TRANSLATE_NOOP("ArticleListModel", "Published"),
+        QT_TRANSLATE_NOOP("ArticleListModel", "Status"),
+        QT_TRANSLATE_NOOP("ArticleListModel", "Claims"),
+        QT_TRANSLATE_NOOP("ArticleListModel", "Review"),
+    )
     TITLE, OUTLET, PUBLISHED, STATUS, CLAIMS, REVIEW = range(6)
     FIRST_PAGE = 200  # rows a re-query reads at once
     PAGE = 200  # rows read at a time as the view shows them
@@ -97,6 +113,7 @@ class ArticleListModel(QAbstractTableModel):
         self._complete = True
         self._index: dict[int, int] | None = None
         self._icons: dict[str, QIcon] = {}
+        self._names: dict[tuple[str, int], str] = {}
         self._rest = QTimer(self, singleShot=True, interval=0)
         self._rest.timeout.connect(self.fetch_rest)
         if load:
@@ -305,7 +322,7 @@ class ArticleListModel(QAbstractTableModel):
         """Column titles; rows have none of their own."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < len(self.HEADERS):
-                return self.HEADERS[section]
+                return self.tr(self.HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = _DISPLAY) -> Any:
@@ -325,9 +342,9 @@ class ArticleListModel(QAbstractTableModel):
             if column == self.PUBLISHED:
                 return format_published(item.published, self._bengali)
             if column == self.STATUS:
-                return STATUS_TEXT.get(item.status, item.status)
+                return self._text(STATUS_TEXT, item.status)
             if column == self.REVIEW:
-                return REVIEW_TEXT.get(item.review, item.review)
+                return self._text(REVIEW_TEXT, item.review)
             text = str(item.claims)
             return bangla.convert_english_digit_to_bangla_digit(text) if self._bengali else text
         if role == _USER:
@@ -341,8 +358,27 @@ class ArticleListModel(QAbstractTableModel):
         if column == self.OUTLET:
             return item.outlet or self.tr("The article names no outlet and has no web address")
         if column == self.PUBLISHED:
-            return item.published or "no publication date"
+            return item.published or self.tr("no publication date")
         return None
+
+    def _text(self, names: dict[str, str], value: str) -> str:
+        """A status or review value's name in the interface language (texts are cached:
+        `data` runs for every painted cell)."""
+        key = (value, id(names))
+        text = self._names.get(key)
+        if text is None:
+            name = names.get(value, value)
+            text = self._names[key] = self.tr(name) if name else ""
+        return text
+
+    def retranslate(self) -> None:
+        """The interface language changed: headers and status names again."""
+        self._names.clear()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, self.STATUS), self.index(len(self._ids) - 1, self.REVIEW)
+            )
 
     def _status_icon(self, status: str) -> QIcon | None:
         icon = self._icons.get(status)

@@ -12,8 +12,18 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from annotator.agreement import ArticleScores
 from annotator.agreement_report import format_score
+from annotator.translatable import QT_TRANSLATE_NOOP
+from annotator.ui.i18n import digits, number, translate
 
-HEADERS = ("Id", "Title", "Spans A", "Spans B", "Exact F1", "Overlap F1", "Cohen's κ")
+HEADERS = (
+    QT_TRANSLATE_NOOP("ArticleScoresModel", "Id"),
+    QT_TRANSLATE_NOOP("ArticleScoresModel", "Title"),
+    QT_TRANSLATE_NOOP("ArticleScoresModel", "Spans A"),
+    QT_TRANSLATE_NOOP("ArticleScoresModel", "Spans B"),
+    "Exact F1",
+    "Overlap F1",
+    "Cohen's κ",
+)
 _FIELDS = ("article_id", "title", "a_spans", "b_spans", "exact_f1", "overlap_f1", "cohen_kappa")
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -57,7 +67,9 @@ class ArticleScoresModel(QAbstractTableModel):
             value = getattr(row, _FIELDS[index.column()])
             if index.column() == 1:
                 return value
-            return str(value) if isinstance(value, int) else format_score(value)
+            if index.column() == 0:
+                return str(value)  # an id, as the store and the command line write it
+            return number(value) if isinstance(value, int) else digits(format_score(value))
         return None
 
     def headerData(  # noqa: N802
@@ -65,5 +77,5 @@ class ArticleScoresModel(QAbstractTableModel):
     ) -> Any:
         """Column names."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return translate("ArticleScoresModel", HEADERS[section])
         return None

@@ -18,8 +18,16 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPixmap
 from annotator.attributes import attr_text, attrs_summary
 from annotator.models import Span
 from annotator.scheme import LabelDef
+from annotator.translatable import QT_TRANSLATE_NOOP
 
-COLUMNS = ("Label", "Text", "Annotator", "Certainty", "Source", "Note")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("SpanTableModel", "Label"),
+    QT_TRANSLATE_NOOP("SpanTableModel", "Text"),
+    QT_TRANSLATE_NOOP("SpanTableModel", "Annotator"),
+    QT_TRANSLATE_NOOP("SpanTableModel", "Certainty"),
+    QT_TRANSLATE_NOOP("SpanTableModel", "Source"),
+    QT_TRANSLATE_NOOP("SpanTableModel", "Note"),
+)
 LABEL, TEXT, ANNOTATOR, CERTAINTY, SOURCE, NOTE = range(len(COLUMNS))
 # A colleague's rows: a warm tint over the table's own background (light or dark theme).
 COLLEAGUE_TINT = QColor(255, 170, 0, 48)
@@ -134,7 +142,7 @@ class SpanTableModel(QAbstractTableModel):
     ) -> Any:
         """Column titles."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("SpanTableModel", COLUMNS[section])
+            return self.tr(COLUMNS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

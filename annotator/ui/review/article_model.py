@@ -15,13 +15,19 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from annotator import review
 from annotator.store import Store
+from annotator.translatable import QT_TRANSLATE_NOOP
+from annotator.ui.i18n import number
 
 REVIEW_TEXT = {
-    "not_reviewed": "Not reviewed",
-    "in_review": "In review",
-    "adjudicated": "Adjudicated",
+    "not_reviewed": QT_TRANSLATE_NOOP("ReviewArticleModel", "Not reviewed"),
+    "in_review": QT_TRANSLATE_NOOP("ReviewArticleModel", "In review"),
+    "adjudicated": QT_TRANSLATE_NOOP("ReviewArticleModel", "Adjudicated"),
 }
-HEADERS = ("Title", "Review", "Open")
+HEADERS = (
+    QT_TRANSLATE_NOOP("ReviewArticleModel", "Title"),
+    QT_TRANSLATE_NOOP("ReviewArticleModel", "Review"),
+    QT_TRANSLATE_NOOP("ReviewArticleModel", "Open"),
+)
 PAGE = 200
 """Rows read from the store at a time."""
 BLOCK = 50
@@ -77,7 +83,7 @@ class ReviewArticleModel(QAbstractTableModel):
         for offset, (article_id, title) in enumerate(page):
             self._row_of[article_id] = first + offset
             self._ids.append(article_id)
-            self._titles.append(title or f"Article {article_id}")
+            self._titles.append(title or self.tr("Article {id}").format(id=article_id))
         self._status.update(self.store.review_statuses([i for i, _ in page]))
         self.endInsertRows()
 
@@ -138,13 +144,13 @@ class ReviewArticleModel(QAbstractTableModel):
         if column == self.TITLE:
             return self._titles[row]
         if column == self.REVIEW:
-            return REVIEW_TEXT[self._status.get(self._ids[row], "not_reviewed")]
-        return str(self.open_count(row))
+            return self.tr(REVIEW_TEXT[self._status.get(self._ids[row], "not_reviewed")])
+        return number(self.open_count(row))
 
     def headerData(  # noqa: N802 - Qt
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         """Column names."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return None

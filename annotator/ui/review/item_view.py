@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -10,14 +11,23 @@ from annotator.keymap import command
 from annotator.models import Decision, Span
 from annotator.review import KIND_COLORS, KIND_NAMES, Item
 from annotator.scheme import LabelDef
+from annotator.translatable import QT_TRANSLATE_NOOP
+from annotator.ui.i18n import digits, translate
 
-ACTION_TEXT = {
-    "accept_a": "accepted A",
-    "accept_b": "accepted B",
-    "accept_both": "accepted both",
-    "reject": "rejected",
-    "edit": "edited",
-    "agreed": "agreed",
+ACTION_TEXT = {  # a ruling, as the item view names it
+    "accept_a": QT_TRANSLATE_NOOP("ItemView", "accepted A"),
+    "accept_b": QT_TRANSLATE_NOOP("ItemView", "accepted B"),
+    "accept_both": QT_TRANSLATE_NOOP("ItemView", "accepted both"),
+    "reject": QT_TRANSLATE_NOOP("ItemView", "rejected"),
+    "edit": QT_TRANSLATE_NOOP("ItemView", "edited"),
+    "agreed": QT_TRANSLATE_NOOP("ItemView", "agreed"),
+}
+DECIDED = {  # the status bar's line after a ruling
+    "accept_a": QT_TRANSLATE_NOOP("ReviewWindow", "Accepted A — written to gold."),
+    "accept_b": QT_TRANSLATE_NOOP("ReviewWindow", "Accepted B — written to gold."),
+    "accept_both": QT_TRANSLATE_NOOP("ReviewWindow", "Accepted both — written to gold."),
+    "reject": QT_TRANSLATE_NOOP("ReviewWindow", "Rejected — written to gold."),
+    "edit": QT_TRANSLATE_NOOP("ReviewWindow", "Edited — written to gold."),
 }
 
 
@@ -43,26 +53,32 @@ class ItemView(QTextBrowser):
         """Describe `item` (None: say how to pick one)."""
         if item is None:
             key = command("review.next").keys[0]
-            self.setHtml(f"<p>No disagreement selected. Press <b>{key}</b> for the next one.</p>")
+            text = self.tr("No disagreement selected. Press <b>{key}</b> for the next one.")
+            self.setHtml(f"<p>{text.format(key=key)}</p>")
             return
         a, b = layers
         html = [
             f'<p><span style="background:{KIND_COLORS[item.kind]}">&nbsp;&nbsp;&nbsp;</span>'
-            f" <b>{KIND_NAMES[item.kind]}</b></p>",
-            _spans_html(f"A ({a})", item.a, labels),
-            _spans_html(f"B ({b})", item.b, labels),
+            f" <b>{translate('review', KIND_NAMES[item.kind])}</b></p>",
+            _spans_html(self.tr("A ({layer})").format(layer=a), item.a, labels),
+            _spans_html(self.tr("B ({layer})").format(layer=b), item.b, labels),
         ]
         if ruling is not None:
-            html.append(
-                f"<p><i>Decision: {ACTION_TEXT[ruling.decision]} by {escape(ruling.reviewer)},"
-                f" {ruling.created[:16].replace('T', ' ')}</i></p>"
+            line = self.tr("Decision: {decision} by {reviewer}, {time}").format(
+                decision=translate("ItemView", ACTION_TEXT[ruling.decision]),
+                reviewer=escape(ruling.reviewer),
+                time=digits(ruling.created[:16].replace("T", " ")),
             )
+            html.append(f"<p><i>{line}</i></p>")
         self.setHtml("".join(html))
 
 
 def _spans_html(heading: str, spans: tuple[Span, ...], labels: dict[str, LabelDef]) -> str:
     if not spans:
-        return f"<p><b>{escape(heading)}</b>: nothing</p>"
+        nothing = QCoreApplication.translate("ItemView", "{layer}: nothing").format(
+            layer=f"<b>{escape(heading)}</b>"
+        )
+        return f"<p>{nothing}</p>"
     rows = []
     for span in spans:
         label = labels.get(span.label)
@@ -73,7 +89,11 @@ def _spans_html(heading: str, spans: tuple[Span, ...], labels: dict[str, LabelDe
             f'<li><span style="color:{QColor(color).name()}">■</span> <b>{escape(name)}</b>'
             f" «{escape(span.text)}»"
             + (f"<br><small>{escape(attrs)}</small>" if attrs else "")
-            + (f"<br><small>note: {escape(span.note)}</small>" if span.note else "")
+            + (f"<br><small>{_note(span.note)}</small>" if span.note else "")
             + "</li>"
         )
     return f"<p><b>{escape(heading)}</b></p><ul>{''.join(rows)}</ul>"
+
+
+def _note(note: str) -> str:
+    return QCoreApplication.translate("ItemView", "note: {note}").format(note=escape(note))

@@ -21,6 +21,7 @@ from annotator.keymap import command
 from annotator.models import Comment
 from annotator.review import KIND_COLORS, KIND_NAMES, KINDS
 from annotator.scheme import LabelDef
+from annotator.ui.i18n import number, translate
 from annotator.ui.review.item_view import ItemView
 
 RULING_BUTTONS = ("accept_a", "accept_b", "accept_both", "reject")
@@ -47,7 +48,11 @@ class Legend(QWidget):
         """Show how many regions of each kind the article has."""
         for kind, label in self.labels.items():
             swatch = f'<span style="background:{KIND_COLORS[kind]}">&nbsp;&nbsp;&nbsp;&nbsp;</span>'
-            label.setText(f"{swatch}&nbsp; {KIND_NAMES[kind]}: {counts.get(kind, 0)}")
+            name = translate("review", KIND_NAMES[kind])
+            count = number(counts.get(kind, 0))
+            label.setText(
+                f"{swatch}&nbsp; " + self.tr("{kind}: {count}").format(kind=name, count=count)
+            )
 
 
 class SidePanel(QWidget):
@@ -65,11 +70,11 @@ class SidePanel(QWidget):
         self.gold_label = QComboBox()
         self.comment_list = QListWidget()
         self.comment_edit = QLineEdit()
-        self.comment_edit.setPlaceholderText("Comment on this disagreement… (Enter)")
+        self.comment_edit.setPlaceholderText(self.tr("Comment on this disagreement… (Enter)"))
         self.buttons: dict[str, QPushButton] = {}
 
         form = QVBoxLayout(self)
-        form.addWidget(QLabel("<b>Legend</b> (ruled regions: underline only)"))
+        form.addWidget(QLabel(self.tr("<b>Legend</b> (ruled regions: underline only)")))
         form.addWidget(self.legend)
         form.addWidget(self.position_label)
         form.addWidget(self.item_view, 2)
@@ -80,8 +85,10 @@ class SidePanel(QWidget):
             rulings.addWidget(button)
         form.addLayout(rulings)
         edit_row = QFormLayout()
-        edit_button = QPushButton(f"Edit ({command('review.edit').keys[0]})")
-        edit_button.setToolTip("Put the reader's selection into gold with this label")
+        edit_button = QPushButton(
+            self.tr("Edit ({key})").format(key=command("review.edit").keys[0])
+        )
+        edit_button.setToolTip(self.tr("Put the reader's selection into gold with this label"))
         edit_button.clicked.connect(actions["edit"].trigger)
         self.buttons["edit"] = edit_button
         edit_row.addRow(edit_button, self.gold_label)
@@ -90,7 +97,7 @@ class SidePanel(QWidget):
         for name in NAVIGATION_BUTTONS:
             navigation.addWidget(self._button(name, actions[name]))
         form.addLayout(navigation)
-        form.addWidget(QLabel("<b>Comments</b>"))
+        form.addWidget(QLabel(self.tr("<b>Comments</b>")))
         form.addWidget(self.comment_list, 1)
         form.addWidget(self.comment_edit)
 

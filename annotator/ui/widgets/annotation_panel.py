@@ -69,16 +69,13 @@ class AnnotationPanel(QWidget):
         for value in CERTAINTY:
             self.certainty_box.addItem(value, value)
         self.source_edit = QLineEdit()
-        self.source_edit.setPlaceholderText("who made the claim, e.g. KCNA, Reuters")
         self._sources = QStringListModel([])
         completer = QCompleter(self._sources, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.source_edit.setCompleter(completer)
         self.actors_edit = QLineEdit()
-        self.actors_edit.setPlaceholderText("actors, comma separated")
         self.note_edit = QLineEdit()
-        self.note_edit.setPlaceholderText("note")
         self.owner_label = QLabel()
 
         self.label_box.activated.connect(self._on_label_activated)
@@ -88,16 +85,16 @@ class AnnotationPanel(QWidget):
         self.note_edit.editingFinished.connect(self._commit_note)
 
         form = QFormLayout()
-        form.addRow("Label", self.label_box)
-        form.addRow("Certainty", self.certainty_box)
-        form.addRow("Claim source", self.source_edit)
-        form.addRow("Actors", self.actors_edit)
-        form.addRow("Note", self.note_edit)
+        self._field_labels = [QLabel() for _ in range(5)]
+        fields = (self.label_box, self.certainty_box, self.source_edit, self.actors_edit,
+                  self.note_edit)  # fmt: skip
+        for caption, field in zip(self._field_labels, fields, strict=True):
+            form.addRow(caption, field)
         form.addRow(self.owner_label)
-        self.editor = QGroupBox("Selected span")
+        self.editor = QGroupBox()
         self.editor.setLayout(form)
 
-        self.doc_box = QGroupBox("Document labels")
+        self.doc_box = QGroupBox()
         self._doc_layout = QGridLayout(self.doc_box)
         self._doc_checks: dict[str, QCheckBox] = {}
 
@@ -111,7 +108,23 @@ class AnnotationPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.editor)
         layout.addWidget(self.doc_box)
-        self._show_editor(None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Captions and placeholders in the interface language."""
+        captions = (self.tr("Label"), self.tr("Certainty"), self.tr("Claim source"),
+                    self.tr("Actors"), self.tr("Note"))  # fmt: skip
+        for label, text in zip(self._field_labels, captions, strict=True):
+            label.setText(text)
+        self.source_edit.setPlaceholderText(self.tr("who made the claim, e.g. KCNA, Reuters"))
+        self.actors_edit.setPlaceholderText(self.tr("actors, comma separated"))
+        self.note_edit.setPlaceholderText(self.tr("note"))
+        self.editor.setTitle(self.tr("Selected span"))
+        self.doc_box.setTitle(self.tr("Document labels"))
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )
+        self._show_editor(self._current)
 
     # -- filling ---------------------------------------------------------------------------
 
@@ -243,7 +256,7 @@ class AnnotationPanel(QWidget):
         self._show_label(span)
         if span is None:
             self.certainty_box.setCurrentIndex(-1)  # blank, as the label box is
-            self.owner_label.setText("Select a span to edit it.")
+            self.owner_label.setText(self.tr("Select a span to edit it."))
             self.source_edit.clear()
             self.actors_edit.clear()
             self.note_edit.clear()
@@ -257,7 +270,11 @@ class AnnotationPanel(QWidget):
         actors = span.attrs.get("actors", [])
         self.actors_edit.setText(", ".join(actors) if isinstance(actors, list) else str(actors))
         self.note_edit.setText(span.note)
-        self.owner_label.setText("" if own else f"Tagged by {span.annotator}: read only for you.")
+        self.owner_label.setText(
+            ""
+            if own
+            else self.tr("Tagged by {name}: read only for you.").format(name=span.annotator)
+        )
         del blockers
         self.current_changed.emit(span)
 

@@ -57,25 +57,25 @@ class ArticleHeader(QWidget):
             self.title.setText("")
             self.meta.setText("")
             return
-        self.title.setText(article.title or "(untitled)")
+        self.title.setText(article.title or self.tr("(untitled)"))
         parts = [
             shown_outlet(article.outlet, article.url),
             article.byline,
             published_text(article.published, bengali_digits),
         ]
         if article.updated and article.updated != article.published:
-            parts.append("আপডেট: " + published_text(article.updated, bengali_digits))
+            updated = published_text(article.updated, bengali_digits)
+            parts.append(self.tr("Updated: {date}").format(date=updated))
         self.meta.setText("  ·  ".join(p for p in parts if p))
+        lines = (
+            self.tr("published: {value}"),
+            self.tr("updated: {value}"),
+            self.tr("url: {value}"),
+            self.tr("source file: {value}"),
+            self.tr("source: {value}"),
+        )
+        values = (article.published, article.updated, article.url, article.source_file,
+                  article.meta.get("source_line"))  # fmt: skip
         self.meta.setToolTip(
-            "\n".join(
-                f"{name}: {value}"
-                for name, value in (
-                    ("published", article.published),
-                    ("updated", article.updated),
-                    ("url", article.url),
-                    ("source file", article.source_file),
-                    ("source", article.meta.get("source_line")),
-                )
-                if value
-            )
+            "\n".join(line.format(value=v) for line, v in zip(lines, values, strict=True) if v)
         )

@@ -17,13 +17,19 @@ from PySide6.QtWidgets import (
 
 from annotator.scheme import LabelDef
 from annotator.store import Store
+from annotator.translatable import QT_TRANSLATE_NOOP
 from annotator.ui.models.article_list_model import ArticleListModel, format_published
 from annotator.ui.widgets.column_fit import RefitOnResize, fit_columns, shown_texts
 
-STATUS_CHOICES = (("All articles", None), ("To do", "todo"), ("In progress", "in_progress"),
-                  ("Done", "done"), ("Review: not reviewed", "review:not_reviewed"),
-                  ("Review: in review", "review:in_review"),
-                  ("Review: adjudicated", "review:adjudicated"))  # fmt: skip
+STATUS_CHOICES = (
+    (QT_TRANSLATE_NOOP("ArticleListPanel", "All articles"), None),
+    (QT_TRANSLATE_NOOP("ArticleListPanel", "To do"), "todo"),
+    (QT_TRANSLATE_NOOP("ArticleListPanel", "In progress"), "in_progress"),
+    (QT_TRANSLATE_NOOP("ArticleListPanel", "Done"), "done"),
+    (QT_TRANSLATE_NOOP("ArticleListPanel", "Review: not reviewed"), "review:not_reviewed"),
+    (QT_TRANSLATE_NOOP("ArticleListPanel", "Review: in review"), "review:in_review"),
+    (QT_TRANSLATE_NOOP("ArticleListPanel", "Review: adjudicated"), "review:adjudicated"),
+)
 SEARCH_DELAY_MS = 250  # typing pauses this long before the list is filtered
 OUTLET_WIDTH_CAP = 180  # pixels: a long outlet name is elided (its tooltip has it whole)
 TITLE_MIN_WIDTH = 140  # pixels the title keeps before claims, then outlet, are hidden
@@ -42,7 +48,6 @@ class ArticleListPanel(QWidget):
     def __init__(self, store: Store, annotator: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Search Bengali words…")
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.addAction(
             qta.icon("fa5s.search"), QLineEdit.ActionPosition.LeadingPosition
@@ -52,7 +57,7 @@ class ArticleListPanel(QWidget):
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
         self.status_filter = QComboBox()
         for text, value in STATUS_CHOICES:
-            self.status_filter.addItem(text, value)
+            self.status_filter.addItem(self.tr(text), value)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
         self.label_filter = QComboBox()
         self.label_filter.currentIndexChanged.connect(lambda _i: self.filters_changed.emit())
@@ -61,8 +66,8 @@ class ArticleListPanel(QWidget):
         self.model = ArticleListModel(store, annotator, self, load=False)
         self.count_label = QLabel()
         self.count_label.setObjectName("article_count")
-        self.model.modelReset.connect(self._show_count)
-        self.model.counted.connect(self._show_count)
+        self.model.modelReset.connect(self.show_count)
+        self.model.counted.connect(self.show_count)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -89,6 +94,7 @@ class ArticleListPanel(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
+        self.retranslate()
 
     def fit_columns(self) -> None:
         """The title takes the spare width; outlet, date, status, claims and review are as
@@ -101,20 +107,32 @@ class ArticleListPanel(QWidget):
         fit_columns(view, model.TITLE, texts, (model.STATUS,), {model.OUTLET: OUTLET_WIDTH_CAP},
                     (model.CLAIMS, model.OUTLET), TITLE_MIN_WIDTH)  # fmt: skip
 
-    def _show_count(self) -> None:
-        """'N articles' under the list; 'N+ articles, counting…' while the rest is read."""
+    def retranslate(self) -> None:
+        """Texts in the interface language: placeholder, filter choices, count, headers."""
+        self.search_edit.setPlaceholderText(self.tr("Search Bengali words…"))
+        for i, (text, _value) in enumerate(STATUS_CHOICES):
+            self.status_filter.setItemText(i, self.tr(text))
+        if self.label_filter.count():
+            self.label_filter.setItemText(0, self.tr("All labels"))
+        self.model.retranslate()
+        self.show_count()
+
+    def show_count(self) -> None:
+        """'N articles' under the list; 'N+ articles, counting…' while the rest is read (in
+        Bengali digits when chosen)."""
         total = self.model.total()
         if total is None:
-            self.count_label.setText(f"{self.model.rowCount():,}+ articles, counting…")
+            rows = self.model.rowCount()
+            self.count_label.setText(self.tr("%Ln+ article(s), counting…", "", rows))
         else:
-            self.count_label.setText(f"{total:,} article" + ("" if total == 1 else "s"))
+            self.count_label.setText(self.tr("%Ln article(s)", "", total))
 
     def set_labels(self, labels: list[LabelDef]) -> None:
         """Offer these labels in the label filter, keeping the chosen one if it is still there."""
         current = self.label_filter.currentData()
         self.label_filter.blockSignals(True)
         self.label_filter.clear()
-        self.label_filter.addItem("All labels", None)
+        self.label_filter.addItem(self.tr("All labels"), None)
         for label in labels:
             self.label_filter.addItem(label.name, label.key)
         self.label_filter.setCurrentIndex(max(0, self.label_filter.findData(current)))

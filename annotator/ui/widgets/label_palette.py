@@ -63,7 +63,7 @@ class LabelPalette(QWidget):
         self._column = QVBoxLayout(self._inner)
         self._column.setContentsMargins(4, 4, 4, 4)
         self._column.setSpacing(4)
-        self._empty = QLabel("No labels: add some in Labels ▸ Edit scheme.")
+        self._empty = QLabel(self.tr("No labels: add some in Edit ▸ Label scheme."))
         self._empty.setWordWrap(True)
         self._column.addWidget(self._empty)
         self._column.addStretch(1)

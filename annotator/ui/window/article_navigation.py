@@ -87,7 +87,7 @@ class ArticleNavigation:
         else:
             target = row - 1 if row > 0 else None
         if target is None:
-            self.statusBar().showMessage("No more articles in this list.", 3000)
+            self.statusBar().showMessage(self.tr("No more articles in this list."), 3000)
             return
         self.list_view.selectRow(target)
 

@@ -34,15 +34,17 @@ class ExportFlow:
     ) -> None:
         """Export on a worker thread with a progress dialog; reports in the status bar."""
         if self.store.path is None:
-            self.statusBar().showMessage("An in-memory project cannot be exported.", 5000)
+            self.statusBar().showMessage(self.tr("An in-memory project cannot be exported."), 5000)
             return
         chosen = flt or ExportFilter()
         self.export_runner = start_job(
             self,
             self.store,
             lambda store, progress: export(store, fmt, out, chosen, progress),
-            f"Exporting {fmt} to {out.name}…",
-            lambda n: self.statusBar().showMessage(f"Exported {n} spans to {out}", 8000),
+            self.tr("Exporting {format} to {file}…").format(format=fmt, file=out.name),
+            lambda n: self.statusBar().showMessage(
+                self.tr("Exported %Ln span(s) to {path}", "", n).format(path=out), 8000
+            ),
             total=self.store.article_count(),
             plain=(OSError, ValueError),
         )
@@ -50,7 +52,7 @@ class ExportFlow:
     def restore_from_backup(self: MainWindow) -> RestoreDialog | None:
         """List this project's backups; a confirmed choice is restored and the window reopens."""
         if self.store.path is None:
-            self.statusBar().showMessage("An in-memory project has no backups.", 5000)
+            self.statusBar().showMessage(self.tr("An in-memory project has no backups."), 5000)
             return None
         dialog = RestoreDialog(list_backups(self.store.path), self)
         dialog.accepted.connect(self._on_restore_dialog_accepted)
@@ -72,7 +74,7 @@ class ExportFlow:
         try:
             verify_backup(backup)
         except BackupError as exc:
-            QMessageBox.warning(self, "Restore from backup", str(exc))
+            QMessageBox.warning(self, self.tr("Restore from backup"), str(exc))
             return None
         for other in (self.review_window, getattr(self, "agreement_dialog", None)):
             if other is not None:
@@ -81,14 +83,17 @@ class ExportFlow:
         failed = False
         try:
             aside = restore(path, backup)
-            message = f"Restored {backup.name}" + (f"; the previous file is kept as {aside}."
-                                                   if aside else ".")  # fmt: skip
+            message = (
+                self.tr("Restored {backup}; the previous file is kept as {aside}.")
+                if aside
+                else self.tr("Restored {backup}.")
+            ).format(backup=backup.name, aside=aside)
         except BackupError as exc:
-            failed, message = True, f"Not restored: {exc}"
+            failed, message = True, self.tr("Not restored: {reason}").format(reason=exc)
         try:
             store = open_project(path)
         except StoreError as exc:
-            QMessageBox.critical(self, "Restore from backup", f"{message}\n{exc}")
+            QMessageBox.critical(self, self.tr("Restore from backup"), f"{message}\n{exc}")
             self.close()
             return None
         app = QApplication.instance()
@@ -100,5 +105,5 @@ class ExportFlow:
         self.replacement = window
         self.close()
         if failed:
-            QMessageBox.warning(window, "Restore from backup", message)
+            QMessageBox.warning(window, self.tr("Restore from backup"), message)
         return window

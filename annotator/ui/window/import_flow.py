@@ -26,21 +26,23 @@ class ImportFlow:
 
     def import_files(self: MainWindow) -> None:
         """Ask for files of any importable format and import them."""
-        self._import_dialog("Import files", dialog_filters())
+        self._import_dialog(self.tr("Import files"), dialog_filters())
 
     def import_folder(self: MainWindow) -> None:
         """Ask for a folder and import everything in it."""
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Import a folder"), str(Path.home())
+        )
         if folder:
             self.import_paths([folder])
 
     def import_annotations_dialog(self: MainWindow) -> None:
         """Ask for annotation files (our JSONL export, doccano, Label Studio, brat)."""
-        self._import_dialog("Import annotations", dialog_filters((ANNOTATIONS,)))
+        self._import_dialog(self.tr("Import annotations"), dialog_filters((ANNOTATIONS,)))
 
     def import_project_dialog(self: MainWindow) -> None:
         """Ask for a colleague's project file and bring their layers in."""
-        self._import_dialog("Import a colleague's project", dialog_filters((PROJECT,)))
+        self._import_dialog(self.tr("Import a colleague's project"), dialog_filters((PROJECT,)))
 
     def _import_dialog(self: MainWindow, title: str, filters: list[str]) -> None:
         """A file dialog over the format table; the chosen filter names the format (the
@@ -72,7 +74,9 @@ class ImportFlow:
             own_project=self.store.path,
         )
         return self.start_job(
-            lambda store: import_inputs(store, paths, options), "Importing…", self._on_imported
+            lambda store: import_inputs(store, paths, options),
+            self.tr("Importing…"),
+            self._on_imported,
         )
 
     def _on_imported(self: MainWindow, summary: ImportSummary) -> None:
@@ -90,8 +94,8 @@ class ImportFlow:
         lines = [line for line in summary.lines(short_names=True) if _worth_showing(line)]
         shown = lines[:REPORT_LINES]
         if len(lines) > REPORT_LINES:
-            shown.append(f"… and {len(lines) - REPORT_LINES} more lines")
-        QMessageBox.warning(self, "Import", "\n".join([headline, "", *shown]))
+            shown.append(self.tr("… and %n more line(s)", "", len(lines) - REPORT_LINES))
+        QMessageBox.warning(self, self.tr("Import"), "\n".join([headline, "", *shown]))
 
     def accept_drag(self: MainWindow, event: QDragEnterEvent) -> None:
         """Files and folders dragged in from a file manager may be dropped to import them."""

@@ -14,7 +14,9 @@ from annotator.editing import NEED_OWN_SPAN, plan_certainty, plan_resize, plan_t
 from annotator.errors import describe, log_failure
 from annotator.keymap import Command, command, label_of
 from annotator.models import Span
+from annotator.ui.i18n import digits, number
 from annotator.ui.reader import SpanPaint
+from annotator.ui.shortcuts import command_text
 from annotator.ui.widgets.label_palette import swatch_icon
 from annotator.ui.widgets.popup_place import popup_beside
 
@@ -128,7 +130,12 @@ class SpanEditing:
             text = span.text if len(span.text) < 40 else span.text[:38] + "…"
             name = label.name if label else span.label
             color = label.color if label else UNLABELLED_COLOR
-            action = menu.addAction(swatch_icon(color), f"{name}: {text}  ({span.annotator})")
+            action = menu.addAction(
+                swatch_icon(color),
+                self.tr("{label}: {text}  ({annotator})").format(
+                    label=name, text=text, annotator=span.annotator
+                ),
+            )
             action.triggered.connect(lambda _c=False, sid=span_id: self._select_span(sid, False))
         return menu
 
@@ -182,7 +189,10 @@ class SpanEditing:
 
     def _on_controller_changed(self: MainWindow, change: Change) -> None:
         """Repaint what an action, undo or redo changed, whichever window sent it."""
-        self.save_label.setText(f"All changes saved · {datetime.now():%H:%M:%S}")
+        self._save_failed = False
+        self.save_label.setText(
+            self.tr("All changes saved · {time}").format(time=digits(f"{datetime.now():%H:%M:%S}"))
+        )
         if change.kind is ChangeKind.SCHEME or change.article_id is None:
             self._reload_labels()
             if self.article is not None:
@@ -208,7 +218,8 @@ class SpanEditing:
         self.statusBar().showMessage(message, 10000)
 
     def _on_controller_save_failed(self: MainWindow, message: str) -> None:
-        self.save_label.setText("Last change NOT saved")
+        self._save_failed = True
+        self.save_label.setText(self.tr("Last change NOT saved"))
         self.save_label.setToolTip(message)
         self.save_label.setStyleSheet("color: #c0392b; font-weight: bold")
 
@@ -232,15 +243,29 @@ class SpanEditing:
             self._update_progress()
         except Exception as exc:  # noqa: BLE001 - a refresh must never take the window down
             log_failure(exc, "refresh after another program's change")
-            self.statusBar().showMessage(describe(exc, self.store.path, "Refresh failed"), 10000)
+            what = self.tr("Refresh failed")
+            self.statusBar().showMessage(describe(exc, self.store.path, what), 10000)
 
     def _on_history_changed(self: MainWindow) -> None:
         history = self.controller.history
         self.undo_action.setEnabled(history.can_undo)
         self.redo_action.setEnabled(history.can_redo)
-        self.undo_action.setText(f"{command('edit.undo').text} {history.undo_text()}".rstrip())
-        self.redo_action.setText(f"{command('edit.redo').text} {history.redo_text()}".rstrip())
+        for action, command_id, what in (
+            (self.undo_action, "edit.undo", history.undo_text()),
+            (self.redo_action, "edit.redo", history.redo_text()),
+        ):
+            text = command_text(command(command_id))
+            action.setText(
+                self.tr("{command} {change}").format(command=text, change=what) if what else text
+            )
 
     def _update_progress(self: MainWindow) -> None:
-        done, total = self.store.progress(self.annotator)
-        self.progress_label.setText(f"{done} / {total} done")
+        self._progress = self.store.progress(self.annotator)
+        self._show_progress()
+
+    def _show_progress(self: MainWindow) -> None:
+        """The last progress read, in the interface language and digits (no query)."""
+        done, total = getattr(self, "_progress", (0, 0))
+        self.progress_label.setText(
+            self.tr("{done} / {total} done").format(done=number(done), total=number(total))
+        )

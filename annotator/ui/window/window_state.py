@@ -1,5 +1,6 @@
 """What the main window remembers between sessions (QSettings): geometry, splitters, zoom,
-word snapping, Bengali digits, colleagues' spans shown and the last article."""
+word snapping, colleagues' spans shown and the last article (Bengali digits and the language:
+`language`)."""
 
 from __future__ import annotations
 
@@ -32,8 +33,7 @@ class WindowState:
             self.reader.set_zoom(float(zoom))
         self.snap_action.setChecked(as_bool(self.settings.value("snap_words", True)))
         self.reader.snap_words = self.snap_action.isChecked()
-        self.digits_action.setChecked(as_bool(self.settings.value("bengali_digits", True)))
-        self.list_model.bengali_digits = self.digits_action.isChecked()
+        self.restore_digits()
         self.colleagues_action.setChecked(as_bool(self.settings.value("show_colleagues", True)))
         self.panel.set_colleagues_visible(self.colleagues_action.isChecked())
         self.reader.zoom_changed.connect(lambda size: self.settings.setValue("zoom", size))
@@ -45,7 +45,6 @@ class WindowState:
         self.settings.setValue("main_splitter", self.main_splitter.saveState())
         self.settings.setValue("side_splitter", self.side_splitter.saveState())
         self.settings.setValue("snap_words", self.snap_action.isChecked())
-        self.settings.setValue("bengali_digits", self.digits_action.isChecked())
         self.settings.setValue("show_colleagues", self.colleagues_action.isChecked())
         self.settings.sync()
 
