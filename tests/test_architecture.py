@@ -75,16 +75,18 @@ def _module_imports():
 _LAYERS = {
     "text": ("annotator.text", "annotator.clusters", "annotator.models", "annotator.dates",
              "annotator.newsroom", "annotator.keymap", "annotator.display",
-             "annotator.paths", "annotator.moved", "annotator.word_bounds"),
+             "annotator.paths", "annotator.moved", "annotator.word_bounds",
+             "annotator.find"),
     "store": ("annotator.store", "annotator.migrations", "annotator.backups",
               "annotator.scheme", "annotator.search"),
 }  # fmt: skip
 _ABOVE = {
     "text": ("annotator.store", "annotator.ingest", "annotator.export", "annotator.formats",
              "annotator.actions", "annotator.history", "annotator.review", "annotator.cli",
-             "annotator.ui"),
+             "annotator.concordance", "annotator.ui"),
     "store": ("annotator.ingest", "annotator.export", "annotator.formats", "annotator.actions",
-              "annotator.history", "annotator.review", "annotator.cli", "annotator.ui"),
+              "annotator.history", "annotator.review", "annotator.concordance", "annotator.cli",
+              "annotator.ui"),
 }  # fmt: skip
 # What the format modules share, kept where the rest of ingest and export use it too: the
 # annotation document model, the JSON records reader, input limits and links (reading); the
