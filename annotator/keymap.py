@@ -20,6 +20,7 @@ from typing import Protocol
 
 WINDOW = "window"
 READER = "reader"
+FIND = "find"  # the find bar's own keys, while it (its field) has focus
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ LABEL_KEYS = tuple("123456789")  # the keys a label may have (`scheme.validate` 
 SECTION_NOTES = {
     LABEL_MENU: "with nothing selected, a label's key relabels the current span",
     "Review window": "opened by Review → Review two layers",
+    "Find bar": "while the field of Edit → Find in article has focus",
 }
 
 # The reading pane's own keys (zoom), in both windows.
@@ -120,6 +122,12 @@ MAIN = (
             (), "Edit", "fa5s.tags", group=2),
     Command("edit.switch", "S&witch annotator…", "Work as another analyst", (), "Edit",
             "fa5s.user-edit", group=2),
+    Command("edit.find", "&Find in article…", "Find text in the open article (the find bar)",
+            ("Ctrl+F",), "Edit", "fa5s.search", group=3),
+    Command("edit.find_next", "Find ne&xt", "Go to the next match in the article", ("F3",),
+            "Edit", "fa5s.chevron-down", group=3),
+    Command("edit.find_previous", "Find pre&vious", "Go to the previous match in the article",
+            ("Shift+F3",), "Edit", "fa5s.chevron-up", group=3),
     *READER_COMMANDS,
     Command("view.snap", "&Snap selections to words", "Widen selections to whole words",
             (), "View", checkable=True, group=1),
@@ -129,6 +137,9 @@ MAIN = (
             ("Ctrl+Shift+R",), "Review", "fa5s.balance-scale"),
     Command("review.agreement", "&Agreement dashboard…", "Agreement between two layers",
             ("Ctrl+Shift+G",), "Review", "fa5s.chart-bar"),
+    Command("review.concordance", "&Concordance…",
+            "Every span of a label or an actor, or every match of a search, in context",
+            ("Ctrl+Shift+K",), "Review", "fa5s.align-center"),
     Command("go.previous", "&Previous article", "Open the previous article in the list",
             ("Alt+Up",), "Go", "fa5s.arrow-up"),
     Command("go.next", "&Next article", "Open the next article in the list", ("Alt+Down",),
@@ -139,6 +150,16 @@ MAIN = (
             ("Ctrl+Return", "Ctrl+Enter"), "Go", "fa5s.check-circle"),
     Command("help.keys", "&Keyboard shortcuts…", "List every key (this list)", ("F1", "?"),
             "Help", "fa5s.keyboard"),
+)  # fmt: skip
+
+# The find bar's own keys (bound to it: Enter in its field goes to the next match).
+FIND_COMMANDS = (
+    Command("find.next", "Next match", "Next match (in the find field)", ("Return", "Enter"),
+            icon="fa5s.chevron-down", scope=FIND),
+    Command("find.previous", "Previous match", "Previous match (in the find field)",
+            ("Shift+Return", "Shift+Enter"), icon="fa5s.chevron-up", scope=FIND),
+    Command("find.close", "Close the find bar", "Close the find bar, back to the text",
+            ("Escape",), icon="fa5s.times", scope=FIND),
 )  # fmt: skip
 
 # The main window's toolbar, left to right; None is a separator.
@@ -177,7 +198,7 @@ REVIEW = (
             icon="fa5s.keyboard"),
 )  # fmt: skip
 
-_ALL = {c.id: c for c in (*MAIN, *REVIEW)}
+_ALL = {c.id: c for c in (*MAIN, *FIND_COMMANDS, *REVIEW)}
 
 
 def command(command_id: str) -> Command:
@@ -231,6 +252,7 @@ def help_sections(labels: Iterable[LabelLike]) -> list[tuple[str, tuple[Command,
         keyed = tuple(c for c in main if c.menu == menu and c.keys)
         if keyed:
             sections.append((menu, keyed))
+    sections.append(("Find bar", FIND_COMMANDS))
     sections.append(("Review window", tuple(c for c in REVIEW if c.keys)))
     return sections
 

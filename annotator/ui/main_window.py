@@ -1,7 +1,8 @@
 """The main window: layout and wiring of the article list, reading pane, label palette and
 annotation panel. What it does lives in its parts, one module each: `article_navigation`
 (the list and the open article), `span_editing` (tagging and repainting changes),
-`import_flow`, `export_flow` (export and restore) and `window_state`."""
+`import_flow`, `export_flow` (export and restore), `find_flow` (search marks, find in
+article, the concordance) and `window_state`."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from annotator.scheme import LabelDef
 from annotator.store import Store
 from annotator.ui.controller import Controller
 from annotator.ui.dialogs.agreement_dialog import AgreementDialog
+from annotator.ui.dialogs.concordance_dialog import ConcordanceWindow
 from annotator.ui.dialogs.label_scheme_dialog import LabelSchemeDialog
 from annotator.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from annotator.ui.project_watcher import ProjectWatcher
@@ -36,9 +38,11 @@ from annotator.ui.task_runner import Job, TaskRunner, start_job
 from annotator.ui.widgets.annotation_panel import AnnotationPanel
 from annotator.ui.widgets.article_header import ArticleHeader
 from annotator.ui.widgets.article_list_panel import STATUS_CHOICES, ArticleListPanel
+from annotator.ui.widgets.find_bar import FindBar
 from annotator.ui.widgets.label_palette import LabelPalette, swatch_icon
 from annotator.ui.window.article_navigation import ArticleNavigation
 from annotator.ui.window.export_flow import ExportFlow
+from annotator.ui.window.find_flow import FindFlow
 from annotator.ui.window.import_flow import ImportFlow
 from annotator.ui.window.span_editing import SpanEditing
 from annotator.ui.window.window_state import WindowState
@@ -66,6 +70,8 @@ ACTION_ATTRIBUTES = {
     "digits_action": "view.digits",
     "review_action": "review.open",
     "agreement_action": "review.agreement",
+    "concordance_action": "review.concordance",
+    "find_action": "edit.find",
     "prev_action": "go.previous",
     "next_action": "go.next",
     "next_untagged_action": "go.next_untagged",
@@ -73,7 +79,9 @@ ACTION_ATTRIBUTES = {
 }
 
 
-class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowState, QMainWindow):
+class MainWindow(
+    ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, FindFlow, WindowState, QMainWindow
+):
     """Reads and tags one article at a time; every edit goes through the controller."""
 
     def __init__(self, store: Store, annotator: str, settings: QSettings | None = None) -> None:
@@ -87,6 +95,9 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
         self.labels: dict[str, LabelDef] = {}
         self._spans: dict[int, Span] = {}  # spans of the open article, by id
         self.review_window: ReviewWindow | None = None
+        self.concordance_window: ConcordanceWindow | None = None
+        self._find_matches: list[tuple[int, int]] = []
+        self._find_current: int | None = None
         self.task_runner: TaskRunner | None = None
         store.add_annotator(annotator)
         self.setWindowTitle(f"Bengali news annotator — {store.path or 'in memory'}")
@@ -123,6 +134,7 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
             panel.label_filter, panel.model, panel.view
         )  # fmt: skip
         panel.filters_changed.connect(self._apply_filters)
+        panel.filters_changed.connect(self._show_search_marks)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_list_current_changed)
         self.list_model.modelReset.connect(self._on_list_reset)
         self.list_model.counted.connect(self._on_list_counted)
@@ -136,11 +148,18 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
         )
         self.reader.selection_changed.connect(self._on_reader_selection_changed)
         self.reader.span_clicked.connect(self._on_reader_span_clicked)
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        self.find_bar.text_changed.connect(self._on_find_text_changed)
+        self.find_bar.next_requested.connect(self.find_next)
+        self.find_bar.previous_requested.connect(self.find_previous)
+        self.find_bar.close_requested.connect(self.close_find)
         self.reader_panel = QWidget()
         layout = QVBoxLayout(self.reader_panel)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.reader, 1)
 
     def _build_side(self) -> None:
@@ -178,10 +197,14 @@ class MainWindow(ArticleNavigation, SpanEditing, ImportFlow, ExportFlow, WindowS
             "edit.shrink_start": lambda: resize("start", True),
             "edit.scheme": self.edit_scheme,
             "edit.switch": self.ask_switch_annotator,
+            "edit.find": self.show_find,
+            "edit.find_next": self.find_next,
+            "edit.find_previous": self.find_previous,
             "view.snap": self._on_snap_toggled,
             "view.digits": self._on_digits_toggled,
             "review.open": self.open_review,
             "review.agreement": self.open_agreement,
+            "review.concordance": self.open_concordance,
             "go.previous": self.previous_article,
             "go.next": self.next_article,
             "go.next_untagged": lambda: self.next_article(True),

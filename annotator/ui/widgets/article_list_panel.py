@@ -88,9 +88,16 @@ class ArticleListPanel(QWidget):
         layout.addWidget(self.count_label)
 
     def _show_count(self) -> None:
-        """'N articles' under the list; 'N+ articles, counting…' while the rest is read."""
+        """'N articles' under the list; 'N+ articles, counting…' while the rest is read; with
+        a search, 'N articles match' (the first page is shown before the count is known)."""
         total = self.model.total()
-        if total is None:
+        if self.model.query().strip():
+            if total is None:
+                text = self.tr("%Ln+ article(s) match, counting…", "", self.model.rowCount())
+            else:
+                text = self.tr("%Ln article(s) match", "", total)
+            self.count_label.setText(text)
+        elif total is None:
             self.count_label.setText(f"{self.model.rowCount():,}+ articles, counting…")
         else:
             self.count_label.setText(f"{total:,} article" + ("" if total == 1 else "s"))
