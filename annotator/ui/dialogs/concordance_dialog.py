@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -23,6 +25,15 @@ from annotator.concordance import BY_ACTOR, BY_LABEL, BY_TERM
 from annotator.scheme import LabelDef
 from annotator.store import Store
 from annotator.ui.models.concordance_model import LEFT, RIGHT, SPAN, TITLE, ConcordanceModel
+
+
+class _ElideLeft(QStyledItemDelegate):
+    """Left context cut on its left, so the words next to the span stay readable."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:  # noqa: ANN001, N802
+        """As any cell, elided at the left."""
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideLeft
 
 
 class ConcordanceWindow(QWidget):
@@ -72,6 +83,8 @@ class ConcordanceWindow(QWidget):
         for column in (LEFT, SPAN, RIGHT):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(TITLE, 220)
+        self._elide_left = _ElideLeft(self.view)
+        self.view.setItemDelegateForColumn(LEFT, self._elide_left)
         self.view.activated.connect(self._on_activated)
         self.count_label = QLabel()
         self.count_label.setObjectName("concordance_count")
