@@ -25,6 +25,7 @@ WINDOW = "window"
 _MNEMONIC_SUFFIX = re.compile(r"\s*\(&[^&\s]\)")  # a translation's " (&F)"
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 READER = "reader"
+FIND = "find"  # the find bar's own keys, while it (its field) has focus
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,12 @@ SUBMENUS = {"Language": QT_TRANSLATE_NOOP("keymap", "&Language")}
 # Interface languages: View → Language, by the id of the command that chooses it.
 LANGUAGE_COMMANDS = {"bn": "view.language_bn", "en": "view.language_en"}
 REVIEW_SECTION = "Review window"
+FIND_SECTION = "Find bar"
 # Help-overlay headings: a menu's heading is its title without the mnemonic.
-SECTION_TITLES = {REVIEW_SECTION: QT_TRANSLATE_NOOP("keymap", "Review window")}
+SECTION_TITLES = {
+    REVIEW_SECTION: QT_TRANSLATE_NOOP("keymap", "Review window"),
+    FIND_SECTION: QT_TRANSLATE_NOOP("keymap", "Find bar"),
+}
 LABEL_MENU = "Tag"
 _LABEL_PREFIX = "tag."
 LABEL_KEYS = tuple("123456789")  # the keys a label may have (`scheme.validate` checks it)
@@ -97,6 +102,9 @@ SECTION_NOTES = {
         "keymap", "with nothing selected, a label's key relabels the current span"
     ),
     REVIEW_SECTION: QT_TRANSLATE_NOOP("keymap", "opened by Review → Review two layers"),
+    FIND_SECTION: QT_TRANSLATE_NOOP(
+        "keymap", "while the field of Edit → Find in article has focus"
+    ),
 }
 # The description of a label's Tag-menu command ({label}: its English and Bengali name).
 TAG_AS = QT_TRANSLATE_NOOP("keymap", "Tag as {label}")
@@ -326,6 +334,33 @@ MAIN = (
         "fa5s.user-edit",
         group=2,
     ),
+    Command(
+        "edit.find",
+        QT_TRANSLATE_NOOP("keymap", "&Find in article…"),
+        QT_TRANSLATE_NOOP("keymap", "Find text in the open article (the find bar)"),
+        ("Ctrl+F",),
+        "Edit",
+        "fa5s.search",
+        group=3,
+    ),
+    Command(
+        "edit.find_next",
+        QT_TRANSLATE_NOOP("keymap", "Find ne&xt"),
+        QT_TRANSLATE_NOOP("keymap", "Go to the next match in the article"),
+        ("F3",),
+        "Edit",
+        "fa5s.chevron-down",
+        group=3,
+    ),
+    Command(
+        "edit.find_previous",
+        QT_TRANSLATE_NOOP("keymap", "Find pre&vious"),
+        QT_TRANSLATE_NOOP("keymap", "Go to the previous match in the article"),
+        ("Shift+F3",),
+        "Edit",
+        "fa5s.chevron-up",
+        group=3,
+    ),
     *CERTAINTY_COMMANDS,
     Command(
         "span.source",
@@ -402,6 +437,16 @@ MAIN = (
         "fa5s.chart-bar",
     ),
     Command(
+        "review.concordance",
+        QT_TRANSLATE_NOOP("keymap", "&Concordance…"),
+        QT_TRANSLATE_NOOP(
+            "keymap", "Every span of a label or an actor, or every match of a search, in context"
+        ),
+        ("Ctrl+Shift+K",),
+        "Review",
+        "fa5s.align-center",
+    ),
+    Command(
         "go.previous",
         QT_TRANSLATE_NOOP("keymap", "&Previous article"),
         QT_TRANSLATE_NOOP("keymap", "Open the previous article in the list"),
@@ -457,6 +502,34 @@ MAIN = (
         "Help",
         "fa5s.info-circle",
         group=1,
+    ),
+)
+
+# The find bar's own keys (bound to it: Enter in its field goes to the next match).
+FIND_COMMANDS = (
+    Command(
+        "find.next",
+        QT_TRANSLATE_NOOP("keymap", "Next match"),
+        QT_TRANSLATE_NOOP("keymap", "Next match (in the find field)"),
+        ("Return", "Enter"),
+        icon="fa5s.chevron-down",
+        scope=FIND,
+    ),
+    Command(
+        "find.previous",
+        QT_TRANSLATE_NOOP("keymap", "Previous match"),
+        QT_TRANSLATE_NOOP("keymap", "Previous match (in the find field)"),
+        ("Shift+Return", "Shift+Enter"),
+        icon="fa5s.chevron-up",
+        scope=FIND,
+    ),
+    Command(
+        "find.close",
+        QT_TRANSLATE_NOOP("keymap", "Close the find bar"),
+        QT_TRANSLATE_NOOP("keymap", "Close the find bar, back to the text"),
+        ("Escape",),
+        icon="fa5s.times",
+        scope=FIND,
     ),
 )
 
@@ -569,7 +642,7 @@ REVIEW = (
     ),
 )
 
-_ALL = {c.id: c for c in (*MAIN, *REVIEW)}
+_ALL = {c.id: c for c in (*MAIN, *FIND_COMMANDS, *REVIEW)}
 
 
 def command(command_id: str) -> Command:
@@ -631,6 +704,7 @@ def help_sections(labels: Iterable[LabelLike]) -> list[tuple[str, tuple[Command,
         keyed = tuple(c for c in main if c.menu == menu and c.keys)
         if keyed:
             sections.append((menu, keyed))
+    sections.append((FIND_SECTION, FIND_COMMANDS))
     sections.append((REVIEW_SECTION, tuple(c for c in REVIEW if c.keys)))
     return sections
 

@@ -77,16 +77,17 @@ _LAYERS = {
              "annotator.newsroom", "annotator.keymap", "annotator.display",
              "annotator.paths", "annotator.moved", "annotator.word_bounds",
              "annotator.attributes", "annotator.outlets", "annotator.recent",
-             "annotator.translatable"),
+             "annotator.translatable", "annotator.find"),
     "store": ("annotator.store", "annotator.migrations", "annotator.backups",
               "annotator.scheme", "annotator.search"),
 }  # fmt: skip
 _ABOVE = {
     "text": ("annotator.store", "annotator.ingest", "annotator.export", "annotator.formats",
              "annotator.actions", "annotator.history", "annotator.review", "annotator.cli",
-             "annotator.ui"),
+             "annotator.concordance", "annotator.ui"),
     "store": ("annotator.ingest", "annotator.export", "annotator.formats", "annotator.actions",
-              "annotator.history", "annotator.review", "annotator.cli", "annotator.ui"),
+              "annotator.history", "annotator.review", "annotator.concordance", "annotator.cli",
+              "annotator.ui"),
 }  # fmt: skip
 # What the format modules share, kept where the rest of ingest and export use it too: the
 # annotation document model, the JSON records reader, input limits and links (reading); the

@@ -18,7 +18,7 @@ def test_every_command_is_in_the_readme():
 
 
 def test_every_key_of_the_key_map_is_in_the_readme():
-    for command in (*keymap.MAIN, *keymap.REVIEW):
+    for command in (*keymap.MAIN, *keymap.FIND_COMMANDS, *keymap.REVIEW):
         for key in command.keys:
             assert f"`{key}`" in README, (command.id, key)
 

@@ -5,11 +5,12 @@ opens, checks and migrates the file and joins one part per concern, each a modul
 `articles` (drafts in, articles out, the export stream), `spans`, `doc_labels`, `statuses`,
 `article_list` (the window's list), `fulltext` (the FTS5 index and queries), `settings`
 (annotators, settings), `label_scheme`, `layers`, `rulings` (review decisions, review
-status), `comments`. Under them: `base` (the connection and its transactions), `tables` (the
-one description of the tables and columns), `records` (named rows read and written) and
-`span_rows` (the one span insert and range check), `import_stage` (an annotation import's
-rows staged in TEMP tables, then copied in by one short commit), `row_copies` and `row_sets`
-(exact copies of rows put back: the undo of review and scheme actions).
+status), `comments`, `concordance` (the concordance's pages). Under them: `base` (the
+connection and its transactions), `tables` (the one description of the tables and
+columns), `records` (named rows read and written) and `span_rows` (the one span insert
+and range check), `import_stage` (an annotation import's rows staged in TEMP tables, then
+copied in by one short commit), `row_copies` and `row_sets` (exact
+copies of rows put back: the undo of review and scheme actions).
 """
 
 from annotator.store.base import BUSY_TIMEOUT_MS, StoreError

@@ -13,6 +13,7 @@ from annotator.store.article_list import ArticleList
 from annotator.store.articles import ArticleRows
 from annotator.store.base import BUSY_TIMEOUT_MS, Connection, StoreError
 from annotator.store.comments import CommentRows
+from annotator.store.concordance import ConcordanceRows
 from annotator.store.doc_labels import DocLabelRows
 from annotator.store.fulltext import FullText
 from annotator.store.label_scheme import LabelRows
@@ -33,6 +34,7 @@ class Store(
     DocLabelRows,
     StatusRows,
     ArticleList,
+    ConcordanceRows,
     FullText,
     SettingRows,
     LabelRows,

@@ -1,8 +1,9 @@
 """The main window: layout and wiring of the article list, reading pane, label palette and
 annotation panel. What it does lives in its parts, one module each: `article_navigation`
 (the list and the open article), `span_editing` (tagging and repainting changes),
-`import_flow`, `export_flow` (export and restore), `project_files` (new, open, recent,
-switching projects), `help_menu` and `window_state`."""
+`import_flow`, `export_flow` (export and restore), `find_flow` (search marks, find in
+article, the concordance), `project_files` (new, open, recent, switching projects),
+`help_menu` and `window_state`."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from annotator.store import Store
 from annotator.ui import i18n
 from annotator.ui.controller import Controller
 from annotator.ui.dialogs.agreement_dialog import AgreementDialog
+from annotator.ui.dialogs.concordance_dialog import ConcordanceWindow
 from annotator.ui.dialogs.label_scheme_dialog import LabelSchemeDialog
 from annotator.ui.project_watcher import ProjectWatcher
 from annotator.ui.reader import ReaderView
@@ -45,9 +47,11 @@ from annotator.ui.task_runner import Job, TaskRunner, start_job
 from annotator.ui.widgets.annotation_panel import AnnotationPanel
 from annotator.ui.widgets.article_header import ArticleHeader
 from annotator.ui.widgets.article_list_panel import STATUS_CHOICES, ArticleListPanel
+from annotator.ui.widgets.find_bar import FindBar
 from annotator.ui.widgets.label_palette import LabelPalette, swatch_icon
 from annotator.ui.window.article_navigation import ArticleNavigation
 from annotator.ui.window.export_flow import ExportFlow
+from annotator.ui.window.find_flow import FindFlow
 from annotator.ui.window.help_menu import HelpMenu
 from annotator.ui.window.import_flow import ImportFlow
 from annotator.ui.window.language import InterfaceLanguage
@@ -81,6 +85,8 @@ ACTION_ATTRIBUTES = {
     "colleagues_action": "view.colleagues",
     "review_action": "review.open",
     "agreement_action": "review.agreement",
+    "concordance_action": "review.concordance",
+    "find_action": "edit.find",
     "prev_action": "go.previous",
     "next_action": "go.next",
     "next_untagged_action": "go.next_untagged",
@@ -93,6 +99,7 @@ class MainWindow(
     SpanEditing,
     ImportFlow,
     ExportFlow,
+    FindFlow,
     ProjectFiles,
     HelpMenu,
     WindowState,
@@ -113,6 +120,9 @@ class MainWindow(
         self.labels: dict[str, LabelDef] = {}
         self._spans: dict[int, Span] = {}  # spans of the open article, by id
         self.review_window: ReviewWindow | None = None
+        self.concordance_window: ConcordanceWindow | None = None
+        self._find_matches: list[tuple[int, int]] = []
+        self._find_current: int | None = None
         self.task_runner: TaskRunner | None = None
         self._save_failed = False
         store.add_annotator(annotator)
@@ -151,6 +161,7 @@ class MainWindow(
             panel.label_filter, panel.model, panel.view
         )  # fmt: skip
         panel.filters_changed.connect(self._apply_filters)
+        panel.filters_changed.connect(self._show_search_marks)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_list_current_changed)
         self.list_model.modelReset.connect(self._on_list_reset)
         self.list_model.counted.connect(self._on_list_counted)
@@ -164,11 +175,18 @@ class MainWindow(
         )
         self.reader.selection_changed.connect(self._on_reader_selection_changed)
         self.reader.span_clicked.connect(self._on_reader_span_clicked)
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        self.find_bar.text_changed.connect(self._on_find_text_changed)
+        self.find_bar.next_requested.connect(self.find_next)
+        self.find_bar.previous_requested.connect(self.find_previous)
+        self.find_bar.close_requested.connect(self.close_find)
         self.reader_panel = QWidget()
         layout = QVBoxLayout(self.reader_panel)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.reader, 1)
 
     def _build_side(self) -> None:
@@ -213,12 +231,16 @@ class MainWindow(
             "edit.switch": self.ask_switch_annotator,
             **{c.id: (lambda c=c: self.set_certainty(certainty_of(c))) for c in CERTAINTY_COMMANDS},
             "span.source": self.focus_claim_source,
+            "edit.find": self.show_find,
+            "edit.find_next": self.find_next,
+            "edit.find_previous": self.find_previous,
             "view.snap": self._on_snap_toggled,
             "view.digits": self._on_digits_toggled,
             "view.colleagues": self._on_colleagues_toggled,
             **self.language_slots(),
             "review.open": self.open_review,
             "review.agreement": self.open_agreement,
+            "review.concordance": self.open_concordance,
             "go.previous": self.previous_article,
             "go.next": self.next_article,
             "go.next_untagged": lambda: self.next_article(True),

@@ -2,7 +2,8 @@
 
 Every key of a window is a QAction made here from a table row, so a key has one route: Qt's
 shortcut map. WINDOW commands are window shortcuts (text fields still type their digits:
-they claim those keys first); READER commands are bound to the reading pane and its children.
+they claim those keys first); READER commands are bound to the reading pane and its
+children, FIND commands to the find bar and its field.
 """
 
 from __future__ import annotations
@@ -14,10 +15,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar, QWidget
 
-from annotator.keymap import MENUS, READER, SUBMENUS, TAG_AS, Command, menu_groups, plain_title
+from annotator.keymap import (
+    FIND,
+    MENUS,
+    READER,
+    SUBMENUS,
+    TAG_AS,
+    Command,
+    menu_groups,
+    plain_title,
+)
 from annotator.ui.i18n import key_text as tr_key
 
-_CONTEXT = {READER: Qt.ShortcutContext.WidgetWithChildrenShortcut}
+_CONTEXT = {
+    READER: Qt.ShortcutContext.WidgetWithChildrenShortcut,
+    FIND: Qt.ShortcutContext.WidgetWithChildrenShortcut,
+}
 _NATIVE = QKeySequence.SequenceFormat.NativeText
 
 

@@ -23,7 +23,7 @@ def test_ids_are_unique_and_found():
 
 
 def test_no_key_does_two_things_in_one_window():
-    assert keymap.clashes((*MAIN, *keymap.label_commands(labels()))) == []
+    assert keymap.clashes((*MAIN, *keymap.FIND_COMMANDS, *keymap.label_commands(labels()))) == []
     assert keymap.clashes((*REVIEW, *READER_COMMANDS)) == []
     label_keys = set(keymap.LABEL_KEYS)
     assert not [c.id for c in MAIN if label_keys & set(c.keys)]  # digits are the labels'
@@ -69,11 +69,11 @@ def test_label_commands_follow_the_scheme():
 def test_help_sections_list_every_keyed_command_once():
     sections = keymap.help_sections(labels())
     listed = [c.id for _heading, commands in sections for c in commands]
-    keyed = [c.id for c in (*MAIN, *REVIEW) if c.keys]
+    keyed = [c.id for c in (*MAIN, *keymap.FIND_COMMANDS, *REVIEW) if c.keys]
     label_ids = [c.id for c in keymap.label_commands(labels())]
     assert sorted(listed) == sorted(keyed + label_ids)
     assert [heading for heading, _ in sections] == [
-        "File", "Edit", "Tag", "View", "Review", "Go", "Help", "Review window",
+        "File", "Edit", "Tag", "View", "Review", "Go", "Help", "Find bar", "Review window",
     ]  # fmt: skip
     tag = dict(sections)["Tag"]  # the label keys first, then the certainty and source keys
     assert tag == (*keymap.label_commands(labels()), *keymap.CERTAINTY_COMMANDS,

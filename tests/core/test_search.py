@@ -59,3 +59,43 @@ def test_odd_queries_never_raise(store, query):
 
 def test_fts_operators_are_literal():
     assert build_fts_query("OR") == '"OR"*'
+
+
+# -- the words a search matched, for the reader's highlights ----------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from annotator.search import _TOKEN, match_ranges  # noqa: E402
+
+EMOJI_TEXT = "😀🇧🇩 উত্তর কোরিয়ার নেতা। কোরিয়া ও কারিয়া; KIM Kimchi কোরিয়ায়"
+
+
+def test_match_ranges_are_the_inflected_words_the_search_matched():
+    ranges = match_ranges(EMOJI_TEXT, "কোরিয়া")
+    assert [EMOJI_TEXT[s:e] for s, e in ranges] == ["কোরিয়ার", "কোরিয়া", "কোরিয়ায়"]
+    assert ranges[0][0] == EMOJI_TEXT.index("কোরিয়ার")  # code points, after the emoji
+    assert [EMOJI_TEXT[s:e] for s, e in match_ranges(EMOJI_TEXT, '"কোরিয়া"')] == ["কোরিয়া"]
+    assert [EMOJI_TEXT[s:e] for s, e in match_ranges(EMOJI_TEXT, "kim")] == ["KIM", "Kimchi"]
+    assert [EMOJI_TEXT[s:e] for s, e in match_ranges(EMOJI_TEXT, '"উত্তর কোরিয়ার"')] == [
+        "উত্তর কোরিয়ার"
+    ]
+    assert match_ranges(EMOJI_TEXT, "-কোরিয়া") == []
+    assert [EMOJI_TEXT[s:e] for s, e in match_ranges(EMOJI_TEXT, "নেতা -কারিয়া")] == ["নেতা"]
+
+
+_WORDS = st.sampled_from(["কোরিয়া", "কোরিয়ার", "নেতা", "😀", " ", "। ", "ab", "AB", "\u200c"])
+
+
+@given(
+    st.lists(_WORDS, max_size=20).map("".join),
+    st.sampled_from(["কোরিয়া", "ab", "নে", '"নেতা কোরিয়া"', "x"]),
+)
+def test_match_ranges_lie_within_the_text_on_token_boundaries(text, query):
+    starts = {m.start() for m in _TOKEN.finditer(text)}
+    ends = {m.end() for m in _TOKEN.finditer(text)}
+    previous_end = 0
+    for start, end in match_ranges(text, query):
+        assert 0 <= previous_end <= start < end <= len(text)
+        assert start in starts and end in ends
+        previous_end = end

@@ -61,7 +61,7 @@ def tag_first_words(window: MainWindow) -> tuple[int, int]:
 
 def table_keys(labels) -> set[str]:
     """Every key the key map gives the main window, in Qt's portable spelling."""
-    commands = (*keymap.MAIN, *keymap.label_commands(labels))
+    commands = (*keymap.MAIN, *keymap.FIND_COMMANDS, *keymap.label_commands(labels))
     return {QKeySequence(k).toString(PORTABLE) for c in commands for k in c.keys}
 
 

@@ -223,6 +223,10 @@ class ArticleListModel(QAbstractTableModel):
         self._status, self._label, self._query = status or None, label or None, query
         self.refresh()
 
+    def query(self) -> str:
+        """The search the list is filtered by, as typed ("" for none)."""
+        return self._query
+
     @property
     def bengali_digits(self) -> bool:
         """Whether dates and claim counts show in Bengali digits (০-৯)."""

@@ -29,6 +29,7 @@ from annotator.ui.reader.geometry import (
     paint_underlines,
 )
 from annotator.ui.reader.highlights import Highlighter, span_color
+from annotator.ui.reader.marks import Marks, marked_ranges
 from annotator.ui.reader.positions import Positions
 from annotator.ui.reader.spans import SpanPaint, SpanSet
 from annotator.ui.shortcuts import make_actions
@@ -82,6 +83,7 @@ class ReaderView(QTextEdit):
         self._pos = Positions("")
         self._spans = SpanSet()
         self._highlighter = Highlighter()
+        self._marks = Marks()
         self._geometry = LineGeometry(self)
         self._current: int | None = None
         self._exact: tuple[int, int] | None = None  # set by set_selection until the user acts
@@ -110,6 +112,8 @@ class ReaderView(QTextEdit):
         self._current = None
         self._flash = None
         self._spans.replace(spans, self._pos)
+        self._marks.clear()
+        self.setExtraSelections([])
         self._programmatic = True
         try:
             # setPlainText gives the new text the current character format: after a
@@ -152,6 +156,21 @@ class ReaderView(QTextEdit):
     def spans_at(self, offset: int) -> list[int]:
         """Ids of the spans covering code point `offset`, innermost (shortest) first."""
         return self._spans.at(offset)
+
+    def set_marks(self, layer: str, ranges: list[tuple[int, int]]) -> None:
+        """Mark code-point `ranges` in `layer` (`marks.SEARCH`, `FIND`, `FIND_CURRENT`) over
+        the spans, replacing that layer's marks; `set_article` clears every layer."""
+        self._marks.set(layer, ranges)
+        self.setExtraSelections(self._marks.selections(self.document(), self._pos))
+
+    def marks(self, layer: str) -> list[tuple[int, int]]:
+        """The code-point ranges marked in `layer`."""
+        return self._marks.get(layer)
+
+    def marked_ranges(self) -> list[tuple[str, int, int]]:
+        """(layer, start, end) of every mark as drawn: the widget's extra selections read
+        back into code points."""
+        return marked_ranges(self.extraSelections(), self._pos)
 
     # --------------------------------------------------------------- selection
 

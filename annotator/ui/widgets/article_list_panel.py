@@ -118,10 +118,17 @@ class ArticleListPanel(QWidget):
         self.show_count()
 
     def show_count(self) -> None:
-        """'N articles' under the list; 'N+ articles, counting…' while the rest is read (in
-        Bengali digits when chosen)."""
+        """'N articles' under the list; 'N+ articles, counting…' while the rest is read; with
+        a search, 'N articles match' (the first page is shown before the count is known). In
+        Bengali digits when chosen."""
         total = self.model.total()
-        if total is None:
+        if self.model.query().strip():
+            if total is None:
+                text = self.tr("%Ln+ article(s) match, counting…", "", self.model.rowCount())
+            else:
+                text = self.tr("%Ln article(s) match", "", total)
+            self.count_label.setText(text)
+        elif total is None:
             rows = self.model.rowCount()
             self.count_label.setText(self.tr("%Ln+ article(s), counting…", "", rows))
         else:

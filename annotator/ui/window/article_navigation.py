@@ -41,6 +41,7 @@ class ArticleNavigation:
         self.reader.set_article(article.text, [self._paint(s) for s in spans if self._drawn(s)])
         self.panel.set_spans(spans, self.annotator)
         self._refresh_doc_labels()
+        self._article_shown()  # search and find marks
         self.settings.setValue("last_article", article_id)
         row = self.list_model.row_of(article_id, fetch=False)
         if row is not None and self.list_view.currentIndex().row() != row:

@@ -1,0 +1,89 @@
+"""Marks over the text that are not spans: the words a list search matched, the find bar's
+matches and its current match. Each is a layer of code-point ranges, drawn as Qt extra
+selections over the span backgrounds: a search hit is underlined, a find match gets a
+translucent yellow wash (the span colour shows through) and the current match an orange one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtWidgets import QTextEdit
+
+from annotator.ui.reader.positions import Positions
+
+SEARCH, FIND, FIND_CURRENT = "search", "find", "find_current"
+LAYERS = (SEARCH, FIND, FIND_CURRENT)  # bottom first
+_LAYER_PROPERTY = int(QTextFormat.Property.UserProperty.value) + 1
+_KEEP = QTextCursor.MoveMode.KeepAnchor
+
+
+def _format(layer: str) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setProperty(_LAYER_PROPERTY, layer)
+    if layer == SEARCH:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor("#e69500"))
+        fmt.setFontUnderline(True)
+    else:
+        color = QColor("#ffe14d" if layer == FIND else "#ff9a1f")
+        color.setAlpha(120 if layer == FIND else 170)
+        fmt.setBackground(color)
+    return fmt
+
+
+class Marks:
+    """The marked ranges of one article, by layer, and their extra selections."""
+
+    def __init__(self) -> None:
+        self._layers: dict[str, list[tuple[int, int]]] = {}
+        self._formats = {layer: _format(layer) for layer in LAYERS}
+
+    def set(self, layer: str, ranges: Iterable[tuple[int, int]]) -> None:
+        """Mark `ranges` (code points, half-open) in `layer`, replacing its old ranges."""
+        if layer not in self._formats:
+            raise ValueError(f"unknown mark layer {layer!r}")
+        self._layers[layer] = [(s, e) for s, e in ranges if s < e]
+
+    def get(self, layer: str) -> list[tuple[int, int]]:
+        """The ranges marked in `layer`."""
+        return list(self._layers.get(layer, []))
+
+    def clear(self) -> None:
+        """No marks in any layer."""
+        self._layers.clear()
+
+    def selections(
+        self, document: QTextDocument, positions: Positions
+    ) -> list[QTextEdit.ExtraSelection]:
+        """The extra selections drawing every layer, bottom layer first."""
+        found = []
+        for layer in LAYERS:
+            fmt = self._formats[layer]
+            for start, end in self._layers.get(layer, []):
+                a, b = positions.to_qt_range(*positions.clamped_range(start, end))
+                cursor = QTextCursor(document)
+                cursor.setPosition(a)
+                cursor.setPosition(b, _KEEP)
+                selection = QTextEdit.ExtraSelection()
+                selection.cursor = cursor
+                selection.format = fmt
+                found.append(selection)
+        return found
+
+
+def marked_ranges(
+    selections: Iterable[QTextEdit.ExtraSelection], positions: Positions
+) -> list[tuple[str, int, int]]:
+    """(layer, start, end) in code points of each extra selection a `Marks` made."""
+    found = []
+    for selection in selections:
+        layer = selection.format.property(_LAYER_PROPERTY)
+        if isinstance(layer, str):
+            cursor = selection.cursor
+            start = positions.from_qt(cursor.selectionStart())
+            found.append((layer, start, positions.from_qt(cursor.selectionEnd())))
+    return found
+
+
+__all__ = ["FIND", "FIND_CURRENT", "LAYERS", "SEARCH", "Marks", "marked_ranges"]
