@@ -6,12 +6,9 @@ import qtawesome as qta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QLabel,
     QMainWindow,
-    QSizePolicy,
     QSplitter,
-    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -20,7 +17,7 @@ from PySide6.QtWidgets import (
 from annotator import review
 from annotator.actions import AddComment, Adjudicate, Change, ChangeKind, RecordRuling
 from annotator.keymap import REVIEW, command, plain_title
-from annotator.models import GOLD, Article
+from annotator.models import Article
 from annotator.review import KIND_COLORS, Item, Navigator
 from annotator.store import Store
 from annotator.ui.controller import Controller
@@ -29,6 +26,7 @@ from annotator.ui.i18n import number, translate
 from annotator.ui.reader import ReaderView, SpanPaint
 from annotator.ui.review.article_table import ArticleTable
 from annotator.ui.review.item_view import DECIDED, escape
+from annotator.ui.review.layers_bar import LayersBar
 from annotator.ui.review.side_panel import SidePanel
 from annotator.ui.screen import fit_to_screen
 from annotator.ui.shortcuts import command_text, key_text, make_actions
@@ -110,29 +108,11 @@ class ReviewWindow(QMainWindow):
     # -- construction ----------------------------------------------------------------------
 
     def _build(self, layer_a: str | None, layer_b: str | None) -> None:
-        layers = self.store.layers()
-        self.a_combo, self.b_combo = QComboBox(), QComboBox()
-        for combo in (self.a_combo, self.b_combo):
-            combo.addItems(layers)
-            combo.setMinimumContentsLength(10)
-        others = [name for name in layers if name != GOLD]
-        self.a_combo.setCurrentText(layer_a or (others[0] if others else ""))
-        default_b = next((n for n in layers if n != self.a_combo.currentText()), "")
-        self.b_combo.setCurrentText(layer_b or default_b)
+        self._layers_toolbar = LayersBar(self.store.layers(), self.reviewer, layer_a, layer_b)
+        self.a_combo, self.b_combo = self._layers_toolbar.a_combo, self._layers_toolbar.b_combo
         self.a_combo.currentTextChanged.connect(lambda _t: self.reload())
         self.b_combo.currentTextChanged.connect(lambda _t: self.reload())
-        toolbar = QToolBar(self.tr("Layers"))
-        toolbar.setObjectName("review_layers")
-        toolbar.addWidget(QLabel(self.tr(" A: ")))
-        toolbar.addWidget(self.a_combo)
-        toolbar.addWidget(QLabel(self.tr("  B: ")))
-        toolbar.addWidget(self.b_combo)
-        toolbar.addWidget(QLabel(self.tr("   reviewer: {name}").format(name=self.reviewer)))
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        self._layers_toolbar = toolbar
-        self.addToolBar(toolbar)
+        self.addToolBar(self._layers_toolbar)
 
         self.article_table = ArticleTable(self.store)
         self.article_table.article_chosen.connect(self.open_article)
@@ -152,7 +132,7 @@ class ReviewWindow(QMainWindow):
         self.close_button = QToolButton()
         self.close_button.setDefaultAction(self._actions["close"])
         self.close_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._layers_toolbar.addWidget(self.close_button)
+        self._layers_toolbar.add_trailing(self.close_button)
         window_menu = self.menuBar().addMenu(self.tr("&Window"))
         window_menu.addAction(self._actions["keys"])
         window_menu.addSeparator()

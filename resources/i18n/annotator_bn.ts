@@ -5,51 +5,51 @@
     <name>AboutDialog</name>
     <message>
         <source>About Bengali news annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>বাংলা সংবাদ টীকাকার সম্পর্কে</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>সংস্করণ</translation>
     </message>
     <message>
         <source>Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt</translation>
     </message>
     <message>
         <source>PySide6</source>
-        <translation type="unfinished"></translation>
+        <translation>PySide6</translation>
     </message>
     <message>
         <source>SQLite</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite</translation>
     </message>
     <message>
         <source>Python</source>
-        <translation type="unfinished"></translation>
+        <translation>Python</translation>
     </message>
     <message>
         <source>Data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>ডেটা ফোল্ডার</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>প্রকল্প</translation>
     </message>
     <message>
         <source>in memory</source>
-        <translation type="unfinished">শুধু মেমরিতে</translation>
+        <translation>শুধু মেমরিতে</translation>
     </message>
     <message>
         <source>Log file</source>
-        <translation type="unfinished"></translation>
+        <translation>লগ ফাইল</translation>
     </message>
     <message>
         <source>Licences</source>
-        <translation type="unfinished"></translation>
+        <translation>লাইসেন্স</translation>
     </message>
     <message>
         <source>This program: MIT. Qt and PySide6: LGPL v3. Noto Bengali fonts: SIL Open Font License 1.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>এই প্রোগ্রাম: MIT। Qt ও PySide6: LGPL v3। নোটো বাংলা ফন্ট: SIL Open Font License 1.1।</translation>
     </message>
 </context>
 <context>
@@ -136,16 +136,16 @@
     </message>
     <message numerus="yes">
         <source>%Ln article(s) with spans in either layer.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>যেকোনো একটি স্তরে স্প্যান আছে এমন %Lnটি প্রতিবেদন।</numerusform>
+            <numerusform>যেকোনো একটি স্তরে স্প্যান আছে এমন %Lnটি প্রতিবেদন।</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln article(s) marked done in both layers.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>দুই স্তরেই সম্পন্ন চিহ্নিত %Lnটি প্রতিবেদন।</numerusform>
+            <numerusform>দুই স্তরেই সম্পন্ন চিহ্নিত %Lnটি প্রতিবেদন।</numerusform>
         </translation>
     </message>
     <message>
@@ -173,15 +173,15 @@
     <name>AnnotationPanel</name>
     <message>
         <source>Show the spans of one layer only</source>
-        <translation type="unfinished"></translation>
+        <translation>শুধু একটি স্তরের স্প্যান দেখান</translation>
     </message>
     <message>
         <source>Show the spans of one label only</source>
-        <translation type="unfinished"></translation>
+        <translation>শুধু একটি লেবেলের স্প্যান দেখান</translation>
     </message>
     <message>
         <source>no span selected</source>
-        <translation type="unfinished"></translation>
+        <translation>কোনো স্প্যান বাছাই করা নেই</translation>
     </message>
     <message>
         <source>Label</source>
@@ -225,15 +225,15 @@
     </message>
     <message>
         <source>All labels</source>
-        <translation type="unfinished">সব লেবেল</translation>
+        <translation>সব লেবেল</translation>
     </message>
     <message>
         <source>All annotators</source>
-        <translation type="unfinished"></translation>
+        <translation>সব টীকাকার</translation>
     </message>
     <message>
         <source>{name} (you)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (আপনি)</translation>
     </message>
     <message>
         <source>Select a span to edit it.</source>
@@ -323,7 +323,7 @@
     </message>
     <message>
         <source>The article names no outlet and has no web address</source>
-        <translation type="unfinished"></translation>
+        <translation>প্রতিবেদনে সংবাদমাধ্যমের নাম নেই, ওয়েব ঠিকানাও নেই</translation>
     </message>
     <message>
         <source>no publication date</source>
@@ -369,6 +369,20 @@
         <translation>সব লেবেল</translation>
     </message>
     <message numerus="yes">
+        <source>%Ln+ article(s) match, counting…</source>
+        <translation>
+            <numerusform>%Lnটির বেশি প্রতিবেদন মিলেছে, গোনা চলছে…</numerusform>
+            <numerusform>%Lnটির বেশি প্রতিবেদন মিলেছে, গোনা চলছে…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln article(s) match</source>
+        <translation>
+            <numerusform>%Lnটি প্রতিবেদন মিলেছে</numerusform>
+            <numerusform>%Lnটি প্রতিবেদন মিলেছে</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln+ article(s), counting…</source>
         <translation>
             <numerusform>%Ln+টি প্রতিবেদন, গোনা হচ্ছে…</numerusform>
@@ -407,6 +421,82 @@
     <message>
         <source>Spans B</source>
         <translation>B-র স্প্যান</translation>
+    </message>
+</context>
+<context>
+    <name>Concordance</name>
+    <message>
+        <source>Title</source>
+        <translation>শিরোনাম</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>তারিখ</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>লেবেল</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>টীকাকার</translation>
+    </message>
+    <message>
+        <source>Left context</source>
+        <translation>বাঁ দিকের প্রসঙ্গ</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>স্প্যান</translation>
+    </message>
+    <message>
+        <source>Right context</source>
+        <translation>ডান দিকের প্রসঙ্গ</translation>
+    </message>
+    <message>
+        <source>Certainty</source>
+        <translation>নিশ্চয়তা</translation>
+    </message>
+</context>
+<context>
+    <name>ConcordanceWindow</name>
+    <message>
+        <source>Concordance</source>
+        <translation>প্রসঙ্গসূচি</translation>
+    </message>
+    <message>
+        <source>Spans of a label</source>
+        <translation>একটি লেবেলের স্প্যান</translation>
+    </message>
+    <message>
+        <source>Spans naming an actor</source>
+        <translation>একটি পক্ষের নাম থাকা স্প্যান</translation>
+    </message>
+    <message>
+        <source>Matches of a search</source>
+        <translation>একটি অনুসন্ধানের মিল</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>দেখান</translation>
+    </message>
+    <message>
+        <source>Click a column to sort every line by it (the context columns are not sorted)</source>
+        <translation>কোনো কলামে ক্লিক করলে সব লাইন সেই অনুযায়ী সাজানো হয় (প্রসঙ্গের কলাম সাজানো যায় না)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%nটি লাইন</numerusform>
+            <numerusform>%nটি লাইন</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) so far; scroll for more</source>
+        <translation>
+            <numerusform>এ পর্যন্ত %nটি লাইন; আরও দেখতে স্ক্রল করুন</numerusform>
+            <numerusform>এ পর্যন্ত %nটি লাইন; আরও দেখতে স্ক্রল করুন</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -491,37 +581,66 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in article…</source>
+        <translation>প্রতিবেদনে খুঁজুন…</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>কোনো মিল নেই</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%nটি মিল</numerusform>
+            <numerusform>%nটি মিল</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{current} of {total}</source>
+        <translation>{total}টির মধ্যে {current}</translation>
+    </message>
+</context>
+<context>
+    <name>FindFlow</name>
+    <message>
+        <source>That article is no longer in the project.</source>
+        <translation>প্রতিবেদনটি আর প্রকল্পে নেই।</translation>
+    </message>
+</context>
+<context>
     <name>GuidelineView</name>
     <message>
         <source>No span selected: select a span or point at a label to read its guideline.</source>
-        <translation type="unfinished"></translation>
+        <translation>কোনো স্প্যান বাছাই করা নেই: নির্দেশিকা পড়তে একটি স্প্যান বাছাই করুন বা কোনো লেবেলের ওপর মাউস রাখুন।</translation>
     </message>
     <message>
         <source>No guideline written for this label.</source>
-        <translation type="unfinished"></translation>
+        <translation>এই লেবেলের জন্য কোনো নির্দেশিকা লেখা হয়নি।</translation>
     </message>
 </context>
 <context>
     <name>GuidelinesDialog</name>
     <message>
         <source>Labelling guidelines</source>
-        <translation type="unfinished"></translation>
+        <translation>লেবেল দেওয়ার নির্দেশিকা</translation>
     </message>
     <message>
         <source>key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>কী %1</translation>
     </message>
     <message>
         <source>document label</source>
-        <translation type="unfinished"></translation>
+        <translation>পুরো প্রতিবেদনের লেবেল</translation>
     </message>
     <message>
         <source>retired</source>
-        <translation type="unfinished"></translation>
+        <translation>অবসরপ্রাপ্ত</translation>
     </message>
     <message>
         <source>No guideline written yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>এখনো কোনো নির্দেশিকা লেখা হয়নি।</translation>
     </message>
 </context>
 <context>
@@ -753,6 +872,25 @@
     </message>
 </context>
 <context>
+    <name>LayersBar</name>
+    <message>
+        <source>Layers</source>
+        <translation>স্তর</translation>
+    </message>
+    <message>
+        <source> A: </source>
+        <translation> A: </translation>
+    </message>
+    <message>
+        <source>  B: </source>
+        <translation>  B: </translation>
+    </message>
+    <message>
+        <source>   reviewer: {name}</source>
+        <translation>   পর্যালোচক: {name}</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <source>{kind}: {count}</source>
@@ -790,39 +928,39 @@
     <name>ProjectFiles</name>
     <message>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>সাম্প্রতিক খুলুন (&amp;R)</translation>
     </message>
     <message>
         <source>No recent projects</source>
-        <translation type="unfinished"></translation>
+        <translation>সাম্প্রতিক কোনো প্রকল্প নেই</translation>
     </message>
     <message>
         <source>&amp;Clear recent</source>
-        <translation type="unfinished"></translation>
+        <translation>সাম্প্রতিক তালিকা মুছুন (&amp;C)</translation>
     </message>
     <message>
         <source>Annotator projects (*.db *.sqlite *.sqlite3);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>টীকাকার প্রকল্প (*.db *.sqlite *.sqlite3);;সব ফাইল (*)</translation>
     </message>
     <message>
         <source>New project</source>
-        <translation type="unfinished"></translation>
+        <translation>নতুন প্রকল্প</translation>
     </message>
     <message>
         <source>Open project</source>
-        <translation type="unfinished"></translation>
+        <translation>প্রকল্প খুলুন</translation>
     </message>
     <message>
         <source>%1 is already open.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 আগে থেকেই খোলা আছে।</translation>
     </message>
     <message>
         <source>Wait for the import to finish before switching projects.</source>
-        <translation type="unfinished"></translation>
+        <translation>প্রকল্প বদলানোর আগে আমদানি শেষ হওয়া পর্যন্ত অপেক্ষা করুন।</translation>
     </message>
     <message>
         <source>Project not opened</source>
-        <translation type="unfinished"></translation>
+        <translation>প্রকল্প খোলা হয়নি</translation>
     </message>
 </context>
 <context>
@@ -934,24 +1072,8 @@ The current file is kept beside it; the window reopens on the restored project.<
         <translation>স্তর পর্যালোচনা</translation>
     </message>
     <message>
-        <source>Layers</source>
-        <translation>স্তর</translation>
-    </message>
-    <message>
-        <source> A: </source>
-        <translation> A: </translation>
-    </message>
-    <message>
-        <source>  B: </source>
-        <translation>  B: </translation>
-    </message>
-    <message>
-        <source>   reviewer: {name}</source>
-        <translation>   পর্যালোচক: {name}</translation>
-    </message>
-    <message>
         <source>&amp;Window</source>
-        <translation type="unfinished"></translation>
+        <translation>উইন্ডো (&amp;W)</translation>
     </message>
     <message>
         <source>Pick two different layers to compare.</source>
@@ -1082,15 +1204,15 @@ The current file is kept beside it; the window reopens on the restored project.<
     </message>
     <message>
         <source>Your layer ({name})</source>
-        <translation type="unfinished"></translation>
+        <translation>আপনার স্তর ({name})</translation>
     </message>
     <message>
         <source>{name}&apos;s layer (a colleague&apos;s: read only)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}-এর স্তর (সহকর্মীর: শুধু পড়া যায়)</translation>
     </message>
     <message>
         <source>Note: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>টীকা: {note}</translation>
     </message>
     <message>
         <source>Annotator</source>
@@ -1180,12 +1302,20 @@ The damaged file is kept aside.</source>
         <translation>পর্যালোচনার উইন্ডো</translation>
     </message>
     <message>
+        <source>Find bar</source>
+        <translation>খোঁজার বার</translation>
+    </message>
+    <message>
         <source>with nothing selected, a label&apos;s key relabels the current span</source>
         <translation>কিছু বাছাই করা না থাকলে লেবেলের কী বর্তমান স্প্যানের লেবেল বদলায়</translation>
     </message>
     <message>
         <source>opened by Review → Review two layers</source>
         <translation>পর্যালোচনা → দুটি স্তর পর্যালোচনা দিয়ে খোলে</translation>
+    </message>
+    <message>
+        <source>while the field of Edit → Find in article has focus</source>
+        <translation>যখন সম্পাদনা → প্রতিবেদনে খুঁজুন-এর ঘরে কার্সর থাকে</translation>
     </message>
     <message>
         <source>Tag as {label}</source>
@@ -1217,51 +1347,51 @@ The damaged file is kept aside.</source>
     </message>
     <message>
         <source>Certainty: &amp;asserted</source>
-        <translation type="unfinished"></translation>
+        <translation>নিশ্চয়তা: দাবিকৃত (&amp;A)</translation>
     </message>
     <message>
         <source>Set the current span&apos;s certainty to asserted</source>
-        <translation type="unfinished"></translation>
+        <translation>বর্তমান স্প্যানের নিশ্চয়তা ‘দাবিকৃত’ করুন</translation>
     </message>
     <message>
         <source>Certainty: &amp;reported</source>
-        <translation type="unfinished"></translation>
+        <translation>নিশ্চয়তা: প্রতিবেদিত (&amp;R)</translation>
     </message>
     <message>
         <source>Set the current span&apos;s certainty to reported</source>
-        <translation type="unfinished"></translation>
+        <translation>বর্তমান স্প্যানের নিশ্চয়তা ‘প্রতিবেদিত’ করুন</translation>
     </message>
     <message>
         <source>Certainty: s&amp;peculated</source>
-        <translation type="unfinished"></translation>
+        <translation>নিশ্চয়তা: অনুমিত (&amp;P)</translation>
     </message>
     <message>
         <source>Set the current span&apos;s certainty to speculated</source>
-        <translation type="unfinished"></translation>
+        <translation>বর্তমান স্প্যানের নিশ্চয়তা ‘অনুমিত’ করুন</translation>
     </message>
     <message>
         <source>Certainty: &amp;denied</source>
-        <translation type="unfinished"></translation>
+        <translation>নিশ্চয়তা: অস্বীকৃত (&amp;D)</translation>
     </message>
     <message>
         <source>Set the current span&apos;s certainty to denied</source>
-        <translation type="unfinished"></translation>
+        <translation>বর্তমান স্প্যানের নিশ্চয়তা ‘অস্বীকৃত’ করুন</translation>
     </message>
     <message>
         <source>&amp;New project…</source>
-        <translation type="unfinished"></translation>
+        <translation>নতুন প্রকল্প (&amp;N)…</translation>
     </message>
     <message>
         <source>Create an empty project file and switch to it</source>
-        <translation type="unfinished"></translation>
+        <translation>একটি খালি প্রকল্প ফাইল তৈরি করে সেটিতে যান</translation>
     </message>
     <message>
         <source>&amp;Open project…</source>
-        <translation type="unfinished"></translation>
+        <translation>প্রকল্প খুলুন (&amp;O)…</translation>
     </message>
     <message>
         <source>Open another project file and switch to it</source>
-        <translation type="unfinished"></translation>
+        <translation>অন্য একটি প্রকল্প ফাইল খুলে সেটিতে যান</translation>
     </message>
     <message>
         <source>&amp;Import files…</source>
@@ -1392,12 +1522,36 @@ The damaged file is kept aside.</source>
         <translation>অন্য বিশ্লেষক হিসেবে কাজ করুন</translation>
     </message>
     <message>
+        <source>&amp;Find in article…</source>
+        <translation>প্রতিবেদনে খুঁজুন (&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find text in the open article (the find bar)</source>
+        <translation>খোলা প্রতিবেদনে লেখা খুঁজুন (খোঁজার বার)</translation>
+    </message>
+    <message>
+        <source>Find ne&amp;xt</source>
+        <translation>পরেরটি খুঁজুন (&amp;X)</translation>
+    </message>
+    <message>
+        <source>Go to the next match in the article</source>
+        <translation>প্রতিবেদনের পরের মিলে যান</translation>
+    </message>
+    <message>
+        <source>Find pre&amp;vious</source>
+        <translation>আগেরটি খুঁজুন (&amp;V)</translation>
+    </message>
+    <message>
+        <source>Go to the previous match in the article</source>
+        <translation>প্রতিবেদনের আগের মিলে যান</translation>
+    </message>
+    <message>
         <source>Claim &amp;source</source>
-        <translation type="unfinished"></translation>
+        <translation>দাবির উৎস (&amp;S)</translation>
     </message>
     <message>
         <source>Put the cursor in the current span&apos;s claim source</source>
-        <translation type="unfinished"></translation>
+        <translation>বর্তমান স্প্যানের দাবির উৎসের ঘরে কার্সর নিন</translation>
     </message>
     <message>
         <source>&amp;Snap selections to words</source>
@@ -1417,11 +1571,11 @@ The damaged file is kept aside.</source>
     </message>
     <message>
         <source>Show &amp;colleagues&apos; spans</source>
-        <translation type="unfinished"></translation>
+        <translation>সহকর্মীদের স্প্যান দেখান (&amp;C)</translation>
     </message>
     <message>
         <source>Draw the other layers&apos; spans in the reader and list them in the span table</source>
-        <translation type="unfinished"></translation>
+        <translation>অন্য স্তরের স্প্যান পাঠ-প্যানে আঁকুন ও স্প্যান তালিকায় দেখান</translation>
     </message>
     <message>
         <source>&amp;Bengali (বাংলা)</source>
@@ -1454,6 +1608,14 @@ The damaged file is kept aside.</source>
     <message>
         <source>Agreement between two layers</source>
         <translation>দুটি স্তরের মধ্যে মতৈক্য</translation>
+    </message>
+    <message>
+        <source>&amp;Concordance…</source>
+        <translation>প্রসঙ্গসূচি (&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Every span of a label or an actor, or every match of a search, in context</source>
+        <translation>একটি লেবেল বা পক্ষের সব স্প্যান, কিংবা একটি অনুসন্ধানের সব মিল, প্রসঙ্গসহ</translation>
     </message>
     <message>
         <source>&amp;Previous article</source>
@@ -1497,19 +1659,43 @@ The damaged file is kept aside.</source>
     </message>
     <message>
         <source>&amp;Guidelines…</source>
-        <translation type="unfinished"></translation>
+        <translation>নির্দেশিকা (&amp;G)…</translation>
     </message>
     <message>
         <source>Read every label&apos;s guideline</source>
-        <translation type="unfinished"></translation>
+        <translation>প্রতিটি লেবেলের নির্দেশিকা পড়ুন</translation>
     </message>
     <message>
         <source>&amp;About…</source>
-        <translation type="unfinished"></translation>
+        <translation>সম্পর্কে (&amp;A)…</translation>
     </message>
     <message>
         <source>Versions, the data folder and this project&apos;s file</source>
-        <translation type="unfinished"></translation>
+        <translation>সংস্করণ, ডেটা ফোল্ডার ও এই প্রকল্পের ফাইল</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>পরের মিল</translation>
+    </message>
+    <message>
+        <source>Next match (in the find field)</source>
+        <translation>পরের মিল (খোঁজার ঘরে)</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>আগের মিল</translation>
+    </message>
+    <message>
+        <source>Previous match (in the find field)</source>
+        <translation>আগের মিল (খোঁজার ঘরে)</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>খোঁজার বার বন্ধ করুন</translation>
+    </message>
+    <message>
+        <source>Close the find bar, back to the text</source>
+        <translation>খোঁজার বার বন্ধ করে লেখায় ফিরুন</translation>
     </message>
     <message>
         <source>&amp;Next</source>
@@ -1581,11 +1767,11 @@ The damaged file is kept aside.</source>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>বন্ধ করুন (&amp;C)</translation>
     </message>
     <message>
         <source>Close the review window</source>
-        <translation type="unfinished"></translation>
+        <translation>পর্যালোচনা উইন্ডো বন্ধ করুন</translation>
     </message>
 </context>
 <context>

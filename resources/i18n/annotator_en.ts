@@ -5,21 +5,35 @@
     <name>AgreementDialog</name>
     <message numerus="yes">
         <source>%Ln article(s) with spans in either layer.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln article with spans in either layer.</numerusform>
+            <numerusform>%Ln articles with spans in either layer.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln article(s) marked done in both layers.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln article marked done in both layers.</numerusform>
+            <numerusform>%Ln articles marked done in both layers.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ArticleListPanel</name>
+    <message numerus="yes">
+        <source>%Ln+ article(s) match, counting…</source>
+        <translation>
+            <numerusform>%Ln+ article matches, counting…</numerusform>
+            <numerusform>%Ln+ articles match, counting…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln article(s) match</source>
+        <translation>
+            <numerusform>%Ln article matches</numerusform>
+            <numerusform>%Ln articles match</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%Ln+ article(s), counting…</source>
         <translation>
@@ -36,12 +50,39 @@
     </message>
 </context>
 <context>
+    <name>ConcordanceWindow</name>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) so far; scroll for more</source>
+        <translation>
+            <numerusform>%n line so far; scroll for more</numerusform>
+            <numerusform>%n lines so far; scroll for more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportFlow</name>
     <message numerus="yes">
         <source>Exported %Ln span(s) to {path}</source>
         <translation>
             <numerusform>Exported %Ln span to {path}</numerusform>
             <numerusform>Exported %Ln spans to {path}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n match</numerusform>
+            <numerusform>%n matches</numerusform>
         </translation>
     </message>
 </context>

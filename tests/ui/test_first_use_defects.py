@@ -17,7 +17,6 @@ from annotator.ui.dialogs.export_dialog import ExportDialog
 from annotator.ui.main_window import MainWindow
 from annotator.ui.models.article_list_model import ArticleListModel
 from annotator.ui.models.span_table_model import ANNOTATOR, COLLEAGUE_TINT, TEXT
-from annotator.ui.plurals import plural
 from annotator.ui.review_window import ReviewWindow
 from annotator.ui.widgets.column_fit import text_width
 from annotator.ui.widgets.popup_place import below_or_above
@@ -213,13 +212,6 @@ def test_export_dialog_is_wide_enough_for_its_path(qtbot, tmp_path):
 
 
 # -- plurals and the confusion colours -------------------------------------------------------
-
-
-def test_plural_picks_english_singular_and_plural():
-    assert plural("1 article(s)", 1) == "1 article"
-    assert plural("2 article(s)", 2) == "2 articles"
-    assert plural("0 match(es)", 0) == "0 matches"
-    assert plural("১টি নিবন্ধ", 1) == "১টি নিবন্ধ"  # a translation passes through
 
 
 def test_agreement_dashboard_says_one_article(qtbot, store):

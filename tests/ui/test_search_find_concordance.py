@@ -73,7 +73,7 @@ def test_typing_a_search_shows_how_many_articles_match(window, qtbot, store):
     qtbot.waitUntil(lambda: window.list_model.is_complete(), timeout=3000)
     expected = len(store.article_list_ids("rahim", query="কোরিয়া"))
     assert expected >= 3 and window.list_model.rowCount() == expected
-    assert window.list_panel.count_label.text() == f"{expected} article(s) match"
+    assert window.list_panel.count_label.text() == f"{expected} articles match"
     window.search_edit.clear()
     qtbot.waitUntil(lambda: "match" not in window.list_panel.count_label.text(), timeout=3000)
 
@@ -149,7 +149,7 @@ def test_concordance_by_label_sorts_and_opens_the_span(window, qtbot, store):
     assert cells[0] == ["ইমোজি পরীক্ষা", "উত্তর", "কোরিয়ার", "সৈন্য।"]
     assert cells[1] == ["অ আরেক", "", "কোরিয়ায়", "ঢাকার প্রতিনিধি গেলেন।"]
     assert model.index(0, SPAN).data(Qt.ItemDataRole.FontRole).bold()
-    assert "2 line(s)" in concordance.count_label.text()
+    assert "2 lines" in concordance.count_label.text()
 
     header = concordance.view.horizontalHeader()
     QTest.mouseClick(

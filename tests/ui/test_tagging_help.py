@@ -142,7 +142,13 @@ def test_zoom_from_the_view_menu_and_by_key_in_the_reader(window):
 
 def test_check_items_carry_no_icon_so_the_menu_draws_their_check_mark(window):
     checkable = [a for a in window.command_actions.values() if a.isCheckable()]
-    assert {a.objectName() for a in checkable} == {"view.snap", "view.digits", "view.colleagues"}
+    assert {a.objectName() for a in checkable} == {
+        "view.snap",
+        "view.digits",
+        "view.colleagues",
+        "view.language_bn",
+        "view.language_en",
+    }
     assert all(a.icon().isNull() for a in checkable)
     snap = window.command_actions["view.snap"]
     on = window.menus["View"].grab().toImage()

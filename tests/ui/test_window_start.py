@@ -80,10 +80,10 @@ def test_a_search_shows_its_first_page_then_the_count(qtbot, store, settings):
         window.search_edit.setText("কোরিয়া")  # Bengali arrives as text; the list follows
     model = window.list_model
     assert [model.article_id(r) for r in range(model.rowCount())] == expected[:4]
-    assert window.list_panel.count_label.text() == "4+ article(s) match, counting…"
+    assert window.list_panel.count_label.text() == "4+ articles match, counting…"
     qtbot.waitUntil(model.is_complete)
     assert [model.article_id(r) for r in range(model.rowCount())] == expected
-    assert window.list_panel.count_label.text() == "6 article(s) match"
+    assert window.list_panel.count_label.text() == "6 articles match"
     window.list_view.selectRow(3)
     window.command_actions["go.next"].trigger()
     assert window.article.id == expected[4]  # next article across the first page's end

@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont
 
 from annotator.concordance import Line, Pages, sort_columns
 from annotator.store import Store
+from annotator.translatable import QT_TRANSLATE_NOOP
 from annotator.ui.models.article_list_model import format_published
 
 Index = QModelIndex | QPersistentModelIndex
@@ -27,14 +28,20 @@ SORT_KEYS = ("title", "published", "label", "annotator", "", "text", "", "certai
 _RIGHT_ALIGN = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter.value)
 _LEFT_ALIGN = int((Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value)
+_HEADERS = (
+    QT_TRANSLATE_NOOP("Concordance", "Title"),
+    QT_TRANSLATE_NOOP("Concordance", "Date"),
+    QT_TRANSLATE_NOOP("Concordance", "Label"),
+    QT_TRANSLATE_NOOP("Concordance", "Annotator"),
+    QT_TRANSLATE_NOOP("Concordance", "Left context"),
+    QT_TRANSLATE_NOOP("Concordance", "Span"),
+    QT_TRANSLATE_NOOP("Concordance", "Right context"),
+    QT_TRANSLATE_NOOP("Concordance", "Certainty"),
+)
 
 
 def _headers() -> tuple[str, ...]:
-    tr = QCoreApplication.translate
-    return (tr("Concordance", "Title"), tr("Concordance", "Date"), tr("Concordance", "Label"),
-            tr("Concordance", "Annotator"), tr("Concordance", "Left context"),
-            tr("Concordance", "Span"), tr("Concordance", "Right context"),
-            tr("Concordance", "Certainty"))  # fmt: skip
+    return tuple(QCoreApplication.translate("Concordance", name) for name in _HEADERS)
 
 
 def _flat(text: str) -> str:
