@@ -204,7 +204,7 @@ class MainWindow(
         self.side_splitter.addWidget(self.palette_widget)
         self.side_splitter.addWidget(self.panel)
         self.side_splitter.setStretchFactor(1, 1)
-        self.side_splitter.setSizes([360, 470])
+        self.side_splitter.setSizes([300, 530])
 
     def _build_actions(self) -> None:
         """Menus, toolbar and keys from the key map (`annotator.keymap.MAIN`); the label keys

@@ -19,7 +19,7 @@ class GuidelineView(QWidget):
         self.browser = QTextBrowser()
         self.browser.setObjectName("guideline_text")
         self.browser.setFont(reading_font(10.5))
-        self.browser.setMaximumHeight(110)
+        self.browser.setMaximumHeight(64)
         self.browser.setOpenLinks(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 4)
