@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
+
+from annotator.translatable import QT_TRANSLATE_NOOP
+
+# How the window names the attributes and the certainty values (translated in `ui/`,
+# context "attributes"); the stored keys and values stay as they are.
+SHOWN_NAMES = {
+    "actors": QT_TRANSLATE_NOOP("attributes", "actors"),
+    "certainty": QT_TRANSLATE_NOOP("attributes", "certainty"),
+    "source": QT_TRANSLATE_NOOP("attributes", "source"),
+    "asserted": QT_TRANSLATE_NOOP("attributes", "asserted"),
+    "reported": QT_TRANSLATE_NOOP("attributes", "reported"),
+    "speculated": QT_TRANSLATE_NOOP("attributes", "speculated"),
+    "denied": QT_TRANSLATE_NOOP("attributes", "denied"),
+}
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def attr_text(value: Any) -> str:
@@ -19,8 +37,15 @@ def attr_text(value: Any) -> str:
     return str(value)
 
 
-def attrs_summary(attrs: Mapping[str, Any]) -> str:
-    """Every non-empty attribute as "name: value", sorted by name, joined by "; "."""
-    return "; ".join(
-        f"{name}: {text}" for name, value in sorted(attrs.items()) if (text := attr_text(value))
-    )
+def attrs_summary(attrs: Mapping[str, Any], shown: Callable[[str], str] = _same) -> str:
+    """Every non-empty attribute as "name: value", sorted by name, joined by "; ". `shown`
+    turns a name or a certainty value into the words the reader sees (the window passes its
+    translation of `SHOWN_NAMES`)."""
+    parts = []
+    for name, value in sorted(attrs.items()):
+        text = attr_text(value)
+        if text:
+            if name == "certainty":
+                text = shown(text)
+            parts.append(f"{shown(name)}: {text}")
+    return "; ".join(parts)

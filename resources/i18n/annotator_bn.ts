@@ -591,10 +591,10 @@
         <translation>কোনো মিল নেই</translation>
     </message>
     <message numerus="yes">
-        <source>%n match(es)</source>
+        <source>%Ln match(es)</source>
         <translation>
-            <numerusform>%nটি মিল</numerusform>
-            <numerusform>%nটি মিল</numerusform>
+            <numerusform>%Lnটি মিল</numerusform>
+            <numerusform>%Lnটি মিল</numerusform>
         </translation>
     </message>
     <message>
@@ -1261,6 +1261,37 @@ The damaged file is kept aside.</source>
 {time}-এর সবচেয়ে নতুন ভালো ব্যাকআপটি পুনরুদ্ধার করবেন?
 {path}
 ক্ষতিগ্রস্ত ফাইলটি সরিয়ে রাখা হবে।</translation>
+    </message>
+</context>
+<context>
+    <name>attributes</name>
+    <message>
+        <source>actors</source>
+        <translation>পক্ষসমূহ</translation>
+    </message>
+    <message>
+        <source>certainty</source>
+        <translation>নিশ্চয়তা</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>উৎস</translation>
+    </message>
+    <message>
+        <source>asserted</source>
+        <translation>দাবিকৃত</translation>
+    </message>
+    <message>
+        <source>reported</source>
+        <translation>প্রতিবেদিত</translation>
+    </message>
+    <message>
+        <source>speculated</source>
+        <translation>অনুমিত</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>অস্বীকৃত</translation>
     </message>
 </context>
 <context>

@@ -287,3 +287,21 @@ def test_qt_standard_buttons_are_bengali(qtbot):
     qtbot.addWidget(box)
     texts = {b.text() for b in box.buttons()}
     assert texts == {"ঠিক আছে", "বাতিল"}
+
+
+def test_certainty_and_attribute_names_follow_the_interface_language(qtbot, tmp_path):
+    """The span form's certainty choices and the review summary's names are Bengali in the
+    Bengali interface, while the stored value stays the key."""
+    from annotator.attributes import attrs_summary
+    from annotator.ui import i18n
+    from annotator.ui.i18n import shown_attribute
+
+    i18n.apply_language(i18n.BENGALI)
+    try:
+        assert shown_attribute("reported") == "প্রতিবেদিত"
+        summary = attrs_summary({"certainty": "reported", "actors": ["কিম"]}, shown_attribute)
+        assert summary == "পক্ষসমূহ: কিম; নিশ্চয়তা: প্রতিবেদিত"
+        assert shown_attribute("কিম") == "কিম"
+    finally:
+        i18n.apply_language(i18n.ENGLISH)
+    assert shown_attribute("reported") == "reported"

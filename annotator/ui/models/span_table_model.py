@@ -19,6 +19,7 @@ from annotator.attributes import attr_text, attrs_summary
 from annotator.models import Span
 from annotator.scheme import LabelDef
 from annotator.translatable import QT_TRANSLATE_NOOP
+from annotator.ui.i18n import shown_attribute
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("SpanTableModel", "Label"),
@@ -186,7 +187,7 @@ class SpanTableModel(QAbstractTableModel):
                 "SpanTableModel", "{name}'s layer (a colleague's: read only)"
             )
         lines = [" ".join(span.text.split()), layer.format(name=span.annotator)]
-        if summary := attrs_summary(span.attrs):
+        if summary := attrs_summary(span.attrs, shown_attribute):
             lines.append(summary)
         if span.note:
             lines.append(
@@ -203,7 +204,7 @@ class SpanTableModel(QAbstractTableModel):
         if column == ANNOTATOR:
             return span.annotator
         if column == CERTAINTY:
-            return attr_text(span.attrs.get("certainty"))
+            return shown_attribute(attr_text(span.attrs.get("certainty")))
         if column == SOURCE:
             return attr_text(span.attrs.get("source"))
         return span.note

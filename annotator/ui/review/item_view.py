@@ -12,7 +12,7 @@ from annotator.models import Decision, Span
 from annotator.review import KIND_COLORS, KIND_NAMES, Item
 from annotator.scheme import LabelDef
 from annotator.translatable import QT_TRANSLATE_NOOP
-from annotator.ui.i18n import digits, translate
+from annotator.ui.i18n import digits, shown_attribute, translate
 
 ACTION_TEXT = {  # a ruling, as the item view names it
     "accept_a": QT_TRANSLATE_NOOP("ItemView", "accepted A"),
@@ -84,7 +84,7 @@ def _spans_html(heading: str, spans: tuple[Span, ...], labels: dict[str, LabelDe
         label = labels.get(span.label)
         color = label.color if label else "#888888"
         name = label.name if label else span.label
-        attrs = attrs_summary(span.attrs)
+        attrs = attrs_summary(span.attrs, shown_attribute)
         rows.append(
             f'<li><span style="color:{QColor(color).name()}">■</span> <b>{escape(name)}</b>'
             f" «{escape(span.text)}»"

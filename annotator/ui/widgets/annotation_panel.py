@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from annotator.models import Span
 from annotator.scheme import CERTAINTY, LabelDef
+from annotator.ui.i18n import shown_attribute
 from annotator.ui.models.span_table_model import SpanTableModel, layer_color, swatch
 from annotator.ui.widgets.span_table import SpanTable
 
@@ -67,7 +68,7 @@ class AnnotationPanel(QWidget):
         self.certainty_box = QComboBox()
         self.certainty_box.addItem("—", "")
         for value in CERTAINTY:
-            self.certainty_box.addItem(value, value)
+            self.certainty_box.addItem(shown_attribute(value), value)
         self.source_edit = QLineEdit()
         self._sources = QStringListModel([])
         completer = QCompleter(self._sources, self)
@@ -121,6 +122,9 @@ class AnnotationPanel(QWidget):
         self.note_edit.setPlaceholderText(self.tr("note"))
         self.editor.setTitle(self.tr("Selected span"))
         self.doc_box.setTitle(self.tr("Document labels"))
+        for index, value in enumerate(CERTAINTY, start=1):
+            self.certainty_box.setItemText(index, shown_attribute(value))
+        self.model.layoutChanged.emit()  # the certainty column's words
         self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
         )

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from annotator.keymap import FIND_COMMANDS
+from annotator.ui.i18n import number
 from annotator.ui.shortcuts import make_actions
 
 
@@ -66,10 +67,12 @@ class FindBar(QWidget):
         elif total == 0:
             self.count_label.setText(self.tr("No matches"))
         elif current is None:
-            self.count_label.setText(self.tr("%n match(es)", "", total))
+            self.count_label.setText(self.tr("%Ln match(es)", "", total))
         else:
             self.count_label.setText(
-                self.tr("{current} of {total}").format(current=current + 1, total=total)
+                self.tr("{current} of {total}").format(
+                    current=number(current + 1), total=number(total)
+                )
             )
 
     def open(self) -> None:
