@@ -485,17 +485,17 @@
         <translation>কোনো কলামে ক্লিক করলে সব লাইন সেই অনুযায়ী সাজানো হয় (প্রসঙ্গের কলাম সাজানো যায় না)</translation>
     </message>
     <message numerus="yes">
-        <source>%n line(s)</source>
+        <source>%Ln line(s)</source>
         <translation>
-            <numerusform>%nটি লাইন</numerusform>
-            <numerusform>%nটি লাইন</numerusform>
+            <numerusform>%Lnটি লাইন</numerusform>
+            <numerusform>%Lnটি লাইন</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n line(s) so far; scroll for more</source>
+        <source>%Ln line(s) so far; scroll for more</source>
         <translation>
-            <numerusform>এ পর্যন্ত %nটি লাইন; আরও দেখতে স্ক্রল করুন</numerusform>
-            <numerusform>এ পর্যন্ত %nটি লাইন; আরও দেখতে স্ক্রল করুন</numerusform>
+            <numerusform>এ পর্যন্ত %Lnটি লাইন; আরও দেখতে স্ক্রল করুন</numerusform>
+            <numerusform>এ পর্যন্ত %Lnটি লাইন; আরও দেখতে স্ক্রল করুন</numerusform>
         </translation>
     </message>
 </context>

@@ -52,17 +52,17 @@
 <context>
     <name>ConcordanceWindow</name>
     <message numerus="yes">
-        <source>%n line(s)</source>
+        <source>%Ln line(s)</source>
         <translation>
-            <numerusform>%n line</numerusform>
-            <numerusform>%n lines</numerusform>
+            <numerusform>%Ln line</numerusform>
+            <numerusform>%Ln lines</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n line(s) so far; scroll for more</source>
+        <source>%Ln line(s) so far; scroll for more</source>
         <translation>
-            <numerusform>%n line so far; scroll for more</numerusform>
-            <numerusform>%n lines so far; scroll for more</numerusform>
+            <numerusform>%Ln line so far; scroll for more</numerusform>
+            <numerusform>%Ln lines so far; scroll for more</numerusform>
         </translation>
     </message>
 </context>

@@ -196,3 +196,15 @@ def _section_point(header, column):
     from PySide6.QtCore import QPoint
 
     return QPoint(header.sectionViewportPosition(column) + 5, header.height() // 2)
+
+
+def test_the_concordance_lists_the_first_label_as_soon_as_it_opens(window, store):
+    emoji_id, _other = store.test_ids
+    kim = EMOJI_TEXT.index("কোরিয়ার")
+    store.add_span(emoji_id, "rahim", "troop_deployment", kim, kim + len("কোরিয়ার"))
+    window.reader.setFocus()
+    QTest.keyClick(window.reader, Qt.Key.Key_K, CTRL | SHIFT)  # no Show click
+    concordance = window.concordance_window
+    assert concordance.model.rowCount() == 1
+    assert concordance.model.index(0, SPAN).data() == "কোরিয়ার"
+    assert concordance.count_label.text() == "1 line"

@@ -139,9 +139,9 @@ class ConcordanceWindow(QWidget):
     def _show_count(self) -> None:
         n = self.model.rowCount()
         if self.model.is_complete():
-            self.count_label.setText(self.tr("%n line(s)", "", n))
+            self.count_label.setText(self.tr("%Ln line(s)", "", n))
         else:
-            self.count_label.setText(self.tr("%n line(s) so far; scroll for more", "", n))
+            self.count_label.setText(self.tr("%Ln line(s) so far; scroll for more", "", n))
 
     def _on_activated(self, index) -> None:  # noqa: ANN001 - a QModelIndex
         line = self.model.line(index.row())

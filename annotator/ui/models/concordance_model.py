@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont
 from annotator.concordance import Line, Pages, sort_columns
 from annotator.store import Store
 from annotator.translatable import QT_TRANSLATE_NOOP
+from annotator.ui.i18n import bengali_digits, shown_attribute
 from annotator.ui.models.article_list_model import format_published
 
 Index = QModelIndex | QPersistentModelIndex
@@ -153,7 +154,7 @@ class ConcordanceModel(QAbstractTableModel):
         if column == TITLE:
             return line.title
         if column == DATE:
-            return format_published(line.published)
+            return format_published(line.published, bengali_digits())
         if column == LABEL:
             return self.labels.get(line.label, line.label)
         if column == ANNOTATOR:
@@ -164,4 +165,4 @@ class ConcordanceModel(QAbstractTableModel):
             return _flat(line.text)
         if column == RIGHT:
             return _flat(line.right)
-        return line.certainty
+        return shown_attribute(line.certainty)

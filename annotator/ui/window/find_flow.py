@@ -114,7 +114,10 @@ class FindFlow:
             window.setWindowFlag(Qt.WindowType.Window, True)
             window.line_activated.connect(self.show_line)
             self.concordance_window = window
-        self.concordance_window.set_labels(self.labels.values())
+            window.set_labels(self.labels.values())
+            window.show_lines()  # what is chosen at first, listed at once
+        else:
+            self.concordance_window.set_labels(self.labels.values())
         self.concordance_window.show()
         self.concordance_window.activateWindow()
         return self.concordance_window
