@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from annotator.attributes import SHOWN_NAMES
 from annotator.paths import resources_dir
 
 BENGALI, ENGLISH = "bn", "en"
@@ -151,6 +152,4 @@ _TO_BENGALI = str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")
 def shown_attribute(text: str) -> str:
     """An attribute's name or a certainty value in the interface language
     (`annotator.attributes.SHOWN_NAMES`); anything else as it is."""
-    from annotator.attributes import SHOWN_NAMES  # noqa: PLC0415 - small, no cycle
-
     return translate("attributes", text) if text in SHOWN_NAMES else text

@@ -50,13 +50,8 @@ def store(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, store, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(store, "rahim", settings)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def window(make_window, store):
+    return make_window(store)
 
 
 def _cells(model, column: int, role=Qt.ItemDataRole.DisplayRole) -> list:

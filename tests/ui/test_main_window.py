@@ -30,13 +30,8 @@ def store(tmp_path, seeds_dir):
 
 
 @pytest.fixture
-def window(qtbot, store, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(store, "rahim", settings)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+def window(make_window, store):
+    return make_window(store)
 
 
 def open_containing(window: MainWindow, needle: str) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -38,13 +38,8 @@ def store(tmp_path, seeds_dir):
 
 
 @pytest.fixture
-def window(qtbot, store, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(store, "rahim", settings)
-    qtbot.addWidget(w)
-    with qtbot.waitActive(w):
-        w.show()
-    return w
+def window(make_window, store):
+    return make_window(store, active=True)
 
 
 def type_text(widget, text: str) -> None:

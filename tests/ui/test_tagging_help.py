@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, QSettings, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QEnterEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -31,13 +31,8 @@ def store(tmp_path, seeds_dir):
 
 
 @pytest.fixture
-def window(qtbot, store, tmp_path):
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(store, "rahim", settings)
-    qtbot.addWidget(w)
-    with qtbot.waitActive(w):
-        w.show()
-    return w
+def window(make_window, store):
+    return make_window(store, active=True)
 
 
 def tag_claim(window: MainWindow, key: Qt.Key = Qt.Key.Key_1) -> int:

@@ -196,14 +196,10 @@ def test_the_scan_catches_literals_and_f_strings():
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
+def window(make_window, tmp_path):
     store = Store(tmp_path / "project.db")
     store.add_articles([ArticleDraft(text=f"লেখা {i}।", title=f"শিরোনাম {i}") for i in range(12)])
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(store, "rahim", settings)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    w = make_window(store)
     yield w
     w.close()
     store.close()

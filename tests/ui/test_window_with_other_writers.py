@@ -8,7 +8,7 @@ import textwrap
 import time
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 import annotator.store.project_store as store_module
@@ -16,7 +16,6 @@ from annotator.actions import AddSpan
 from annotator.history import History
 from annotator.models import ArticleDraft
 from annotator.store import Store
-from annotator.ui.main_window import MainWindow
 
 TEXT = "উত্তর কোরিয়া রাশিয়ায় আনুমানিক ১১ হাজার সৈন্য পাঠিয়েছে। কিম জং উন মস্কো সফর করবেন।"
 
@@ -54,14 +53,10 @@ def project(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, project, tmp_path):
+def window(make_window, project):
     path, _ = project
     store = Store(path)
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = MainWindow(store, "rahim", settings)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
+    w = make_window(store)
     yield w
     w.watcher.stop()
     store.close()
