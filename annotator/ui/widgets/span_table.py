@@ -26,6 +26,12 @@ CAPS = {LABEL: 150, ANNOTATOR: 110, CERTAINTY: 100, SOURCE: 120, NOTE: 120}
 HIDE_FIRST = (NOTE, SOURCE, CERTAINTY)  # the order columns go when the pane is narrow
 
 
+# Rows measured when fitting: enough for what a pane shows, without reading every cell of an
+# article with a thousand spans on each open and resize (cells wider still are elided, with
+# their text in the tooltip).
+FIT_ROWS = 200
+
+
 class SpanTable(QTableView):
     """A table of `SpanTableModel` whose columns fit its width (see the module)."""
 
@@ -48,6 +54,5 @@ class SpanTable(QTableView):
 
     def fit_columns(self) -> None:
         """Size the columns to their contents, hiding the least needed ones that do not fit."""
-        rows = self.model().rowCount()
-        texts = {column: shown_texts(self, column, rows) for column in CAPS}
+        texts = {column: shown_texts(self, column, FIT_ROWS) for column in CAPS}
         fit_columns(self, TEXT, texts, (LABEL, ANNOTATOR), CAPS, HIDE_FIRST, TEXT_MIN_WIDTH)
