@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
 from annotator import review
-from annotator.models import Span
+from annotator.models import Relation, Span
 from annotator.review import Item
 from annotator.scheme import LabelDef
 from annotator.store import Rows, Store
@@ -25,7 +25,9 @@ class ChangeKind(StrEnum):
     DOC_LABELS = "doc_labels"
     RULING = "ruling"  # gold spans, review decisions or review status of an article
     COMMENT = "comment"
-    SCHEME = "scheme"  # the label scheme (no article)
+    SCHEME = "scheme"  # the label scheme or its relation types (no article)
+    RELATIONS = "relations"  # relations between spans of the article (and maybe others)
+    ACTORS = "actors"  # the actor register (no article)
 
 
 @dataclass(frozen=True)
@@ -127,11 +129,12 @@ class AddSpan:
 
 @dataclass
 class RemoveSpan:
-    """Delete one of the annotator's own spans."""
+    """Delete one of the annotator's own spans, and the relations that join it, together."""
 
     span_id: int
     annotator: str
     span: Span | None = None
+    relations: list[Relation] = field(default_factory=list)
 
     @property
     def description(self) -> str:
@@ -139,15 +142,19 @@ class RemoveSpan:
         return "Delete span"
 
     def apply(self, store: Store) -> Change:
-        """Delete it, remembering it whole."""
-        _own(store, self.span_id, self.annotator)
-        self.span = store.delete_span(self.span_id)
+        """Delete it and its relations (one transaction), remembering them whole."""
+        with store.transaction():
+            _own(store, self.span_id, self.annotator)
+            self.relations = store.relations_of_spans([self.span_id])
+            self.span = store.delete_span(self.span_id)  # its relations go by the foreign key
         return Change(self.span.article_id, ChangeKind.SPANS, removed_ids=(self.span_id,))
 
     def revert(self, store: Store) -> Change:
-        """Restore it with its id and times."""
+        """Restore it and its relations with their ids and times."""
         assert self.span is not None
-        store.restore_span(self.span)
+        with store.transaction():
+            store.restore_span(self.span)
+            store.restore_relations(self.relations)
         return Change(self.span.article_id, ChangeKind.SPANS, span_ids=(self.span_id,))
 
 

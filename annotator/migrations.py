@@ -8,6 +8,7 @@ pulls in).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -290,6 +291,99 @@ def m0006_span_counts_by_annotator(db: Database) -> None:
         "CREATE INDEX IF NOT EXISTS idx_spans_article_annotator"
         " ON spans(article_id, annotator, label)"
     )
+
+
+@step("0007_claim_frames")
+def m0007_claim_frames(db: Database) -> None:
+    """Claim frames: relations between spans, their types, the actor register, and the
+    labels' category (claim / entity) and CAMEO code. The default scheme's entity labels and
+    relation types are added where the project does not have those keys yet."""
+    from annotator.scheme import preset_path, read_scheme_document  # noqa: PLC0415
+
+    db.execute("ALTER TABLE labels ADD COLUMN category TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE labels ADD COLUMN cameo TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        """
+        CREATE TABLE relations (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            type TEXT NOT NULL,
+            head INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+            tail INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+            tail_article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            attrs TEXT NOT NULL DEFAULT '{}',
+            origin TEXT NOT NULL DEFAULT 'manual',
+            created TEXT NOT NULL,
+            UNIQUE (annotator, type, head, tail)
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_relations_article ON relations(article_id, annotator)")
+    db.execute("CREATE INDEX idx_relations_tail_article ON relations(tail_article_id)")
+    db.execute("CREATE INDEX idx_relations_head ON relations(head)")
+    db.execute("CREATE INDEX idx_relations_tail ON relations(tail)")
+    db.execute(
+        """
+        CREATE TABLE relation_types (
+            key TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_bn TEXT NOT NULL DEFAULT '',
+            color TEXT NOT NULL,
+            heads TEXT NOT NULL DEFAULT '[]',
+            tails TEXT NOT NULL DEFAULT '[]',
+            cross_article INTEGER NOT NULL DEFAULT 0,
+            guideline TEXT NOT NULL DEFAULT '',
+            retired INTEGER NOT NULL DEFAULT 0,
+            position INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE actors (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            name_bn TEXT NOT NULL DEFAULT '',
+            aliases TEXT NOT NULL DEFAULT '[]',
+            kind TEXT NOT NULL DEFAULT 'state'
+                CHECK (kind IN ('state', 'person', 'organisation', 'outlet')),
+            cameo TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )
+        """
+    )
+    scheme = read_scheme_document(preset_path("default"))
+    have = {str(row[0]): row for row in db.execute("SELECT key, shortcut FROM labels")}
+    used = {str(row[1]) for row in have.values() if row[1] is not None}
+    position = int(db.execute("SELECT coalesce(max(position), -1) FROM labels").fetchone()[0])
+    for label in scheme.labels:
+        if label.key in have:
+            db.execute(
+                "UPDATE labels SET category = ? WHERE key = ? AND category = ''",
+                [label.category, label.key],
+            )
+            continue
+        position += 1
+        shortcut = label.shortcut if label.shortcut not in used else None
+        db.execute(
+            "INSERT INTO labels (key, name, name_bn, color, shortcut, guideline, retired,"
+            " position, kind, category, cameo) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+            [label.key, label.name, label.name_bn, label.color, shortcut, label.guideline,
+             position, label.kind, label.category, label.cameo],
+        )  # fmt: skip
+        if shortcut is not None:
+            used.add(shortcut)
+    for kind in scheme.relations:
+        db.execute(
+            "INSERT INTO relation_types (key, name, name_bn, color, heads, tails,"
+            " cross_article, guideline, retired, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+            [kind.key, kind.name, kind.name_bn, kind.color,
+             json.dumps(kind.heads), json.dumps(kind.tails), int(kind.cross_article),
+             kind.guideline, kind.position],
+        )  # fmt: skip
 
 
 def _conn(db: Any) -> sqlite3.Connection:

@@ -109,3 +109,49 @@ class Comment:
     author: str
     body: str
     created: str
+
+
+@dataclass
+class Relation:
+    """A typed, directed link from the `head` span to the `tail` span, in one annotator's
+    layer. `article_id` is the head's article, `tail_article_id` the tail's (they differ
+    only for a cross-article type such as `same_event`)."""
+
+    id: int
+    article_id: int
+    annotator: str
+    type: str
+    head: int
+    tail: int
+    tail_article_id: int
+    attrs: dict[str, Any]
+    origin: str
+    created: str
+
+
+ACTOR_KINDS = ("state", "person", "organisation", "outlet")
+
+
+@dataclass
+class Actor:
+    """A canonical actor of the register: spans that name it link to it by `id`.
+
+    `aliases` are other spellings (Bengali or English); inflected forms (কিমের, রাশিয়ার)
+    match without being listed. `cameo` is an optional CAMEO actor code (e.g. "RUS").
+    """
+
+    id: str
+    name: str
+    name_bn: str = ""
+    aliases: list[str] = field(default_factory=list)
+    kind: str = "state"
+    cameo: str = ""
+    note: str = ""
+
+    def names(self) -> list[str]:
+        """Every name it goes by: the two names, then the aliases (no empties, no repeats)."""
+        found: list[str] = []
+        for name in (self.name, self.name_bn, *self.aliases):
+            if name and name not in found:
+                found.append(name)
+        return found

@@ -12,7 +12,9 @@ from typing import Any
 from annotator.paths import resources_dir
 
 CERTAINTY = ("asserted", "reported", "speculated", "denied")
+CATEGORIES = ("claim", "entity", "")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_CAMEO = re.compile(r"^[0-9]{2,4}$")
 _KEY_CHARS = r"[^\p{L}\p{M}\p{N}]+"  # for the regex engine, loaded by `make_key`
 # Colours given to labels that arrive without one (imported files), in turn.
 PALETTE = (
@@ -38,6 +40,8 @@ class LabelDef:
     retired: bool = False
     position: int = 0
     kind: str = "span"  # "span" or "doc" (document-level label)
+    category: str = ""  # "claim", "entity" (fills a claim's slots) or "" (neither)
+    cameo: str = ""  # the CAMEO event code of a claim label ("" when none is given)
     extra: dict[str, Any] = field(default_factory=dict)
 
     def display(self) -> str:
@@ -69,6 +73,10 @@ def validate(labels: list[LabelDef]) -> None:
             raise SchemeError(f"label {label.key!r}: colour {label.color!r} is not #RRGGBB")
         if label.kind not in ("span", "doc"):
             raise SchemeError(f"label {label.key!r}: kind must be 'span' or 'doc'")
+        if label.category not in CATEGORIES:
+            raise SchemeError(f"label {label.key!r}: category must be 'claim', 'entity' or empty")
+        if label.cameo and not _CAMEO.match(label.cameo):
+            raise SchemeError(f"label {label.key!r}: CAMEO code {label.cameo!r} is not 2-4 digits")
         if label.shortcut is not None and not label.retired:
             if label.shortcut not in tuple("123456789"):
                 raise SchemeError(f"label {label.key!r}: shortcut must be a digit 1-9")
@@ -114,20 +122,58 @@ def load_scheme_file(path: str | os.PathLike[str]) -> list[LabelDef]:
     return parse_scheme(data)
 
 
+# The bundled schemes a project can start from (files under resources/).
+PRESETS = {"default": "labels.json", "cameo": "schemes/cameo.json"}
+
+
+def preset_path(name: str) -> Path:
+    """The file of a bundled scheme preset; SchemeError for a name not in `PRESETS`."""
+    if name not in PRESETS:
+        raise SchemeError(f"no scheme preset {name!r} (known: {', '.join(PRESETS)})")
+    return resources_dir() / PRESETS[name]
+
+
 def default_scheme() -> list[LabelDef]:
     """The bundled scheme for claims in news about military ties."""
-    return load_scheme_file(resources_dir() / "labels.json")
+    return load_scheme_file(preset_path("default"))
 
 
-def save_scheme_file(labels: list[LabelDef], path: str | os.PathLike[str]) -> None:
-    """Write a scheme file atomically (temporary file, then rename)."""
+@dataclass
+class SchemeDocument:
+    """A whole scheme file: its labels and its relation types."""
+
+    labels: list[LabelDef]
+    relations: list[Any]  # relation_scheme.RelationTypeDef
+
+
+def read_scheme_document(path: str | os.PathLike[str]) -> SchemeDocument:
+    """Labels and relation types of a scheme file, each validated (SchemeError, one line)."""
+    from annotator.relation_scheme import parse_relation_types  # noqa: PLC0415 - cycle
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SchemeError(f"{Path(path).name}: cannot read scheme ({exc})") from None
+    labels = parse_scheme(data)
+    return SchemeDocument(labels, parse_relation_types(data, {label.key for label in labels}))
+
+
+def save_scheme_file(
+    labels: list[LabelDef], path: str | os.PathLike[str], relations: list[Any] | None = None
+) -> None:
+    """Write a scheme file (labels, and relation types when given) atomically (temporary
+    file, then rename)."""
+    from annotator.relation_scheme import relation_types_payload  # noqa: PLC0415 - cycle
+
     target = Path(path)
-    payload = {
+    payload: dict[str, Any] = {
         "labels": [
             {k: v for k, v in asdict(label).items() if k not in ("extra", "position")}
             for label in labels
         ]
     }
+    if relations:
+        payload["relations"] = relation_types_payload(relations)
     import tempfile  # noqa: PLC0415 - only to write a scheme file
 
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")

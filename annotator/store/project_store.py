@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from annotator.migrations import NewerSchemaError, check_not_newer, migrate
+from annotator.store.actors import ActorRows
 from annotator.store.article_list import ArticleList
 from annotator.store.articles import ArticleRows
 from annotator.store.base import BUSY_TIMEOUT_MS, Connection, StoreError
@@ -18,6 +19,7 @@ from annotator.store.doc_labels import DocLabelRows
 from annotator.store.fulltext import FullText
 from annotator.store.label_scheme import LabelRows
 from annotator.store.layers import LayerRows
+from annotator.store.relations import RelationRows
 from annotator.store.row_copies import RowCopies
 from annotator.store.rulings import RulingRows
 from annotator.store.settings import SettingRows
@@ -31,6 +33,8 @@ __all__ = ["BUSY_TIMEOUT_MS", "Store", "StoreError"]
 class Store(
     ArticleRows,
     SpanRows,
+    RelationRows,
+    ActorRows,
     DocLabelRows,
     StatusRows,
     ArticleList,

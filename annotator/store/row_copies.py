@@ -32,6 +32,14 @@ class RowCopies(StoreBase):
         """A copy of the whole label scheme, retired labels and positions included."""
         return row_sets.read(self.db.conn, [("labels", "1", [])])
 
+    def relation_type_rows(self) -> Rows:
+        """A copy of every relation type of the scheme."""
+        return row_sets.read(self.db.conn, [("relation_types", "1", [])])
+
+    def actor_rows(self) -> Rows:
+        """A copy of the whole actor register."""
+        return row_sets.read(self.db.conn, [("actors", "1", [])])
+
     def swap_rows(self, old: Rows, new: Rows) -> None:
         """Put the copied rows `new` in place of the copied rows `old` (one transaction).
 

@@ -26,6 +26,9 @@ NAMES = {
     "review_status": "the review status",
     "comments": "the comments",
     "labels": "the label scheme",
+    "relations": "the relations",
+    "relation_types": "the relation types",
+    "actors": "the actor register",
 }
 
 Row = tuple[Any, ...]

@@ -16,7 +16,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "spans": ("id", "article_id", "annotator", "label", "start", "end", "text", "attrs", "note",
               "origin", "created", "updated"),
     "labels": ("key", "name", "name_bn", "color", "shortcut", "guideline", "retired",
-               "position", "kind"),
+               "position", "kind", "category", "cameo"),
     "annotators": ("name", "created"),
     "article_status": ("article_id", "annotator", "status", "updated"),
     "doc_labels": ("id", "article_id", "annotator", "label", "note", "created"),
@@ -27,6 +27,12 @@ TABLES: dict[str, tuple[str, ...]] = {
     "comments": ("id", "article_id", "span_id", "start", "end", "author", "body", "created"),
     "review_status": ("article_id", "status", "reviewer", "updated"),
     "search_pending": ("article_id",),
+    "relations": ("id", "article_id", "annotator", "type", "head", "tail", "tail_article_id",
+                  "attrs", "origin", "created"),
+    "relation_types": ("key", "name", "name_bn", "color", "heads", "tails", "cross_article",
+                       "guideline", "retired", "position"),
+    "actors": ("id", "name", "name_bn", "aliases", "kind", "cameo", "note", "created",
+               "updated"),
 }  # fmt: skip
 
 # The primary key of each table with one (a copied row is put back by it: `row_sets`).
@@ -42,6 +48,9 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "comments": ("id",),
     "review_status": ("article_id",),
     "search_pending": ("article_id",),
+    "relations": ("id",),
+    "relation_types": ("key",),
+    "actors": ("id",),
 }
 
 

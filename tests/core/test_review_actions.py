@@ -163,7 +163,7 @@ def test_scheme_save_undo_restores_every_field_and_the_order(setup) -> None:
     labels = store.labels()
     first, second = labels[0], labels[1]
     edited = [
-        replace(second, position=0, name="Renamed", color="#123456", shortcut="9"),
+        replace(second, position=0, name="Renamed", color="#123456", shortcut="1"),
         replace(first, position=1, retired=True, shortcut=None, guideline="আর নয়"),
         *labels[2:],
         replace(labels[-1], key="sanctions", name="Sanctions", shortcut=None, position=len(labels)),

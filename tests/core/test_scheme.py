@@ -13,7 +13,7 @@ from annotator.scheme import (
 from annotator.store import Store
 
 
-def test_default_scheme_has_the_five_claim_labels():
+def test_default_scheme_has_the_five_claim_labels_and_four_entity_labels():
     labels = default_scheme()
     assert [label.name for label in labels] == [
         "Troop deployment",
@@ -21,8 +21,13 @@ def test_default_scheme_has_the_five_claim_labels():
         "Visit/meeting",
         "Military aid/arms transfer",
         "Statement of support",
+        "Actor",
+        "Place",
+        "Source",
+        "Date",
     ]
-    assert [label.shortcut for label in labels] == ["1", "2", "3", "4", "5"]
+    assert [label.category for label in labels] == ["claim"] * 5 + ["entity"] * 4
+    assert [label.shortcut for label in labels] == [str(n) for n in range(1, 10)]
     assert all(label.name_bn and label.guideline for label in labels)
 
 
