@@ -386,6 +386,50 @@ def m0007_claim_frames(db: Database) -> None:
         )  # fmt: skip
 
 
+@step("0008_suggestions")
+def m0008_suggestions(db: Database) -> None:
+    """Suggestions: each annotator's trained tagger (stored in the project, never
+    downloaded), the label trigger phrases of the lexicon, and the suggestions an analyst
+    rejected (never suggested again)."""
+    db.execute(
+        """
+        CREATE TABLE suggestion_models (
+            annotator TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            data BLOB NOT NULL,
+            spans INTEGER NOT NULL DEFAULT 0,
+            info TEXT NOT NULL DEFAULT '{}',
+            created TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE lexicon (
+            id INTEGER PRIMARY KEY,
+            label TEXT NOT NULL,
+            phrase TEXT NOT NULL,
+            created TEXT NOT NULL,
+            UNIQUE (label, phrase)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE suggestion_rejects (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            label TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            created TEXT NOT NULL,
+            UNIQUE (article_id, annotator, label, start, "end")
+        )
+        """
+    )
+
+
 def _conn(db: Any) -> sqlite3.Connection:
     """The sqlite3 connection of a store's connection, a `Database` or a connection."""
     return db if isinstance(db, sqlite3.Connection) else db.conn

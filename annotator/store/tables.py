@@ -33,6 +33,9 @@ TABLES: dict[str, tuple[str, ...]] = {
                        "guideline", "retired", "position"),
     "actors": ("id", "name", "name_bn", "aliases", "kind", "cameo", "note", "created",
                "updated"),
+    "suggestion_models": ("annotator", "kind", "data", "spans", "info", "created"),
+    "lexicon": ("id", "label", "phrase", "created"),
+    "suggestion_rejects": ("id", "article_id", "annotator", "label", "start", "end", "created"),
 }  # fmt: skip
 
 # The primary key of each table with one (a copied row is put back by it: `row_sets`).
@@ -51,6 +54,9 @@ PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
     "relations": ("id",),
     "relation_types": ("key",),
     "actors": ("id",),
+    "suggestion_models": ("annotator",),
+    "lexicon": ("id",),
+    "suggestion_rejects": ("id",),
 }
 
 
