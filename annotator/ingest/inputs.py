@@ -249,8 +249,11 @@ def project_lines(item: Any) -> list[str]:
         f"layer      {name}: {layer.name}: {layer.added} added, {layer.removed} removed, "
         f"{layer.updated} updated, {layer.unchanged} unchanged; {layer.statuses} statuses "
         f"set, document labels +{layer.doc_labels_added}/-{layer.doc_labels_removed}"
+        + (f", {layer.relations} relations" if layer.relations else "")
         for layer in item.layers
     ]
+    if item.actors_added:
+        out.append(f"actors     {name}: {item.actors_added} added to the actor register")
     out += [f"skipped    {name}: layer {s.name}: {s.reason}" for s in item.skipped]
     out += [f"problem    {name}: {problem}" for problem in item.problems]
     if item.problems_omitted:

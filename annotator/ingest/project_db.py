@@ -23,6 +23,14 @@ from typing import Any
 
 import orjson
 
+from annotator.ingest.project_relations import (
+    SpanKey,
+    TheirRelation,
+    merge_actors,
+    read_actors,
+    read_relations,
+    store_relations,
+)
 from annotator.ingest.untrusted_db import (
     TABLES,
     ProjectImportError,
@@ -57,6 +65,7 @@ class LayerResult:
     statuses: int = 0
     doc_labels_added: int = 0
     doc_labels_removed: int = 0
+    relations: int = 0
 
 
 @dataclass
@@ -78,6 +87,7 @@ class ProjectImportReport:
     articles_created: int = 0
     articles_matched: int = 0
     labels_added: list[str] = field(default_factory=list)
+    actors_added: int = 0
     problems: list[str] = field(default_factory=list)
     problems_omitted: int = 0
 
@@ -154,6 +164,8 @@ class _Source:
     doc_labels: dict[int, list[tuple[int, str, str]]] = field(default_factory=dict)
     layer_names: set[str] = field(default_factory=set)
     problems: list[tuple[str, str, Any]] = field(default_factory=list)  # where, why, annotator
+    relations: list[TheirRelation] = field(default_factory=list)
+    span_keys: dict[int, SpanKey] = field(default_factory=dict)  # their span id -> ours
 
 
 def _is_int(value: Any) -> bool:
@@ -206,6 +218,8 @@ def _read_annotations(conn: sqlite3.Connection, name: str) -> _Source:
             (row["id"], row["annotator"], row["label"].strip())
         )
         source.layer_names.add(row["annotator"])
+    source.relations, problems = read_relations(conn, name)
+    source.problems.extend(problems)
     return source
 
 
@@ -358,7 +372,8 @@ def _import(
         ours[article.id] = our_id
         spans = source.spans.pop(article.id, [])
         if any(s.annotator in layers for s in spans):
-            _plan_spans(article.draft.text, spans, our_id, layers, plan, report)
+            _plan_spans(article.draft.text, spans, our_id, layers, plan, report,
+                        source.span_keys)  # fmt: skip
         for who, status in source.statuses.pop(article.id, []):
             if who in layers:
                 statuses.append((our_id, who, status))
@@ -390,6 +405,11 @@ def _import(
             for label in sorted(have - wanted):
                 store.set_doc_label(our_id, layer, label, False)
                 result.doc_labels_removed += 1
+    added = store_relations(store, source.relations, source.span_keys, layers, touched,
+                            report.origin, report.problem)  # fmt: skip
+    for result in report.layers:
+        result.relations = added.get(result.name, 0)
+    report.actors_added = merge_actors(store, read_actors(conn, source.name))
 
 
 def _choose_layers(
@@ -462,8 +482,10 @@ def _plan_spans(
     layers: set[str],
     plan: dict[tuple[int, str], dict[tuple[str, int, int], _Planned]],
     report: ProjectImportReport,
+    span_keys: dict[int, SpanKey],
 ) -> None:
-    """Check their spans of one article against its text; plan the good ones (our offsets)."""
+    """Check their spans of one article against its text; plan the good ones (our offsets),
+    noting in `span_keys` where each of their span ids lands."""
     mapping = OffsetMap(text)
     canonical = mapping.canonical
     for span in spans:
@@ -497,6 +519,7 @@ def _plan_spans(
             continue
         rows[key] = _Planned(span.label, ours_start, ours_end, span.attrs, span.note,
                              span.created, span.updated)  # fmt: skip
+        span_keys[span.id] = (our_id, span.annotator, span.label, ours_start, ours_end)
 
 
 def _report_orphans(source: _Source, layers: set[str], report: ProjectImportReport) -> None:

@@ -32,8 +32,12 @@ TABLES: dict[str, tuple[str, ...]] = {
     "spans": omit("spans", "origin"),
     "article_status": pick("article_status", "article_id", "annotator", "status"),
     "doc_labels": pick("doc_labels", "id", "article_id", "annotator", "label"),
+    "relations": pick("relations", "id", "annotator", "type", "head", "tail", "attrs"),
+    "actors": omit("actors", "created", "updated"),
     "_sqlite_migrations": ("migration_set", "name"),
 }
+# Tables a project written before claim frames lacks: read only when the file has them.
+OPTIONAL_TABLES = frozenset({"relations", "actors"})
 _SCHEMA_TABLES = frozenset({"sqlite_master", "sqlite_schema"})
 _SCHEMA_COLUMNS = frozenset({"type", "name", "sql"})
 _BIG_COLUMNS = frozenset({("articles", "text"), ("articles", "raw"), ("spans", "text")})
@@ -189,15 +193,9 @@ def check_schema(conn: sqlite3.Connection, name: str) -> None:
     """Raise ProjectImportError unless every table read is a plain table with its columns and
     the file has applied the annotator migration set."""
     for table, columns in TABLES.items():
-        rows = list(
-            _query(
-                conn,
-                name,
-                "SELECT type, name, sql FROM sqlite_master"
-                " WHERE name = ? COLLATE NOCASE AND type <> 'trigger'",
-                [table],
-            )
-        )
+        rows = _master_rows(conn, name, table)
+        if not rows and table in OPTIONAL_TABLES:
+            continue
         if not rows:
             raise ProjectImportError(f"{name}: not an annotator project (no table '{table}')")
         kind, _, sql = rows[0]
@@ -239,6 +237,23 @@ def check_schema(conn: sqlite3.Connection, name: str) -> None:
             f"{name}: not an annotator project (no '{MIGRATION_SET}' migration set"
             " in _sqlite_migrations)"
         )
+
+
+def _master_rows(conn: sqlite3.Connection, name: str, table: str) -> list[Any]:
+    return list(
+        _query(
+            conn,
+            name,
+            "SELECT type, name, sql FROM sqlite_master"
+            " WHERE name = ? COLLATE NOCASE AND type <> 'trigger'",
+            [table],
+        )
+    )
+
+
+def has_table(conn: sqlite3.Connection, name: str, table: str) -> bool:
+    """Whether their file has `table` (checked by `check_schema` when it does)."""
+    return bool(_master_rows(conn, name, table))
 
 
 # -- reading their rows ----------------------------------------------------------------------

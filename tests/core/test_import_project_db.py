@@ -21,7 +21,7 @@ from annotator.ingest.project_db import (
     import_project_db,
     open_untrusted,
 )
-from annotator.models import ArticleDraft
+from annotator.models import Actor, ArticleDraft
 from annotator.store import Store
 
 TEXT_A = "কিম জং উন রাশিয়া যাবেন। 😀 পুতিন বলেছেন, নতুন চুক্তি হবে।\nদ্বিতীয় অনুচ্ছেদ।"
@@ -582,3 +582,43 @@ def test_random_span_sets_round_trip_exactly(first, second):
                 for span in ours.spans(1, "ravi"):
                     key = (span.label, span.start, span.end)
                     assert span.id == previous.get(key, span.id)  # kept spans keep their id
+
+
+def test_their_relations_and_register_come_with_their_layers(tmp_path):
+    theirs = tmp_path / "colleague.db"
+    with Store(theirs) as store:
+        [a] = (r.id for r in store.add_articles([ArticleDraft(text=TEXT_A, title="কিম")]))
+        claim = store.add_span(a, "ravi", "visit", *_at(TEXT_A, "রাশিয়া যাবেন"))
+        kim = store.add_span(a, "ravi", "actor", *_at(TEXT_A, "কিম জং উন"), {"actor_id": "PRK"})
+        putin = store.add_span(a, "ravi", "actor", *_at(TEXT_A, "পুতিন"))
+        store.add_relation("ravi", "agent", claim.id, kim.id)
+        store.add_relation("ravi", "target", claim.id, putin.id, {"note": "হোস্ট"})
+        store.save_actors([Actor("PRK", "North Korea", "উত্তর কোরিয়া", ["পিয়ংইয়ং"]),
+                           Actor("RUS", "Russia", "রাশিয়া")])  # fmt: skip
+    with Store() as ours:
+        ours.save_actors([Actor("PRK", "DPRK")])
+        report = import_project_db(ours, theirs)
+        [[article_id]] = ours.db.execute("SELECT id FROM articles").fetchall()
+        relations = ours.relations(article_id, "ravi")
+        spans = {s.id: s for s in ours.spans(article_id, "ravi")}
+        got = sorted((r.type, spans[r.head].text, spans[r.tail].text, r.attrs) for r in relations)
+        assert got == [
+            ("agent", "রাশিয়া যাবেন", "কিম জং উন", {}),
+            ("target", "রাশিয়া যাবেন", "পুতিন", {"note": "হোস্ট"}),
+        ]
+        assert [layer.relations for layer in report.layers] == [2]
+        assert ours.actor("PRK").name == "DPRK"  # ours win; theirs we lack are added
+        assert report.actors_added == 1 and ours.actor("RUS").name_bn == "রাশিয়া"
+        again = import_project_db(ours, theirs)  # importing again mirrors, never doubles
+        assert len(ours.relations(article_id, "ravi")) == 2 and again.problem_count == 0
+
+
+def test_a_file_from_before_claim_frames_imports_its_spans(tmp_path):
+    theirs = _make_colleague(tmp_path / "colleague.db")
+    with sqlite3.connect(theirs) as conn:
+        conn.execute("DROP TABLE relations")
+        conn.execute("DROP TABLE actors")
+    with Store() as ours:
+        report = import_project_db(ours, theirs)
+        assert {layer.name for layer in report.layers} == {"ravi", "mita"}
+        assert sum(layer.added for layer in report.layers) == 6 and report.actors_added == 0
