@@ -382,6 +382,79 @@ def search(ctx: click.Context, query: str, as_json: bool, limit: int) -> None:
         click.echo(f"       {' '.join(hit.snippet.split())}")
 
 
+# -- the actor register (annotator.register_csv) ------------------------------------------
+
+
+@cli.group()
+def actors() -> None:
+    """The actor register: list it, or import and export it as CSV.
+
+    Columns: id, name, name_bn, aliases (separated by |), kind, cameo, note.
+    Example: annotator actors import register.csv
+    """
+
+
+@actors.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="Print the register as JSON.")
+@click.pass_context
+def actors_list(ctx: click.Context, as_json: bool) -> None:
+    """List the register with how many spans link to each actor.
+
+    Example: annotator actors list
+    """
+    store = _store(ctx)
+    register = store.actors()
+    links = store.actor_link_counts()
+    if as_json:
+        _dump([{**asdict(a), "links": links.get(a.id, 0)} for a in register])
+        return
+    if not register:
+        click.echo("The register is empty.")
+    for actor in register:
+        names = " / ".join(n for n in (actor.name, actor.name_bn) if n)
+        aliases = f"  ({', '.join(actor.aliases)})" if actor.aliases else ""
+        click.echo(f"{actor.id:<12} {actor.kind:<12} {links.get(actor.id, 0):>5}  {names}{aliases}")
+
+
+@actors.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.pass_context
+def actors_import(ctx: click.Context, file: str) -> None:
+    """Add or update register entries from a CSV file, by id (all rows or none).
+
+    Example: annotator actors import register.csv
+    """
+    from annotator.register_csv import RegisterFileError, read_register  # noqa: PLC0415
+
+    store = _store(ctx)
+    try:
+        entries = read_register(file)
+    except RegisterFileError as exc:
+        raise ProjectFailure(str(exc)) from None
+    known = {a.id for a in store.actors()}
+    store.save_actors(entries)
+    added = sum(1 for a in entries if a.id not in known)
+    click.echo(f"{added} actors added, {len(entries) - added} updated from {file}")
+
+
+@actors.command(name="export")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.pass_context
+def actors_export(ctx: click.Context, file: str) -> None:
+    """Write the register to a CSV file (whole or not at all).
+
+    Example: annotator actors export register.csv
+    """
+    from annotator.register_csv import write_register  # noqa: PLC0415
+
+    store = _store(ctx)
+    try:
+        count = write_register(file, store.actors())
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {file}: {exc.strerror or exc}") from None
+    click.echo(f"{count} actors written to {file}")
+
+
 # -- backups (annotator.backups) ---------------------------------------------------------------
 
 
