@@ -70,3 +70,23 @@ def test_tagging_what_was_found_is_one_undoable_action(store):
     assert store.actor_link_counts() == {"RUS": 3}
     history.undo()
     assert [s for a in (1, 2) for s in store.spans(a, "ana")] == []
+
+
+def test_add_to_the_register_creates_and_links_in_one_undoable_action(store):
+    from annotator.frame_actions import AddActorAndLink, new_actor_id
+
+    history = History(store)
+    span = history.do(AddSpan(2, "ana", "actor", 0, 7)) and store.spans(2, "ana")[0]
+    assert new_actor_id(store, "ভারতীয় সেনা") == "ভারতীয়_সেনা"
+    actor = Actor(new_actor_id(store, "ভারতীয় সেনা"), "", "ভারতীয় সেনা", kind="organisation")
+    change = history.do(AddActorAndLink("ana", actor, [span.id]))
+    assert change.article_id == 2 and change.span_ids == (span.id,)
+    assert store.actor("ভারতীয়_সেনা").name_bn == "ভারতীয় সেনা"
+    assert store.span(span.id).attrs == {"actor_id": "ভারতীয়_সেনা"}
+    assert new_actor_id(store, "ভারতীয় সেনা") == "ভারতীয়_সেনা_2"
+    history.undo()
+    assert store.actors() == [] and store.span(span.id).attrs == {}
+    history.redo()
+    assert store.actor_link_counts() == {"ভারতীয়_সেনা": 1}
+    with pytest.raises(ValueError, match="already in the register"):
+        history.do(AddActorAndLink("ana", actor, [span.id]))
