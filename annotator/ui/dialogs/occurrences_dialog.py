@@ -144,8 +144,9 @@ class OccurrencesDialog(QDialog):
             tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             tick.setCheckState(Qt.CheckState.Checked)
             self.table.setItem(row, TICK, tick)
-            for column, text in ((TITLE, found.title), (LEFT, " ".join(found.left.split())),
-                                 (MATCH, found.text), (RIGHT, " ".join(found.right.split()))):  # fmt: skip
+            cells = ((TITLE, found.title), (LEFT, " ".join(found.left.split())),
+                     (MATCH, found.text), (RIGHT, " ".join(found.right.split())))  # fmt: skip
+            for column, text in cells:
                 item = QTableWidgetItem(text)
                 if column == LEFT:
                     item.setTextAlignment(
