@@ -327,7 +327,7 @@ MAIN = (
     ),
     Command(
         "edit.register",
-        QT_TRANSLATE_NOOP("keymap", "Actor &register…"),
+        QT_TRANSLATE_NOOP("keymap", "&Actor register…"),
         QT_TRANSLATE_NOOP("keymap", "Add, edit, import and export the actors spans link to"),
         ("Ctrl+Shift+E",),
         "Edit",

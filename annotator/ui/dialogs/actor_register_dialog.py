@@ -147,7 +147,7 @@ class ActorRegisterDialog(QDialog):
             self.table.removeRow(row)
         if linked:
             self.message.setText(
-                self.tr("%n span(s) link to what was deleted; they keep its id.", "", linked)
+                self.tr("%Ln span(s) link to what was deleted; they keep its id.", "", linked)
             )
 
     def _apply_filter(self, text: str) -> None:
@@ -178,7 +178,7 @@ class ActorRegisterDialog(QDialog):
                 self._fill(rows[actor.id], actor)
             else:
                 rows[actor.id] = self._append(actor)
-        self.message.setText(self.tr("%n actor(s) read; press OK to save them.", "", len(entries)))
+        self.message.setText(self.tr("%Ln actor(s) read; press OK to save them.", "", len(entries)))
         return len(entries)
 
     def export_csv(self, path: str | None = None) -> int:
@@ -196,7 +196,7 @@ class ActorRegisterDialog(QDialog):
                 self.tr("Cannot write {path}: {why}").format(path=path, why=exc.strerror or exc)
             )
             return 0
-        self.message.setText(self.tr("%n actor(s) written.", "", count))
+        self.message.setText(self.tr("%Ln actor(s) written.", "", count))
         return count
 
     # -- saving ----------------------------------------------------------------------------

@@ -172,16 +172,16 @@ class OccurrencesDialog(QDialog):
     def _show_count(self) -> None:
         listed, ticked = len(self._listed), len(self.ticked())
         text = (
-            self.tr("%n occurrence(s) to tag", "", ticked)
+            self.tr("%Ln occurrence(s) to tag", "", ticked)
             + " · "
-            + self.tr("%n listed", "", listed)
+            + self.tr("%Ln listed", "", listed)
         )
         if self._found.covered:
             text += " · " + self.tr(
-                "%n already tagged with this label (skipped)", "", self._found.covered
+                "%Ln already tagged with this label (skipped)", "", self._found.covered
             )
         if self._found.truncated:
-            text += " · " + self.tr("only the first %n are listed", "", len(self._found.found))
+            text += " · " + self.tr("only the first %Ln are listed", "", len(self._found.found))
         self.count_label.setText(text)
         self.tag_button.setEnabled(ticked > 0 and self.label() is not None)
 
