@@ -614,7 +614,9 @@ def agree(
 
     Compares the articles both marked done (--all: every article with spans from either):
     span counts, exact and overlap F1, Cohen's kappa and Krippendorff's alpha over word tokens,
-    and a label confusion matrix of overlapping spans. Undefined figures show as "—" (null).
+    and a label confusion matrix of overlapping spans; relation precision, recall and F1 per
+    type on spans both marked alike (relations on a span the other lacks are counted apart), and
+    actor-link agreement of those spans. Undefined figures show as "—" (null).
 
     Example: annotator agree --a rahim --b karim --out agreement.html
     """
@@ -628,7 +630,7 @@ def agree(
             raise click.BadParameter(str(exc), param_hint="'--out'") from None
     store = _store(ctx)
     try:
-        result = compute_agreement(store, layer_a, layer_b, labels, all_articles)
+        result = compute_agreement(store, layer_a, layer_b, labels, all_articles, relations=True)
     except AgreementError as exc:
         click.echo(f"Error: {exc}", err=True)
         ctx.exit(2)
@@ -696,6 +698,37 @@ def _print_agreement(result: Any, worst: int = 10) -> None:
             row = result.confusion.get(x, {})
             matrix.add_row(escape(x), *(str(row.get(y, 0)) for y in labels))
         console.print(matrix)
+    if result.relations is not None:
+        _print_relation_agreement(console, result.relations)
+
+
+def _print_relation_agreement(console: Any, relations: Any) -> None:
+    """Relation F1 per type and actor-link agreement (`relation_agreement`)."""
+    from rich.markup import escape  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
+
+    from annotator.agreement_report import format_score, relation_rows
+
+    table = Table(
+        title=f"Relations on {relations.matched_spans} matched spans", title_justify="left"
+    )
+    table.add_column("", no_wrap=True)
+    for name in ("both", "A only", "B only", "unmatched A/B", "P", "R", "F1", "strict F1"):
+        table.add_column(name, justify="right")
+    for _, kind, s in relation_rows(relations):
+        table.add_row(
+            escape(kind or "overall"), str(s.agreed), str(s.a_only), str(s.b_only),
+            f"{s.a_unmatched}/{s.b_unmatched}", format_score(s.precision),
+            format_score(s.recall), format_score(s.f1), format_score(s.strict_f1),
+        )  # fmt: skip
+    console.print(table)
+    actors = relations.actors
+    console.print(
+        f"Actor links on {actors.spans} matched actor spans: same {actors.same}, different "
+        f"{actors.different}, only A {actors.only_a}, only B {actors.only_b}, neither "
+        f"{actors.neither}; same share {format_score(actors.same_share)}, raw agreement "
+        f"{format_score(actors.raw_agreement)}, κ {format_score(actors.kappa)}"
+    )
 
 
 def main() -> None:
