@@ -516,9 +516,10 @@ class _Ann:
             self.conf.setdefault(section, set()).add(name)
 
 
-def _notes(attrs: dict[str, Any]) -> list[tuple[str, str]]:
-    """The `brat_notes` kept from an imported file: [(type, text)]."""
-    notes = attrs.get("brat_notes")
+def _notes(attrs: dict[str, Any], key: str = "brat_notes") -> list[tuple[str, str]]:
+    """The notes kept from an imported file (`brat_notes`; an event's `notes`): [(type,
+    text)]."""
+    notes = attrs.get(key)
     if not isinstance(notes, list):
         return []
     return [(str(n[0]), str(n[1])) for n in notes if isinstance(n, list) and len(n) == 2]
@@ -595,7 +596,7 @@ def _events(
         out.attributes(ident, attrs if isinstance(attrs, dict) else {}, notes)
         for note in notes:
             out.note("AnnotatorNotes", ident, note)
-        for kind, note in _notes(record):
+        for kind, note in _notes(record, "notes"):
             out.note(kind, ident, note)
 
 
@@ -607,12 +608,10 @@ def _attribute(
         lines.append(f"A{a}\t{name} {t}")
         if conf is not None:
             conf.setdefault(name, set())
-    elif isinstance(value, str) and value and not regex.search(r"\s", value):
-        safe = safe_name(value)
-        if safe == value:
-            lines.append(f"A{a}\t{name} {t} {safe}")
-            if conf is not None:
-                conf.setdefault(name, set()).add(safe)
+    elif isinstance(value, str) and value and not regex.search(r"[\s|]", value):
+        lines.append(f"A{a}\t{name} {t} {value}")  # brat reads any one word
+        if conf is not None:
+            conf.setdefault(name, set()).add(value)
 
 
 def conf_text(conf: dict[str, set[str]]) -> str:
