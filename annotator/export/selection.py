@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
-from annotator.models import Article, Comment, Span
+from annotator.models import Article, Comment, Relation, Span
 from annotator.store import ArticleRecord, SpanRecord, Store
 from annotator.store.articles import follow
 
@@ -39,6 +39,7 @@ class ExportItem:
     status: dict[str, str] = field(default_factory=dict)
     comments: list[Comment] = field(default_factory=list)
     review_status: str = "not_reviewed"
+    relations: list[Relation] = field(default_factory=list)  # between `spans`, by id
 
 
 @dataclass
@@ -56,6 +57,7 @@ class ExportRows:
     status: dict[str, str] = field(default_factory=dict)
     comments: list[Comment] = field(default_factory=list)
     review_status: str = "not_reviewed"
+    relations: list[Relation] = field(default_factory=list)  # between `spans`, by id
 
 
 def _date_ok(published: str | None, flt: ExportFilter) -> bool:
@@ -103,12 +105,12 @@ def iter_export_rows(store: Store, flt: ExportFilter | None = None) -> Selection
 
 
 def _items(store: Store, flt: ExportFilter, raw: bool) -> Iterator[Any]:
-    for article, spans, doc_labels, status, comments, review in _select(store, flt, raw):
+    for article, spans, doc_labels, status, comments, review, links in _select(store, flt, raw):
         if raw:
-            yield ExportRows(article, spans, doc_labels, status, comments, review)
+            yield ExportRows(article, spans, doc_labels, status, comments, review, links)
         else:
             article.span_count = len(spans)
-            yield ExportItem(article, spans, doc_labels, status, comments, review)
+            yield ExportItem(article, spans, doc_labels, status, comments, review, links)
 
 
 _WHO = attrgetter("annotator")  # of a `Span` or a `SpanRecord` alike
@@ -126,6 +128,7 @@ def _select(store: Store, flt: ExportFilter, raw: bool) -> Iterator[tuple[Any, .
     # Comments and review statuses stream beside the articles, merged by article id.
     comments = follow(((c.article_id, c) for c in store.iter_comments()), 0)
     reviews = follow(store.iter_review_statuses(), 0)
+    relations = follow(((r.article_id, r) for r in store.iter_relations()), 0)
     for article, spans, doc_labels, recorded in store.iter_full_articles(raw=raw):
         if dated and not _date_ok(article.published, flt):
             continue
@@ -153,8 +156,13 @@ def _select(store: Store, flt: ExportFilter, raw: bool) -> Iterator[tuple[Any, .
         if selected:
             doc_labels = [d for d in doc_labels if d[0] in selected]
         review = reviews(article.id)
+        linked = relations(article.id)
+        if linked:  # only those between spans exported with the article
+            ids = {span.id for span in spans}
+            linked = [(i, r) for i, r in linked if r.head in ids and r.tail in ids]
         yield (article, spans, doc_labels, status, [c for _, c in comments(article.id)],
-               review[0][1] if review else "not_reviewed")  # fmt: skip
+               review[0][1] if review else "not_reviewed",
+               [r for _, r in linked])  # fmt: skip
 
 
 def attribute_keys(store: Store, flt: ExportFilter | None = None) -> list[str]:

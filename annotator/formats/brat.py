@@ -41,6 +41,7 @@ from annotator.ingest.annotation_model import (
     DocIn,
     Parsed,
     Problem,
+    RelationIn,
     SpanIn,
     Unit,
     Unparseable,
@@ -52,7 +53,6 @@ from annotator.text import DecodeError, decode_bytes
 # -- reading ---------------------------------------------------------------------------------------
 
 Reader = Callable[[], bytes]
-_KINDS = {"R": "relation", "E": "event", "N": "normalisation"}  # kinds with ids
 
 
 def read(
@@ -165,10 +165,10 @@ def _unit(name: str, read_ann: Reader, read_txt: Reader | None) -> Unit:
 
 
 def parse_ann(ann: str, name: str, doc: DocIn, parsed: Parsed) -> None:
-    """Fill `doc.spans` from brat standoff lines; problems and not-imported counts go to
-    `parsed`."""
+    """Fill `doc.spans` and `doc.relations` from brat standoff lines (see `BratLinks`);
+    problems and not-imported counts go to `parsed`."""
     by_id: dict[str, SpanIn] = {}
-    others: dict[str, str] = {}  # ids of relations, events, normalisations: their kind
+    links = BratLinks(doc, name, parsed)
     later: list[tuple[int, str, list[str]]] = []
     spans = limits.Counter("spans", limits.current().spans)
     # Lines end at LF (CRLF too): `str.splitlines` would also cut at U+2028 and the like,
@@ -185,27 +185,164 @@ def parse_ann(ann: str, name: str, doc: DocIn, parsed: Parsed) -> None:
             if span is not None:
                 spans.add()
                 by_id[ident] = span
+                links.index[ident] = len(doc.spans)
                 doc.spans.append(span)
-        elif kind in _KINDS:
-            others[ident] = _KINDS[kind]
-            parsed.skip(f"brat {_KINDS[kind]}s")
-        elif kind == "*":
-            parsed.skip("brat equivalences")
+        elif kind in ("R", "E", "*"):
+            links.lines.append((number, ident, fields))
+        elif kind == "N":
+            links.others[ident] = "normalisation"
+            parsed.skip("brat normalisations")
         elif kind in ("A", "M", "#"):
             later.append((number, ident, fields))
         else:
             parsed.problems.append(Problem(name, number, f"unknown brat annotation {ident!r}"))
+    links.read()
     for number, ident, fields in later:
         parts = fields[1].split() if len(fields) > 1 else []
         target = parts[1] if len(parts) > 1 else ""
         if ident.startswith("#"):
-            _note(parts, fields, by_id, others, (name, number), parsed)
+            if not links.note(parts, fields, number):
+                _note(parts, fields, by_id, links.others, (name, number), parsed)
         elif target in by_id:
             by_id[target].attrs[parts[0]] = parts[2] if len(parts) > 2 else True
-        elif target in others:
-            parsed.skip(f"brat {others[target]} attributes")
+        elif links.attribute(parts):
+            continue
+        elif target in links.others:
+            parsed.skip(f"brat {links.others[target]} attributes")
         else:
             parsed.problems.append(Problem(name, number, "attribute for an unknown annotation"))
+
+
+class BratLinks:
+    """brat's R, E and * lines of one file as relations between its T spans.
+
+    - `R1  TYPE Arg1:T1 Arg2:T2`: a relation TYPE from T1 to T2 (other argument names are
+      kept in the attribute `brat_args`).
+    - `E1  TYPE:T1 Theme:T2 Theme2:E2`: the trigger T1 heads one relation per argument, of
+      the role's type without its number ("Theme"), to the argument's span (an event
+      argument: that event's trigger). The relation's attribute `brat_events` maps each event
+      it belongs to onto [role as written, argument event id or ""], so events sharing a
+      trigger share relations; the trigger span's attribute `brat_events` maps the event id
+      onto {"type", "roles": [in order], "attrs", "notes"}, so an event without arguments,
+      and attributes and notes on events, are kept too.
+    - `*  TYPE T1 T2 T3`: relations TYPE from T1 to each other member, with the attribute
+      `brat_equiv` numbering the line.
+
+    Attributes (A, M) on a relation become its attributes; notes (#) on a relation or an
+    event are kept in its `brat_notes` ([[type, text]]).
+    """
+
+    def __init__(self, doc: DocIn, name: str, parsed: Parsed) -> None:
+        self.doc, self.name, self.parsed = doc, name, parsed
+        self.index: dict[str, int] = {}  # T id -> index in doc.spans
+        self.lines: list[tuple[int, str, list[str]]] = []
+        self.others: dict[str, str] = {}  # ids not carried (normalisations): their kind
+        self.relations: dict[str, RelationIn] = {}  # R id -> relation
+        self.events: dict[str, tuple[int, dict[str, Any]]] = {}  # E id -> trigger, record
+        self.edges: dict[tuple[int, int, str], RelationIn] = {}  # event role relations
+        self.equivs = 0
+
+    def _problem(self, number: int, reason: str) -> None:
+        self.parsed.problems.append(Problem(self.name, number, reason))
+
+    def read(self) -> None:
+        """Turn the R, E and * lines gathered into relations (events first: an argument may
+        be an event further down)."""
+        pending: list[tuple[int, str, str, list[tuple[str, str]]]] = []
+        for number, ident, fields in self.lines:
+            parts = fields[1].split() if len(fields) > 1 else []
+            if ident.startswith("E"):
+                head = parts[0].split(":", 1) if parts else []
+                trigger = self.index.get(head[1]) if len(head) == 2 else None
+                if trigger is None:
+                    self._problem(number, f"event {ident} has no known trigger")
+                    continue
+                args = [tuple(p.split(":", 1)) for p in parts[1:] if ":" in p]
+                record = {"type": head[0], "roles": [a[0] for a in args]}
+                self.events[ident] = (trigger, record)
+                attrs = self.doc.spans[trigger].attrs
+                attrs.setdefault("brat_events", {})[ident] = record
+                pending.append((number, ident, "", args))  # type: ignore[arg-type]
+            elif ident.startswith("R"):
+                self._relation(number, ident, parts)
+            else:
+                self._equiv(number, parts)
+        for number, ident, _, args in pending:
+            trigger = self.events[ident][0]
+            for role, arg in args:
+                self._role(number, ident, trigger, role, arg)
+
+    def _relation(self, number: int, ident: str, parts: list[str]) -> None:
+        args = [p.split(":", 1) for p in parts[1:] if ":" in p]
+        if not parts or len(args) != 2:
+            self._problem(number, f"relation {ident} needs a type and two arguments")
+            return
+        names = [a[0] for a in args]
+        ends = [self.index.get(a[1]) for a in args]
+        if None in ends:
+            self._problem(number, f"relation {ident}: an argument is not a known span")
+            return
+        attrs: dict[str, Any] = {} if names == ["Arg1", "Arg2"] else {"brat_args": names}
+        relation = RelationIn(number, parts[0], ends[0], ends[1], attrs, origin="brat")  # type: ignore[arg-type]
+        self.relations[ident] = relation
+        self.doc.relations.append(relation)
+
+    def _role(self, number: int, ident: str, trigger: int, role: str, arg: str) -> None:
+        arg_event = arg if arg in self.events else ""
+        tail = self.events[arg][0] if arg_event else self.index.get(arg)
+        if tail is None:
+            self._problem(number, f"event {ident}: argument {arg!r} is not a known span")
+            return
+        kind = role.rstrip("0123456789") or role
+        key = (trigger, tail, kind)
+        relation = self.edges.get(key)
+        if relation is None:
+            relation = RelationIn(number, kind, trigger, tail, {"brat_events": {}}, origin="brat")
+            self.edges[key] = relation
+            self.doc.relations.append(relation)
+        relation.attrs["brat_events"].setdefault(ident, []).append([role, arg_event])
+
+    def _equiv(self, number: int, parts: list[str]) -> None:
+        members = [self.index.get(p) for p in parts[1:]]
+        if len(members) < 2 or None in members:
+            self._problem(number, "equivalence needs a type and two or more known spans")
+            return
+        self.equivs += 1
+        for tail in members[1:]:
+            self.doc.relations.append(RelationIn(
+                number, parts[0], members[0], tail, {"brat_equiv": self.equivs}, origin="brat"
+            ))  # type: ignore[arg-type]  # fmt: skip
+
+    def attribute(self, parts: list[str]) -> bool:
+        """Put an A or M line on its relation or event; False when it names neither."""
+        if len(parts) < 2:
+            return False
+        value: Any = parts[2] if len(parts) > 2 else True
+        if parts[1] in self.relations:
+            self.relations[parts[1]].attrs[parts[0]] = value
+            return True
+        if parts[1] in self.events:
+            self.events[parts[1]][1].setdefault("attrs", {})[parts[0]] = value
+            return True
+        return False
+
+    def note(self, parts: list[str], fields: list[str], number: int) -> bool:
+        """Keep a # line on a relation or an event; False when it names neither."""
+        if len(parts) < 2:
+            return False
+        text = fields[2] if len(fields) > 2 else ""
+        if parts[1] in self.relations:
+            attrs = self.relations[parts[1]].attrs
+            if parts[0] == "AnnotatorNotes" and text.startswith("attr:") and "=" in text:
+                key, _, value = text[len("attr:") :].partition("=")
+                attrs[key] = value
+            else:
+                attrs.setdefault("brat_notes", []).append([parts[0], text])
+            return True
+        if parts[1] in self.events:
+            self.events[parts[1]][1].setdefault("notes", []).append([parts[0], text])
+            return True
+        return False
 
 
 def _text_bound(fields: list[str], number: int, name: str, parsed: Parsed) -> SpanIn | None:
@@ -251,10 +388,10 @@ def _note(
     if target is None:
         parsed.problems.append(Problem(*where, "note for an unknown annotation"))
         return
-    if kind != "AnnotatorNotes":
-        parsed.skip(f"brat {kind} notes")
-        return
     note = fields[2] if len(fields) > 2 else ""
+    if kind != "AnnotatorNotes":  # Lemma, Reference ...: kept, written back as such
+        target.attrs.setdefault("brat_notes", []).append([kind, note])
+        return
     if note.startswith("annotator="):
         target.annotator = note[len("annotator=") :].strip() or None
     elif note.startswith("attr:") and "=" in note:
@@ -316,60 +453,179 @@ def _attr_text(value: Any) -> str:
 def ann_text(item: ExportItem, conf: dict[str, set[str]] | None = None) -> tuple[str, int]:
     """The `.ann` content of one item and the number of spans written.
 
-    `conf`, when given, collects labels ("") and attribute values (by attribute name).
+    `conf`, when given, collects labels ("") and attribute values (by attribute name), and
+    relation types ("[relations]"), equivalence types ("[equivs]") and event types
+    ("[events]").
     """
     text = item.article.text
-    lines: list[str] = []
-    t = a = n = 0
+    out = _Ann(conf)
+    t_of: dict[int, int] = {}
     for span in item.spans:
         frags = fragments(text, span.start, span.end)
         if not frags:
             continue
-        t += 1
+        t = t_of[span.id] = len(t_of) + 1
         label = safe_name(span.label)
         offsets = ";".join(f"{s} {e}" for s, e in frags)
         covered = " ".join(_one_line(text[s:e]) for s, e in frags)
-        lines.append(f"T{t}\t{label} {offsets}\t{covered}")
+        out.lines.append(f"T{t}\t{label} {offsets}\t{covered}")
         if conf is not None:
             conf.setdefault("", set()).add(label)
         notes: list[str] = []
         if span.note:
             notes.append(_one_line(span.note))
         notes.append(f"annotator={_one_line(span.annotator)}")
-        for key, value in sorted(span.attrs.items()):
-            lines_before = len(lines)
-            _attribute(lines, conf, key, value, t, a + 1)
-            if len(lines) > lines_before:
-                a += 1
+        out.attributes(f"T{t}", span.attrs, notes)
+        for note in notes:
+            out.note("AnnotatorNotes", f"T{t}", note)
+        for kind, note in _notes(span.attrs):
+            out.note(kind, f"T{t}", note)
+    if item.relations:
+        _links(item, t_of, out)
+    return "".join(line + "\n" for line in out.lines), len(t_of)
+
+
+class _Ann:
+    """The lines of one `.ann` being written, with the A and # numbers used so far."""
+
+    def __init__(self, conf: dict[str, set[str]] | None) -> None:
+        self.conf = conf
+        self.lines: list[str] = []
+        self.a = 0
+        self.n = 0
+
+    def note(self, kind: str, target: str, text: str) -> None:
+        self.n += 1
+        self.lines.append(f"#{self.n}\t{safe_name(kind)} {target}\t{_one_line(text)}")
+
+    def attributes(self, target: str, attrs: dict[str, Any], notes: list[str]) -> None:
+        """A lines for `attrs` on `target` (brat's own `brat_*` keys aside); values that are
+        not one word go to `notes` as `attr:KEY=VALUE`."""
+        for key, value in sorted(attrs.items()):
+            if key.startswith("brat_"):
+                continue
+            before = len(self.lines)
+            _attribute(self.lines, self.conf, key, value, target, self.a + 1)
+            if len(self.lines) > before:
+                self.a += 1
             elif value not in (None, "", [], False):
                 notes.append(f"attr:{key}={_one_line(_attr_text(value))}")
+
+    def collect(self, section: str, name: str) -> None:
+        if self.conf is not None:
+            self.conf.setdefault(section, set()).add(name)
+
+
+def _notes(attrs: dict[str, Any], key: str = "brat_notes") -> list[tuple[str, str]]:
+    """The notes kept from an imported file (`brat_notes`; an event's `notes`): [(type,
+    text)]."""
+    notes = attrs.get(key)
+    if not isinstance(notes, list):
+        return []
+    return [(str(n[0]), str(n[1])) for n in notes if isinstance(n, list) and len(n) == 2]
+
+
+def _links(item: ExportItem, t_of: dict[int, int], out: _Ann) -> None:
+    """The R, E and * lines of an item's relations (see `BratLinks` for the layout read)."""
+    roles: dict[str, list[tuple[str, int, str]]] = {}  # event id -> (role, tail, arg event)
+    equivs: dict[tuple[str, int, Any], list[int]] = {}
+    plain = []
+    for relation in item.relations:
+        if relation.head not in t_of or relation.tail not in t_of:
+            continue
+        events = relation.attrs.get("brat_events")
+        if isinstance(events, dict) and events:
+            for event, uses in events.items():
+                for role, arg in uses if isinstance(uses, list) else []:
+                    roles.setdefault(str(event), []).append((str(role), relation.tail, str(arg)))
+        elif "brat_equiv" in relation.attrs:
+            key = (relation.type, relation.head, relation.attrs["brat_equiv"])
+            equivs.setdefault(key, []).append(relation.tail)
+        else:
+            plain.append(relation)
+    for number, relation in enumerate(plain, 1):
+        names = relation.attrs.get("brat_args")
+        one, two = names if isinstance(names, list) and len(names) == 2 else ("Arg1", "Arg2")
+        kind = safe_name(relation.type)
+        out.collect("[relations]", kind)
+        head, tail = t_of[relation.head], t_of[relation.tail]
+        out.lines.append(f"R{number}\t{kind} {one}:T{head} {two}:T{tail}")
+        notes: list[str] = []
+        out.attributes(f"R{number}", relation.attrs, notes)
         for note in notes:
-            n += 1
-            lines.append(f"#{n}\tAnnotatorNotes T{t}\t{note}")
-    return "".join(line + "\n" for line in lines), t
+            out.note("AnnotatorNotes", f"R{number}", note)
+        for kind, note in _notes(relation.attrs):
+            out.note(kind, f"R{number}", note)
+    for (kind, head, _), tails in equivs.items():
+        out.collect("[equivs]", safe_name(kind))
+        members = " ".join(f"T{t_of[t]}" for t in [head, *tails])
+        out.lines.append(f"*\t{safe_name(kind)} {members}")
+    _events(item, t_of, roles, out)
+
+
+def _events(
+    item: ExportItem,
+    t_of: dict[int, int],
+    roles: dict[str, list[tuple[str, int, str]]],
+    out: _Ann,
+) -> None:
+    """The E lines of the events kept on trigger spans, renumbered in order of trigger."""
+    events: list[tuple[str, int, dict[str, Any]]] = []
+    for span in item.spans:
+        kept = span.attrs.get("brat_events")
+        if span.id in t_of and isinstance(kept, dict):
+            for event, record in kept.items():
+                if isinstance(record, dict):
+                    events.append((str(event), span.id, record))
+    number = {event: f"E{i}" for i, (event, _, _) in enumerate(events, 1)}
+    for event, trigger, record in events:
+        ident = number[event]
+        kind = safe_name(str(record.get("type") or "Event"))
+        out.collect("[events]", kind)
+        args = roles.get(event, [])
+        order = {role: i for i, role in enumerate(record.get("roles") or [])}
+        args.sort(key=lambda a: order.get(a[0], len(order)))
+        written = [
+            f"{safe_name(role)}:{number[arg] if arg else f'T{t_of[tail]}'}"
+            for role, tail, arg in args
+            if not arg or arg in number
+        ]
+        out.lines.append(f"{ident}\t{' '.join([f'{kind}:T{t_of[trigger]}', *written])}")
+        attrs = record.get("attrs")
+        notes: list[str] = []
+        out.attributes(ident, attrs if isinstance(attrs, dict) else {}, notes)
+        for note in notes:
+            out.note("AnnotatorNotes", ident, note)
+        for kind, note in _notes(record, "notes"):
+            out.note(kind, ident, note)
 
 
 def _attribute(
-    lines: list[str], conf: dict[str, set[str]] | None, key: str, value: Any, t: int, a: int
+    lines: list[str], conf: dict[str, set[str]] | None, key: str, value: Any, t: str, a: int
 ) -> None:
     name = safe_name(key)
     if value is True:
-        lines.append(f"A{a}\t{name} T{t}")
+        lines.append(f"A{a}\t{name} {t}")
         if conf is not None:
             conf.setdefault(name, set())
-    elif isinstance(value, str) and value and not regex.search(r"\s", value):
-        safe = safe_name(value)
-        if safe == value:
-            lines.append(f"A{a}\t{name} T{t} {safe}")
-            if conf is not None:
-                conf.setdefault(name, set()).add(safe)
+    elif isinstance(value, str) and value and not regex.search(r"[\s|]", value):
+        lines.append(f"A{a}\t{name} {t} {value}")  # brat reads any one word
+        if conf is not None:
+            conf.setdefault(name, set()).add(value)
 
 
 def conf_text(conf: dict[str, set[str]]) -> str:
-    """A minimal brat `annotation.conf` for the labels and attributes seen."""
-    out = ["[entities]", *sorted(conf.get("", ())), "", "[relations]", "", "[events]", ""]
+    """A minimal brat `annotation.conf` for the labels, relations, events and attributes
+    seen."""
+    out = ["[entities]", *sorted(conf.get("", ())), "", "[relations]"]
+    out.extend(f"{k}\tArg1:<ENTITY>, Arg2:<ENTITY>" for k in sorted(conf.get("[relations]", ())))
+    out.extend(
+        f"{k}\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive"
+        for k in sorted(conf.get("[equivs]", ()))
+    )
+    out.extend(["", "[events]", *sorted(conf.get("[events]", ())), ""])
     out.append("[attributes]")
-    for name in sorted(k for k in conf if k):
+    for name in sorted(k for k in conf if k and not k.startswith("[")):
         values = sorted(conf[name])
         arg = "Arg:<ENTITY>"
         out.append(f"{name}\t{arg}, Value:{'|'.join(values)}" if values else f"{name}\t{arg}")

@@ -5,8 +5,10 @@
 columns a file uses; without one the common names are tried in order (`TEXT_KEYS`,
 `LABEL_KEYS`). A label column holds span triples `[start, end, label]`, span objects
 (`start_offset`/`end_offset` or `start`/`end`, and `label`), or plain strings (a
-text-classification project: document labels). doccano's `relations` cannot be stored here:
-they are counted as not imported. Records come in any layout `ingest.json_records` knows.
+text-classification project: document labels). doccano's `relations` (relation extraction:
+`{"id", "from_id", "to_id", "type"}` between the `id`s of span objects) become relations;
+one naming no span of its record is a problem. Records come in any layout
+`ingest.json_records` knows.
 
 **Recognising.** A plain article dataset may carry a `label` field (a topic string or a list
 of them): only lists of offset triples or offset objects make records doccano's, when most
@@ -17,6 +19,10 @@ doccano's own column names (`looks_like`, asked by `ingest.annotation_detect`).
 
     {"text": ..., "label": [[start, end, "LABEL"], ...], "uid", "title", "outlet",
      "published", "url", "annotators": [names...]}
+
+An article with relations is written in doccano's relation-extraction layout instead:
+`"entities": [{"id", "start_offset", "end_offset", "label"}]` and
+`"relations": [{"id", "from_id", "to_id", "type"}]` (ids: our span and relation ids).
 
 doccano keeps keys other than "text" and "label" as document metadata. Offsets are code points
 (Python string indices) into "text", half-open; spans of all exported annotators are merged
@@ -34,6 +40,7 @@ from annotator.export.selection import ExportItem
 from annotator.ingest.annotation_model import (
     DocIn,
     Parsed,
+    RelationIn,
     SpanIn,
     Unit,
     doc_from,
@@ -93,7 +100,10 @@ def doccano_record(
     key, items = next(((k, record[k]) for k in label_keys if record.get(k) is not None), ("", []))
     if not isinstance(items, list):
         raise ValueError(f"'{key}' is not a list of [start, end, label]")
+    ids: dict[Any, int] = {}
     for item in items:
+        if isinstance(item, dict) and item.get("id") is not None:
+            ids.setdefault(item["id"], len(doc.spans))
         if isinstance(item, list | tuple) and len(item) >= 3:
             start, end, label = item[0], item[1], item[2]
         elif isinstance(item, dict):
@@ -109,7 +119,16 @@ def doccano_record(
         doc.spans.append(SpanIn(number, label, [(start, end)], annotator=who, origin="doccano"))
     relations = record.get("relations")
     if isinstance(relations, list):
-        parsed.skip(RELATIONS, len(relations))
+        missing = len(doc.spans)
+        for link in relations:
+            if not isinstance(link, dict):
+                doc.relations.append(RelationIn(number, None, missing, missing))
+                continue
+            head = ids.get(link.get("from_id"), missing)
+            tail = ids.get(link.get("to_id"), missing)
+            kind = link.get("type", link.get("label"))
+            doc.relations.append(RelationIn(number, kind, head, tail, annotator=who,
+                                            origin="doccano"))  # fmt: skip
     return doc
 
 
@@ -179,9 +198,22 @@ def _offset_item(item: Any) -> bool:
 
 
 def _record(item: ExportItem) -> dict[str, Any]:
+    if item.relations:
+        spans: dict[str, Any] = {
+            "entities": [
+                {"id": s.id, "start_offset": s.start, "end_offset": s.end, "label": s.label}
+                for s in item.spans
+            ],
+            "relations": [
+                {"id": r.id, "from_id": r.head, "to_id": r.tail, "type": r.type}
+                for r in item.relations
+            ],
+        }
+    else:
+        spans = {"label": [[s.start, s.end, s.label] for s in item.spans]}
     return {
         "text": item.article.text,
-        "label": [[s.start, s.end, s.label] for s in item.spans],
+        **spans,
         **article_meta(item.article),
         "annotators": sorted({s.annotator for s in item.spans}),
     }

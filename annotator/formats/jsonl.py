@@ -9,7 +9,15 @@ Line layout::
      "doc_labels": [{"annotator", "label"}],
      "status": {annotator: status},
      "comments": [{"author", "body", "start", "end", "span_id", "created"}],
-     "review_status": "not_reviewed" | "in_review" | "adjudicated"}
+     "review_status": "not_reviewed" | "in_review" | "adjudicated",
+     "relations": [{"id", "type", "head", "tail", "annotator", "attrs", "origin",
+                    "created"}],
+     "frames": [{"claim", "label", "annotator", "slots": {relation type: [span ids]}}]}
+
+A relation's "head" and "tail" are the "id"s of two of the line's spans (a file whose spans
+have no ids may give their positions in "spans" instead, from 0). "frames" (written, not
+read: they are the relations seen from each claim span) lists every span whose label heads
+frames (`frames.claim_keys`) with the spans filling each of its roles.
 
 Offsets are code points into "text", half-open. "meta" is the article's import metadata.
 
@@ -36,6 +44,7 @@ from annotator.export.selection import ExportItem, ExportRows
 from annotator.ingest.annotation_model import (
     DocIn,
     Parsed,
+    RelationIn,
     SpanIn,
     Unit,
     as_str,
@@ -45,7 +54,7 @@ from annotator.ingest.annotation_model import (
     record_text,
 )
 from annotator.ingest.json_records import parse_file
-from annotator.models import REVIEW_STATUSES, Comment
+from annotator.models import REVIEW_STATUSES, Comment, Relation
 
 _EMPTY = orjson.Fragment(b"{}")
 _CACHE_LIMIT = 4096  # distinct attrs texts remembered while writing
@@ -121,14 +130,52 @@ def jsonl_record(record: dict[str, Any], number: int, parsed: Parsed | None = No
     review = record.get("review_status")
     if isinstance(review, str) and review in REVIEW_STATUSES:
         doc.review_status = review
+    links = record.get("relations")
+    if isinstance(links, list) and links:
+        read_relations(links, spans, number, doc)
     return doc
+
+
+def read_relations(links: list[Any], spans: list[Any], number: int, doc: DocIn) -> None:
+    """Add the record's relations to `doc`: ends by span id, or by position when the spans
+    carry no ids; an end naming no span keeps a position past the end (a problem later)."""
+    ids = {
+        item.get("id"): index
+        for index, item in enumerate(spans)
+        if type(item) is dict and item.get("id") is not None
+    }
+    missing = len(spans)
+    for item in links:
+        if type(item) is not dict:
+            doc.relations.append(RelationIn(number, None, missing, missing))
+            continue
+        ends = []
+        for key in ("head", "tail"):
+            value = item.get(key)
+            if ids:
+                ends.append(ids.get(value, missing))
+            else:
+                ends.append(value if is_offset(value) and 0 <= value < missing else missing)
+        attrs, origin = item.get("attrs"), item.get("origin")
+        doc.relations.append(
+            RelationIn(
+                number,
+                item.get("type"),
+                ends[0],
+                ends[1],
+                attrs if type(attrs) is dict else {},
+                opt_str(item.get("annotator")),
+                origin if type(origin) is str and origin else "import",
+            )
+        )
 
 
 # -- writing ---------------------------------------------------------------------------------
 
 
-def item_record(item: ExportItem) -> dict[str, object]:
-    """The JSON-ready dict of one item (the line written for it)."""
+def item_record(item: ExportItem, heads: set[str] | None = None) -> dict[str, object]:
+    """The JSON-ready dict of one item (the line written for it); `heads`: the labels that
+    head frames (`frame_heads`)."""
     a = item.article
     return {
         "uid": a.uid,
@@ -160,7 +207,46 @@ def item_record(item: ExportItem) -> dict[str, object]:
         "status": item.status,
         "comments": comment_records(item.comments),
         "review_status": item.review_status,
+        "relations": relation_records(item.relations),
+        "frames": frame_records(
+            [(s.id, s.label, s.annotator) for s in item.spans], item.relations, heads
+        ),
     }
+
+
+def relation_records(relations: list[Relation]) -> list[dict[str, Any]]:
+    """The JSON-ready relations of one article (ends as span ids)."""
+    return [
+        {"id": r.id, "type": r.type, "head": r.head, "tail": r.tail, "annotator": r.annotator,
+         "attrs": r.attrs, "origin": r.origin, "created": r.created}
+        for r in relations
+    ]  # fmt: skip
+
+
+def frame_records(
+    spans: list[tuple[int, str, str]], relations: list[Relation], heads: set[str] | None
+) -> list[dict[str, Any]]:
+    """The frames of one article: each span (id, label, annotator; by position) whose label
+    is in `heads` (None: any span heading a relation), with its roles' fillers."""
+    slots: dict[int, dict[str, list[int]]] = {}
+    for relation in relations:
+        slots.setdefault(relation.head, {}).setdefault(relation.type, []).append(relation.tail)
+    return [
+        {"claim": span_id, "label": label, "annotator": who, "slots": slots.get(span_id, {})}
+        for span_id, label, who in spans
+        if (label in heads if heads is not None else span_id in slots)
+    ]
+
+
+def frame_heads(items: Iterable[Any]) -> set[str] | None:
+    """The label keys that head frames in the project `items` are read from (a
+    `selection.Selection` knows its store), or None when unknown."""
+    store = getattr(items, "store", None)
+    if store is None:
+        return None
+    from annotator.frames import claim_keys  # noqa: PLC0415 - only when writing
+
+    return claim_keys(store.labels(), store.relation_types())
 
 
 def comment_records(comments: list[Comment]) -> list[dict[str, Any]]:
@@ -179,10 +265,11 @@ def write(
 
     `progress` is called with the number of articles written so far.
     """
-    return write_lines(items, path, item_record, progress)
+    heads = frame_heads(items)
+    return write_lines(items, path, lambda item: item_record(item, heads), progress)
 
 
-def rows_recorder() -> Callable[[ExportRows], dict[str, Any]]:
+def rows_recorder(heads: set[str] | None = None) -> Callable[[ExportRows], dict[str, Any]]:
     """A function giving the line's dict for store rows, equal to `item_record`'s.
 
     Span attributes are stored as JSON text and mostly repeat (`{}`, the same certainty and
@@ -243,6 +330,10 @@ def rows_recorder() -> Callable[[ExportRows], dict[str, Any]]:
             "status": rows.status,
             "comments": comment_records(rows.comments) if rows.comments else [],
             "review_status": rows.review_status,
+            "relations": relation_records(rows.relations) if rows.relations else [],
+            "frames": frame_records([(s[0], s[3], s[2]) for s in rows.spans], rows.relations, heads)
+            if rows.relations or heads
+            else [],
         }
 
     attrs_cache["{}"] = _EMPTY
@@ -253,4 +344,4 @@ def write_rows(
     rows: Iterable[ExportRows], path: Path, progress: Callable[[int], None] | None = None
 ) -> int:
     """`write` for plain store rows (`selection.iter_export_rows`): the same bytes, faster."""
-    return write_lines(rows, path, rows_recorder(), progress)
+    return write_lines(rows, path, rows_recorder(frame_heads(rows)), progress)

@@ -4,10 +4,12 @@
 {"data": {...}, "annotations": [{"result": [...]}]} (older versions: "completions"), streamed
 task by task so that only one task's JSON is in memory; JSON-MIN puts the text at top level and
 each control's regions beside it. Results of type "labels" are text spans; "choices" on a
-span's region become its attributes, other "choices" are the document's labels. Everything else
-(relations, rectangles and other image or audio regions, text areas, ratings, model
-predictions, cancelled annotations, and tasks without text, as in an image project) is counted
-by kind as not imported.
+span's region become its attributes, other "choices" are the document's labels. Results of
+type "relation" (`from_id`, `to_id`, `direction`, `labels`) become relations between the
+regions' spans, one per label (type "relation" when it has none; `direction` "left" swaps
+head and tail, "bi" is kept as the attribute `direction`). Everything else (rectangles and
+other image or audio regions, text areas, ratings, model predictions, cancelled annotations,
+and tasks without text, as in an image project) is counted by kind as not imported.
 
 **Recognising** (`looks_like`, asked by `ingest.annotation_detect` for a `.json` file):
 the first task has a `data` object and `annotations`, `completions` or `predictions`;
@@ -28,6 +30,10 @@ the annotation's `"meta": {"annotator": NAME}`, which is how an importer recover
 note goes into the region's `meta.text` (Label Studio's per-region meta). String attributes
 (and lists of strings) become extra `choices` results with the same region id and
 `from_name` = the attribute key, as Label Studio emits per-region choices.
+
+A relation between two spans is one more result of the annotation:
+`{"from_id": "sHEAD", "to_id": "sTAIL", "type": "relation", "direction": "right",
+"labels": [TYPE]}`.
 
 Offsets are code points into `data.text`, half-open, so `value.text == text[start:end]`.
 Labelling config matching this export::
@@ -50,6 +56,7 @@ from annotator.ingest.annotation_model import (
     DocIn,
     Parsed,
     Problem,
+    RelationIn,
     SpanIn,
     Unit,
     Unparseable,
@@ -60,7 +67,7 @@ from annotator.ingest.annotation_model import (
     record_text,
     short,
 )
-from annotator.models import Span
+from annotator.models import Relation, Span
 from annotator.text import DecodeError, decode_bytes, looks_binary
 
 TEXT_KEYS = ("text", "content", "body", "article", "document")
@@ -247,16 +254,22 @@ def _annotation(annotation: dict[str, Any], index: int, doc: DocIn, parsed: Pars
     who = _annotator(annotation)
     results = _results(annotation)
     regions: dict[str, list[SpanIn]] = {}
+    first: dict[str, int] = {}  # region id -> index of its first span in `doc.spans`
     rest: list[dict[str, Any]] = []
     for result in results:
         value = result.get("value")
         if not _is_labels_result(result, value):
             rest.append(result)
             continue
+        region_id = as_str(result.get("id"))
+        first.setdefault(region_id, len(doc.spans))
         for span in _labels_spans(result, value, index, who):
             doc.spans.append(span)
-            regions.setdefault(as_str(result.get("id")), []).append(span)
+            regions.setdefault(region_id, []).append(span)
     for result in rest:
+        if result.get("type") == "relation":
+            _relation(result, first, index, who, doc)
+            continue
         value = result.get("value")
         choices = value.get("choices") if isinstance(value, dict) else None
         if result.get("type") != "choices" or not isinstance(choices, list) or not choices:
@@ -270,6 +283,26 @@ def _annotation(annotation: dict[str, Any], index: int, doc: DocIn, parsed: Pars
             continue
         labels = [c.strip() for c in choices if isinstance(c, str) and c.strip()]
         doc.doc_labels.extend((who, label) for label in labels)
+
+
+def _relation(
+    result: dict[str, Any], first: dict[str, int], index: int, who: str | None, doc: DocIn
+) -> None:
+    """The relations of one "relation" result (one per label), between the regions' first
+    spans (a region not found: a position past the spans, reported later)."""
+    missing = len(doc.spans) + 1_000_000  # never a span of this record
+    head = first.get(as_str(result.get("from_id")), missing)
+    tail = first.get(as_str(result.get("to_id")), missing)
+    direction = as_str(result.get("direction")) or "right"
+    if direction == "left":
+        head, tail = tail, head
+    attrs = {"direction": "bi"} if direction == "bi" else {}
+    labels = result.get("labels")
+    kinds = [k for k in labels if isinstance(k, str) and k] if isinstance(labels, list) else []
+    for kind in kinds or ["relation"]:
+        doc.relations.append(
+            RelationIn(index, kind, head, tail, dict(attrs), who, origin="labelstudio")
+        )
 
 
 def _labels_spans(
@@ -364,6 +397,18 @@ def _span_results(span: Span) -> list[dict[str, Any]]:
     return results
 
 
+def _relation_result(relation: Relation) -> dict[str, Any]:
+    """A relation as Label Studio writes it, between the spans' region ids."""
+    bi = relation.attrs.get("direction") == "bi"
+    return {
+        "from_id": f"s{relation.head}",
+        "to_id": f"s{relation.tail}",
+        "type": "relation",
+        "direction": "bi" if bi else "right",
+        "labels": [relation.type],
+    }
+
+
 def write(
     items: Iterable[ExportItem], path: Path, progress: Callable[[int], None] | None = None
 ) -> int:
@@ -378,9 +423,13 @@ def write(
             for s in item.spans:
                 layers.setdefault(s.annotator, []).append(s)
             annotations = []
+            layer_of = {s.id: s.annotator for s in item.spans} if item.relations else {}
             for name in sorted(layers):
                 uid = user_ids.setdefault(name, len(user_ids) + 1)
                 result = [r for s in layers[name] for r in _span_results(s)]
+                result.extend(  # in the layer of the head's span: the regions' annotation
+                    _relation_result(r) for r in item.relations if layer_of.get(r.head) == name
+                )
                 annotations.append(
                     {"completed_by": uid, "meta": {"annotator": name}, "result": result}
                 )

@@ -83,15 +83,21 @@ def snap_to_letters(text: str, spans: list[SpanOk]) -> int:
 
 
 def check_spans(
-    doc: DocIn, canonical: str, name: str, default: str | None, problems: list[Problem]
+    doc: DocIn,
+    canonical: str,
+    name: str,
+    default: str | None,
+    problems: list[Problem],
+    kept: list[int] | None = None,
 ) -> list[SpanOk]:
     """The record's spans that are valid, in offsets into `canonical` (the record's text,
-    canonicalised); the others become problems."""
+    canonicalised); the others become problems. `kept`, when given, gets the index in
+    `doc.spans` of each span returned (in the same order)."""
     assert doc.text is not None
     mapping = OffsetMap(doc.text, canonical)
     identity, length = mapping.identity, len(canonical)
     ok: list[SpanOk] = []
-    for span in doc.spans:
+    for index, span in enumerate(doc.spans):
         label = span.label.strip() if isinstance(span.label, str) else ""
         if not label:
             problems.append(Problem(name, span.line, f"span without a label ({span.label!r})"))
@@ -112,6 +118,8 @@ def check_spans(
             ):
                 ok.append((who, label, a, b, span.attrs, span.note, span.origin, span.created,
                            span.updated))  # fmt: skip
+                if kept is not None:
+                    kept.append(index)
                 continue
         result = _map_span(span, mapping)
         if isinstance(result, str) and span.utf16_fallback and span.text is not None:
@@ -124,6 +132,8 @@ def check_spans(
         start, end = result
         ok.append((who, label, start, end, span.attrs, span.note, span.origin, span.created,
                    span.updated))  # fmt: skip
+        if kept is not None:
+            kept.append(index)
     return ok
 
 

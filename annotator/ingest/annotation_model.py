@@ -43,6 +43,9 @@ class AnnotationReport:
     spans_added: int = 0
     spans_duplicate: int = 0
     spans_snapped: int = 0  # widened because an end fell inside a letter (grapheme cluster)
+    relations_added: int = 0
+    relations_duplicate: int = 0
+    relation_types_added: list[str] = field(default_factory=list)
     labels_added: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     not_imported: dict[str, int] = field(default_factory=dict)
@@ -59,6 +62,11 @@ class AnnotationReport:
         self.spans_added += other.spans_added
         self.spans_duplicate += other.spans_duplicate
         self.spans_snapped += other.spans_snapped
+        self.relations_added += other.relations_added
+        self.relations_duplicate += other.relations_duplicate
+        self.relation_types_added.extend(
+            k for k in other.relation_types_added if k not in self.relation_types_added
+        )
         self.labels_added.extend(k for k in other.labels_added if k not in self.labels_added)
         self.problems.extend(other.problems)
         add_counts(self.not_imported, other.not_imported)
@@ -77,6 +85,13 @@ class AnnotationReport:
             f"{len(self.problems)} problems; articles: {self.articles_matched} matched, "
             f"{self.articles_created} created"
         )
+        if self.relation_types_added:
+            added = ", ".join(self.relation_types_added)
+            lines.append(f"new relation types added to the scheme: {added}")
+        if self.relations_added or self.relations_duplicate:
+            lines.append(
+                f"{self.relations_added} relations added, {self.relations_duplicate} already there"
+            )
         if self.spans_snapped:
             lines.append(
                 f"{self.spans_snapped} spans widened to whole letters"
@@ -142,6 +157,20 @@ class SpanIn:
 
 
 @dataclass(slots=True)
+class RelationIn:
+    """A relation as the source file gives it: `head` and `tail` are indexes into its
+    record's `DocIn.spans` (readers turn their ids into indexes)."""
+
+    line: int | None
+    type: Any
+    head: int
+    tail: int
+    attrs: dict[str, Any] = field(default_factory=dict)
+    annotator: str | None = None  # None: the head span's
+    origin: str = "import"
+
+
+@dataclass(slots=True)
 class DocIn:
     """One article record of a source file with its annotations."""
 
@@ -160,6 +189,7 @@ class DocIn:
     status: dict[str, str] = field(default_factory=dict)
     comments: list[tuple[str, str, int, int, str]] = field(default_factory=list)
     review_status: str | None = None
+    relations: list[RelationIn] = field(default_factory=list)
 
 
 @dataclass

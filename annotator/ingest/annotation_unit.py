@@ -16,6 +16,8 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from annotator.display import decoded_name
 from annotator.ingest.annotation_checks import check_spans, snap_to_letters
 from annotator.ingest.annotation_model import (
@@ -101,12 +103,16 @@ class UnitImport:
                 if not canonical.strip():
                     self.checks.append(Problem(self.name, doc.line, "record has no text"))
                     continue
-                spans = check_spans(doc, canonical, self.name, self.default, self.checks)
+                kept: list[int] | None = [] if doc.relations else None
+                spans = check_spans(doc, canonical, self.name, self.default, self.checks, kept)
                 self.local.spans_snapped += snap_to_letters(canonical, spans)
             target = self._article(doc, canonical, rows)
             if target is None:
                 continue
             group, text = target
+            if doc.relations:
+                ends = dict(zip(kept or [], (span[:4] for span in spans), strict=True))
+                self._relations(doc, group, ends, rows["import_relations"])
             if spans:
                 self._spans(group, text, spans, rows["import_spans"])
             self._extras(doc, group, len(text), rows)
@@ -167,6 +173,34 @@ class UnitImport:
         self.span_labels.update(value[1] for value in values)
         out.extend((group, *value) for value in values)
         self.staged_spans += len(values)
+
+    def _relations(
+        self,
+        doc: DocIn,
+        group: int,
+        ends: dict[int, tuple[Any, ...]],
+        out: list[tuple[Any, ...]],
+    ) -> None:
+        """Stage one record's relations between its kept spans (`ends`: span index ->
+        annotator, label, start, end); each one that cannot be carried is a problem."""
+        for relation in doc.relations:
+            kind = relation.type.strip() if isinstance(relation.type, str) else ""
+            head, tail = ends.get(relation.head), ends.get(relation.tail)
+            reason = None
+            if not kind:
+                reason = f"relation without a type ({relation.type!r})"
+            elif head is None or tail is None:
+                which = "head" if head is None else "tail"
+                reason = f"relation {kind!r}: its {which} span was not imported"
+            elif head == tail:
+                reason = f"relation {kind!r} joins a span to itself"
+            if reason is not None:
+                self.checks.append(Problem(self.name, relation.line, reason))
+                continue
+            assert head is not None and tail is not None
+            who = (relation.annotator or "").strip() or head[0]
+            attrs = orjson.dumps(relation.attrs, option=orjson.OPT_SORT_KEYS).decode()
+            out.append((group, who, kind, *head, *tail, attrs, relation.origin))
 
     def _extras(self, doc: DocIn, group: int, length: int, rows: Rows) -> None:
         """Stage the comments, review status, document labels and statuses of one record."""
@@ -263,6 +297,12 @@ class UnitImport:
                 ])  # fmt: skip
                 local.labels_added.extend(new)
         stage.commit_extras(self.stamp)
+        kinds = stage.relation_types()
+        if kinds:
+            local.relation_types_added.extend(store.ensure_relation_types(kinds))
+            added, staged = stage.commit_relations(self.stamp)
+            local.relations_added += added
+            local.relations_duplicate += staged - added
 
 
 def _empty(parsed: Parsed) -> str:

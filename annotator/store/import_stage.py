@@ -34,7 +34,10 @@ _TABLES: dict[str, tuple[str, ...]] = {
     "import_statuses": ("grp", "annotator", "status"),
     "import_comments": ("grp", "author", "body", "start", '"end"', "created"),
     "import_reviews": ("grp", "status"),
-}
+    # A relation names its ends by (annotator, label, start, end): found again once stored.
+    "import_relations": ("grp", "annotator", "type", "h_who", "h_label", "h_start", "h_end",
+                         "t_who", "t_label", "t_start", "t_end", "attrs", "origin"),
+}  # fmt: skip
 STAGE_TABLES = tuple(_TABLES)  # the names `ImportStage.add` takes rows for
 _INSERTS = {
     table: f"INSERT INTO temp.{table} VALUES ({', '.join('?' * len(columns))})"
@@ -141,6 +144,38 @@ class ImportStage:
             f"{insert} WHERE g.article_id > ? ORDER BY {order}", [self._last_old]
         ).rowcount
         return int(added)
+
+    def relation_types(self) -> list[str]:
+        """The relation types the staged relations name, in file order."""
+        rows = self.conn.execute(
+            "SELECT type FROM temp.import_relations GROUP BY type ORDER BY min(rowid)"
+        )
+        return [str(row[0]) for row in rows]
+
+    def commit_relations(self, stamp: str) -> tuple[int, int]:
+        """Insert the staged relations between the spans they name (the first stored span
+        with that annotator, label and range), those not already there; (added, staged).
+        Call after `commit_spans`, inside the caller's transaction."""
+        conn = self.conn
+        staged = int(conn.execute("SELECT count(*) FROM temp.import_relations").fetchone()[0])
+        if not staged:
+            return 0, 0
+        end = (
+            "(SELECT min(id) FROM main.spans x WHERE x.article_id = g.article_id"
+            " AND x.annotator = r.{0}_who AND x.label = r.{0}_label AND x.start = r.{0}_start"
+            ' AND x."end" = r.{0}_end)'
+        )
+        added = conn.execute(
+            "INSERT OR IGNORE INTO main.relations (article_id, annotator, type, head, tail,"
+            " tail_article_id, attrs, origin, created) SELECT article_id, annotator, type,"
+            " head, tail, article_id, attrs, origin, ? FROM (SELECT g.article_id, r.annotator,"
+            f" r.type, {end.format('h')} AS head, {end.format('t')} AS tail, r.attrs, r.origin,"
+            " r.rowid AS pos FROM temp.import_relations r"
+            " JOIN temp.import_groups g ON g.grp = r.grp)"
+            " WHERE head IS NOT NULL AND tail IS NOT NULL AND head != tail ORDER BY pos",
+            [stamp],
+        ).rowcount
+        return int(added), staged
 
     def commit_extras(self, stamp: str) -> None:
         """Add the staged document labels (those not there yet), comments (unless an identical

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from annotator.models import Relation
@@ -128,6 +128,11 @@ class RelationRows(StoreBase):
             [json.dumps(names), json.dumps(ids)],
         )
         return [relation_from_row(r) for r in rows]
+
+    def iter_relations(self) -> Iterator[Relation]:
+        """Every relation by head article, then id: one streaming query (exports)."""
+        rows = self.db.execute(f"SELECT {_SELECT} FROM relations ORDER BY article_id, id")
+        return map(relation_from_row, rows)
 
     def delete_relation(self, relation_id: int) -> Relation:
         """Delete a relation (one transaction) and return it as it was."""

@@ -84,9 +84,13 @@ def test_a_single_pretty_object_with_relations(tmp_path):
         report = import_annotations(store, [path], "doccano", annotator="ana")
         assert report.problems == []
         assert _spans(store) == [("ana", "actor", "চীন"), ("ana", "claim", "সমর্থন")]
-    assert report.not_imported == {"doccano relations": 1}
-    assert report.summary_lines()[-1] == "not imported: 1 doccano relation (not supported)"
-    assert report.as_dict()["not_imported"] == {"doccano relations": 1}
+        [relation] = store.relations(store.articles()[0].id)
+        heads = {s.id: s.text for s in store.spans(relation.article_id)}
+        assert (relation.type, heads[relation.head], heads[relation.tail]) == (
+            "says", "চীন", "সমর্থন"
+        )  # fmt: skip
+    assert report.relations_added == 1 and report.relation_types_added == ["says"]
+    assert report.not_imported == {}
 
 
 def test_problems_in_pretty_objects_name_the_line_they_start_on(tmp_path):

@@ -68,7 +68,6 @@ def test_results_that_are_not_text_spans_are_counted(tmp_path):
         assert store.doc_labels(row.id) == [("a@x.org", "visit")]
     assert report.not_imported == {
         "Label Studio predictions": 2,
-        "Label Studio relation results": 1,
         "Label Studio textarea results": 1,
         "Label Studio rating results": 1,
         "Label Studio cancelled annotations": 1,
