@@ -390,6 +390,17 @@ MAIN = (
         "fa5s.clone",
         group=2,
     ),
+    Command(
+        "span.link",
+        QT_TRANSLATE_NOOP("keymap", "&Link to the claim…"),
+        QT_TRANSLATE_NOOP(
+            "keymap", "Fill a slot of the claim's frame (agent, target, place…) with this span"
+        ),
+        ("Ctrl+L",),
+        "Tag",
+        "fa5s.link",
+        group=2,
+    ),
     *READER_COMMANDS,
     Command(
         "view.snap",

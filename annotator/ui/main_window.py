@@ -3,8 +3,8 @@ annotation panel. What it does lives in its parts, one module each: `article_nav
 (the list and the open article), `span_editing` (tagging and repainting changes),
 `import_flow`, `export_flow` (export and restore), `find_flow` (search marks, find in
 article, the concordance), `project_files` (new, open, recent, switching projects),
-`help_menu`, `window_state` and `register_flow` (the actor register, annotate all
-occurrences)."""
+`help_menu`, `window_state`, `register_flow` (the actor register, annotate all
+occurrences) and `frame_flow` (the claim frame panel, linking spans to a claim)."""
 
 from __future__ import annotations
 
@@ -53,6 +53,7 @@ from annotator.ui.widgets.label_palette import LabelPalette, swatch_icon
 from annotator.ui.window.article_navigation import ArticleNavigation
 from annotator.ui.window.export_flow import ExportFlow
 from annotator.ui.window.find_flow import FindFlow
+from annotator.ui.window.frame_flow import FrameFlow
 from annotator.ui.window.help_menu import HelpMenu
 from annotator.ui.window.import_flow import ImportFlow
 from annotator.ui.window.language import InterfaceLanguage
@@ -81,6 +82,7 @@ ACTION_ATTRIBUTES = {
     "scheme_action": "edit.scheme",
     "register_action": "edit.register",
     "occurrences_action": "span.occurrences",
+    "link_action": "span.link",
     "switch_action": "edit.switch",
     "zoom_in_action": "view.zoom_in",
     "zoom_out_action": "view.zoom_out",
@@ -109,6 +111,7 @@ class MainWindow(
     WindowState,
     InterfaceLanguage,
     RegisterFlow,
+    FrameFlow,
     QMainWindow,
 ):
     """Reads and tags one article at a time; every edit goes through the controller."""
@@ -143,10 +146,12 @@ class MainWindow(
         self._layout()
 
         self.controller.changed.connect(self._on_controller_changed)
+        self.controller.changed.connect(self.refresh_frame)  # after the spans are repainted
         self.controller.failed.connect(self._on_controller_failed)
         self.controller.save_failed.connect(self._on_controller_save_failed)
         self.watcher = ProjectWatcher(store, parent=self)
         self.watcher.changed.connect(self.refresh_from_project)
+        self.watcher.changed.connect(self.refresh_frame)
         self.controller.history_changed.connect(self._on_history_changed)
 
         self._reload_labels()
@@ -206,11 +211,13 @@ class MainWindow(
         self.panel.delete_requested.connect(lambda span_id: self.delete_span(span_id))
         self.panel.doc_label_toggled.connect(self._on_panel_doc_label_toggled)
         self._connect_register()
+        self._build_frame_panel()
         self.side_splitter = QSplitter(Qt.Orientation.Vertical)
         self.side_splitter.addWidget(self.palette_widget)
         self.side_splitter.addWidget(self.panel)
+        self.side_splitter.addWidget(self.frame_panel)
         self.side_splitter.setStretchFactor(1, 1)
-        self.side_splitter.setSizes([300, 530])
+        self.side_splitter.setSizes([230, 430, 200])
 
     def _build_actions(self) -> None:
         """Menus, toolbar and keys from the key map (`annotator.keymap.MAIN`); the label keys
@@ -236,6 +243,7 @@ class MainWindow(
             "edit.scheme": self.edit_scheme,
             "edit.register": self.open_register,
             "span.occurrences": self.annotate_occurrences,
+            "span.link": self.link_current_span,
             "edit.switch": self.ask_switch_annotator,
             **{c.id: (lambda c=c: self.set_certainty(certainty_of(c))) for c in CERTAINTY_COMMANDS},
             "span.source": self.focus_claim_source,
@@ -302,6 +310,7 @@ class MainWindow(
         active = [label for label in labels if not label.retired]
         self.palette_widget.set_labels(active)
         self.panel.set_labels(labels)
+        self.frame_panel.set_labels(labels)
         self.panel.set_sources(self.store.attr_values("source"))
         self._show_register()
         self.list_panel.set_labels(labels)

@@ -1,7 +1,9 @@
 """Marks over the text that are not spans: the words a list search matched, the find bar's
-matches and its current match. Each is a layer of code-point ranges, drawn as Qt extra
-selections over the span backgrounds: a search hit is underlined, a find match gets a
-translucent yellow wash (the span colour shows through) and the current match an orange one."""
+matches and its current match, the spans filling the shown claim frame and the one hovered
+in the frame panel. Each is a layer of code-point ranges, drawn as Qt extra selections over
+the span backgrounds: a search hit is underlined, a frame filler gets a dotted underline, a
+find match a translucent yellow wash (the span colour shows through), the current match an
+orange one and a hovered filler a blue one."""
 
 from __future__ import annotations
 
@@ -13,7 +15,9 @@ from PySide6.QtWidgets import QTextEdit
 from annotator.ui.reader.positions import Positions
 
 SEARCH, FIND, FIND_CURRENT = "search", "find", "find_current"
-LAYERS = (SEARCH, FIND, FIND_CURRENT)  # bottom first
+FRAME, FRAME_HOVER = "frame", "frame_hover"
+LAYERS = (SEARCH, FRAME, FIND, FIND_CURRENT, FRAME_HOVER)  # bottom first
+_WASHES = {FIND: ("#ffe14d", 120), FIND_CURRENT: ("#ff9a1f", 170), FRAME_HOVER: ("#3d8bfd", 110)}
 _LAYER_PROPERTY = int(QTextFormat.Property.UserProperty.value) + 1
 _KEEP = QTextCursor.MoveMode.KeepAnchor
 
@@ -25,9 +29,13 @@ def _format(layer: str) -> QTextCharFormat:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(QColor("#e69500"))
         fmt.setFontUnderline(True)
+    elif layer == FRAME:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        fmt.setUnderlineColor(QColor("#1f3a93"))
     else:
-        color = QColor("#ffe14d" if layer == FIND else "#ff9a1f")
-        color.setAlpha(120 if layer == FIND else 170)
+        name, alpha = _WASHES[layer]
+        color = QColor(name)
+        color.setAlpha(alpha)
         fmt.setBackground(color)
     return fmt
 
@@ -86,4 +94,6 @@ def marked_ranges(
     return found
 
 
-__all__ = ["FIND", "FIND_CURRENT", "LAYERS", "SEARCH", "Marks", "marked_ranges"]
+__all__ = [
+    "FIND", "FIND_CURRENT", "FRAME", "FRAME_HOVER", "LAYERS", "SEARCH", "Marks", "marked_ranges"
+]  # fmt: skip
