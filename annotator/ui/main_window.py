@@ -9,7 +9,7 @@ occurrences) and `frame_flow` (the claim frame panel, linking spans to a claim).
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (  # noqa: F401 - QFileDialog, QMessageBox: the window's parts
     QFileDialog,  # use them; scripts and tests patch their static dialogs through this module
@@ -161,6 +161,18 @@ class MainWindow(
         self._on_history_changed()
         self._open_initial_article()
 
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # noqa: D102
+        # The window's strings live in the contexts of its parts (`SpanEditing`, `FrameFlow`…).
+        # Qt's own lookup stops at the first class whose answer differs from the source text,
+        # and a plural's untranslated answer already differs (its %n is filled in): look for
+        # a real translation in each part's context instead.
+        plain = QCoreApplication.translate("", text, disambiguation, n)
+        for cls in type(self).__mro__:
+            found = QCoreApplication.translate(cls.__name__, text, disambiguation, n)
+            if found != plain:
+                return found
+        return plain
+
     # -- construction ----------------------------------------------------------------------
 
     def _build_list(self) -> None:
@@ -197,7 +209,10 @@ class MainWindow(
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.find_bar)
-        layout.addWidget(self.reader, 1)
+        self.reader_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.reader_splitter.setChildrenCollapsible(False)
+        self.reader_splitter.addWidget(self.reader)
+        layout.addWidget(self.reader_splitter, 1)
 
     def _build_side(self) -> None:
         self.palette_widget = LabelPalette()
@@ -211,13 +226,15 @@ class MainWindow(
         self.panel.delete_requested.connect(lambda span_id: self.delete_span(span_id))
         self.panel.doc_label_toggled.connect(self._on_panel_doc_label_toggled)
         self._connect_register()
-        self._build_frame_panel()
         self.side_splitter = QSplitter(Qt.Orientation.Vertical)
         self.side_splitter.addWidget(self.palette_widget)
         self.side_splitter.addWidget(self.panel)
-        self.side_splitter.addWidget(self.frame_panel)
         self.side_splitter.setStretchFactor(1, 1)
-        self.side_splitter.setSizes([230, 430, 200])
+        self.side_splitter.setSizes([300, 530])
+        # The claim frame sits under the text it describes (the reader's column).
+        self.reader_splitter.addWidget(self._build_frame_panel())
+        self.reader_splitter.setStretchFactor(0, 1)
+        self.reader_splitter.setSizes([620, 220])
 
     def _build_actions(self) -> None:
         """Menus, toolbar and keys from the key map (`annotator.keymap.MAIN`); the label keys

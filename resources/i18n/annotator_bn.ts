@@ -552,6 +552,25 @@
     </message>
 </context>
 <context>
+    <name>ClaimFields</name>
+    <message>
+        <source>Claim</source>
+        <translation>দাবি</translation>
+    </message>
+    <message>
+        <source>Event date</source>
+        <translation>ঘটনার তারিখ</translation>
+    </message>
+    <message>
+        <source>{name}: —</source>
+        <translation>{name}: —</translation>
+    </message>
+    <message>
+        <source>when it happened, e.g. 2024-06-19</source>
+        <translation>কবে ঘটেছে, যেমন 2024-06-19</translation>
+    </message>
+</context>
+<context>
     <name>Concordance</name>
     <message>
         <source>Title</source>

@@ -301,3 +301,15 @@ def test_certainty_and_attribute_names_follow_the_interface_language(qtbot, tmp_
     finally:
         i18n.apply_language(i18n.ENGLISH)
     assert shown_attribute("reported") == "reported"
+
+
+def test_plurals_of_the_windows_parts_are_translated(window, qtbot):
+    """A plural marked in a part of the window (`ExportFlow`, `FrameFlow`) is found in that
+    part's context, in both languages (not the source with its number filled in)."""
+    assert window.tr("Exported %Ln span(s) to {path}", "", 1) == "Exported 1 span to {path}"
+    assert window.tr("Exported %Ln span(s) to {path}", "", 3) == "Exported 3 spans to {path}"
+    window.command_actions["view.language_bn"].trigger()
+    assert window.tr("Exported %Ln span(s) to {path}", "", 3) == "{path}-এ ৩টি স্প্যান রপ্তানি হয়েছে"
+    assert window.tr("{item}  (%Ln filled)", "", 2) == "{item}  (২টি পূরণ)"
+    assert window.tr("All changes saved") == "সব পরিবর্তন সংরক্ষিত"
+    window.command_actions["view.language_en"].trigger()

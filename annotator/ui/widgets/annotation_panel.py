@@ -175,13 +175,13 @@ class AnnotationPanel(QWidget):
             check.deleteLater()
         self._doc_checks.clear()
         for label in labels:
-            if label.retired:
+            if label.retired or label.category == "entity":  # entities are span-only
                 continue
             check = QCheckBox(label.name)
             check.setToolTip(label.guideline)
             check.toggled.connect(lambda on, key=label.key: self.doc_label_toggled.emit(key, on))
             count = len(self._doc_checks)
-            self._doc_layout.addWidget(check, count // 2, count % 2)
+            self._doc_layout.addWidget(check, count // 3, count % 3)
             self._doc_checks[label.key] = check
 
     def set_sources(self, sources: list[str]) -> None:
