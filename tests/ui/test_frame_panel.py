@@ -173,3 +173,14 @@ def test_claim_attributes_are_edited_in_the_span_panel(window, store, qtbot):
     QTest.keyClick(window.reader, Qt.Key.Key_Z, CTRL)  # the actor span
     QTest.keyClick(window.reader, Qt.Key.Key_Z, CTRL)  # the event date
     assert "event_date" not in store.span(span_id).attrs
+
+
+def test_a_filler_shows_the_frame_it_fills_when_none_is_shown(window, store, make_window):
+    claim = _tag(window, "সেনা মোতায়েন করেছে", Qt.Key.Key_1)
+    place = _tag(window, "খারকিভে", Qt.Key.Key_7)
+    QTest.keyClick(window.reader, Qt.Key.Key_L, CTRL)
+    window._open_listed_article(2)
+    window._open_listed_article(1)  # a fresh start on the article: no frame shown
+    assert window.frame_panel.frame() is None
+    window._select_span(place)
+    assert window.frame_panel.frame().claim.id == claim

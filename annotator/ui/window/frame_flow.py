@@ -45,9 +45,15 @@ class FrameFlow:
 
     def _on_current_span_for_frame(self: MainWindow, span: Span | None) -> None:
         """A claim made current shows its frame (unless one is kept); an actor, place or other
-        span leaves the claim's frame shown, ready to be linked."""
-        if span is not None and not self.frame_panel.pinned() and span.label in self._claim_keys():
-            self._frame_claim = span.id
+        span leaves the claim's frame shown, ready to be linked, or, with none shown, shows
+        the frame of a claim it fills."""
+        if span is not None and not self.frame_panel.pinned():
+            if span.label in self._claim_keys():
+                self._frame_claim = span.id
+            elif self.shown_frame() is None:  # no claim shown yet: the one it fills, if any
+                heads = [r.head for r in self.store.relations_of_spans([span.id])
+                         if r.tail == span.id]  # fmt: skip
+                self._frame_claim = heads[0] if heads else None
         self.refresh_frame()
 
     def _frame_article_shown(self: MainWindow) -> None:
