@@ -358,6 +358,55 @@ def show(ctx: click.Context, ident: str, as_json: bool) -> None:
 
 
 @cli.command()
+@click.argument("ident", metavar="ID")
+@click.option("--annotator", "layer", help="Only this annotator's claims (default: every layer).")
+@click.option("--json", "as_json", is_flag=True, help="Print the frames as JSON.")
+@click.pass_context
+def frames(ctx: click.Context, ident: str, layer: str | None, as_json: bool) -> None:
+    """Show the claim frames of one article: each claim span with its role slots (agent,
+    target, location, time, source, same event) and the spans filling them.
+
+    Example: annotator frames 3 --annotator rahim
+    """
+    from annotator.frames import build_frames  # noqa: PLC0415 - only for this command
+
+    store = _store(ctx)
+    article = _find(store, ident)
+    spans = store.spans(article.id, layer) if layer else store.spans(article.id)
+    relations = store.relations(article.id, layer)
+    known = {s.id for s in spans}
+    others = [t for r in relations if r.tail not in known for t in [store.span(r.tail)] if t]
+    found = build_frames(spans, relations, store.labels(), store.relation_types(), layer, others)
+
+    def filler(relation: Any, span: Any) -> dict[str, Any]:
+        if span is None:
+            return {"relation": relation.id, "span": relation.tail, "missing": True}
+        return {"relation": relation.id, "span": span.id, "article": span.article_id,
+                "start": span.start, "end": span.end, "label": span.label, "text": span.text,
+                "actor_id": span.attrs.get("actor_id")}  # fmt: skip
+
+    if as_json:
+        _dump([{"claim": {"span": f.claim.id, "start": f.claim.start, "end": f.claim.end,
+                          "label": f.claim.label, "annotator": f.claim.annotator,
+                          "text": f.claim.text, "attrs": f.claim.attrs},
+                "slots": {slot.kind.key: [filler(r, t) for r, t in slot.fillers]
+                          for slot in f.slots}} for f in found])  # fmt: skip
+        return
+    if not found:
+        click.echo("No claim spans.")
+    for frame in found:
+        claim = frame.claim
+        click.echo(f"{claim.label} {claim.start}-{claim.end} ({claim.annotator}): {claim.text}")
+        for slot in frame.slots:
+            texts = [
+                (t.text + (f" [{t.attrs['actor_id']}]" if t.attrs.get("actor_id") else ""))
+                if t is not None else f"(span {r.tail}, gone)"
+                for r, t in slot.fillers
+            ]  # fmt: skip
+            click.echo(f"  {slot.kind.key + ':':15} {'; '.join(texts) if texts else '-'}")
+
+
+@cli.command()
 @click.argument("query")
 @click.option("--json", "as_json", is_flag=True, help="Print matches as JSON.")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
