@@ -119,3 +119,29 @@ def cross_validate(
         for label, counts in evaluate_split(rest, test, groups, lexicon).labels.items():
             result.labels.setdefault(label, Counts()).add(counts)
     return result
+
+
+def table(result: Evaluation) -> list[str]:
+    """The evaluation as aligned text lines: one row per label and the overall row."""
+    head = (f"{'label':22} {'gold':>5} {'pred':>5}  {'exact P':>7} {'R':>5} {'F1':>5}"
+            f"  {'overlap P':>9} {'R':>5} {'F1':>5}")  # fmt: skip
+    lines = [head]
+    rows = [*sorted(result.labels.items()), ("(all labels)", result.overall)]
+    for label, counts in rows:
+        f = counts.figures()
+        lines.append(
+            f"{label:22} {counts.gold:5} {counts.predicted:5}  {f['exact_p']:7.3f} "
+            f"{f['exact_r']:5.3f} {f['exact_f1']:5.3f}  {f['overlap_p']:9.3f} "
+            f"{f['overlap_r']:5.3f} {f['overlap_f1']:5.3f}"
+        )
+    return lines
+
+
+def as_json(result: Evaluation) -> dict:
+    """The evaluation as JSON-ready data."""
+
+    def entry(counts: Counts) -> dict:
+        return {"gold": counts.gold, "predicted": counts.predicted, **counts.figures()}
+
+    return {"folds": result.folds, "docs": result.docs, "overall": entry(result.overall),
+            "labels": {k: entry(v) for k, v in sorted(result.labels.items())}}  # fmt: skip
