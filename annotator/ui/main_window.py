@@ -60,6 +60,7 @@ from annotator.ui.window.language import InterfaceLanguage
 from annotator.ui.window.project_files import ProjectFiles, window_title
 from annotator.ui.window.register_flow import RegisterFlow
 from annotator.ui.window.span_editing import SpanEditing
+from annotator.ui.window.suggest_flow import SuggestFlow
 from annotator.ui.window.window_state import WindowState
 
 __all__ = ["ACTION_ATTRIBUTES", "STATUS_CHOICES", "MainWindow"]
@@ -83,6 +84,8 @@ ACTION_ATTRIBUTES = {
     "register_action": "edit.register",
     "occurrences_action": "span.occurrences",
     "link_action": "span.link",
+    "suggest_show_action": "suggest.show",
+    "suggest_least_action": "suggest.least_certain",
     "switch_action": "edit.switch",
     "zoom_in_action": "view.zoom_in",
     "zoom_out_action": "view.zoom_out",
@@ -112,6 +115,7 @@ class MainWindow(
     InterfaceLanguage,
     RegisterFlow,
     FrameFlow,
+    SuggestFlow,
     QMainWindow,
 ):
     """Reads and tags one article at a time; every edit goes through the controller."""
@@ -141,6 +145,7 @@ class MainWindow(
         self._build_reader()
         self._build_side()
         self._build_actions()
+        self._init_suggestions()
         self._build_recent_menu()
         self._build_status_bar()
         self._layout()
@@ -276,7 +281,16 @@ class MainWindow(
             "review.concordance": self.open_concordance,
             "go.previous": self.previous_article,
             "go.next": self.next_article,
-            "go.next_untagged": lambda: self.next_article(True),
+            "go.next_untagged": self.next_untagged,
+            "suggest.next": self.next_suggestion,
+            "suggest.previous": lambda: self.next_suggestion(False),
+            "suggest.accept": self.accept_suggestion,
+            "suggest.reject": self.reject_suggestion,
+            "suggest.accept_all": self.accept_all_suggestions,
+            "suggest.show": self._on_suggestions_toggled,
+            "suggest.least_certain": lambda: None,  # read when Go → Next untagged runs
+            "suggest.retrain": self.retrain_suggestions,
+            "suggest.add_phrase": self.add_trigger_phrase,
             "go.done": self.mark_done,
             "help.keys": self.show_shortcuts,
             "help.guidelines": self.show_guidelines,
@@ -427,6 +441,8 @@ class MainWindow(
         self.import_drop(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """Remember window layout and preferences."""
+        """Remember window layout and preferences (after a training in the background)."""
+        if self.suggest_runner is not None:
+            self.suggest_runner.wait()
         self.save_state()
         super().closeEvent(event)

@@ -1596,6 +1596,49 @@ The current file is kept beside it; the window reopens on the restored project.<
     </message>
 </context>
 <context>
+    <name>SuggestFlow</name>
+    <message>
+        <source>No suggestions in this article.</source>
+        <translation>এই প্রতিবেদনে কোনো প্রস্তাব নেই।</translation>
+    </message>
+    <message>
+        <source>Suggestion {n} of {count}: {label} «{text}» · {source}, {score} · F9 accept, Shift+F9 reject</source>
+        <translation>প্রস্তাব {count}টির মধ্যে {n}: {label} «{text}» · {source}, {score} · F9 গ্রহণ, Shift+F9 বাতিল</translation>
+    </message>
+    <message>
+        <source>Press F8 to go to a suggestion first.</source>
+        <translation>আগে F8 চেপে একটি প্রস্তাবে যান।</translation>
+    </message>
+    <message>
+        <source>Accepted {n} suggestions.</source>
+        <translation>{n}টি প্রস্তাব গৃহীত হয়েছে।</translation>
+    </message>
+    <message>
+        <source>Select the words of the phrase first.</source>
+        <translation>আগে শব্দগুচ্ছটির শব্দগুলো বাছুন।</translation>
+    </message>
+    <message>
+        <source>Trigger phrase</source>
+        <translation>সূচক শব্দগুচ্ছ</translation>
+    </message>
+    <message>
+        <source>Suggest this label wherever «{phrase}» appears:</source>
+        <translation>«{phrase}» যেখানেই থাকবে সেখানে এই লেবেলটি প্রস্তাব করুন:</translation>
+    </message>
+    <message>
+        <source>Learning from your spans</source>
+        <translation>আপনার অংশগুলো থেকে শেখা হচ্ছে</translation>
+    </message>
+    <message>
+        <source>Learning from your spans…</source>
+        <translation>আপনার অংশগুলো থেকে শেখা হচ্ছে…</translation>
+    </message>
+    <message>
+        <source>Suggestions learnt from {spans} spans in {docs} articles ({seconds} s).</source>
+        <translation>{docs}টি প্রতিবেদনের {spans}টি অংশ থেকে প্রস্তাব শেখা হয়েছে ({seconds} সেকেন্ড)।</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>{task} failed</source>
@@ -1727,6 +1770,10 @@ The damaged file is kept aside.</source>
     <message>
         <source>&amp;Tag</source>
         <translation>ট্যাগ (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Suggestions</source>
+        <translation>প্রস্তাব (&amp;S)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -2027,6 +2074,78 @@ The damaged file is kept aside.</source>
     <message>
         <source>Fill a slot of the claim&apos;s frame (agent, target, place…) with this span</source>
         <translation>এই অংশ দিয়ে দাবির কাঠামোর একটি ঘর (কর্তা, লক্ষ্য, স্থান…) পূরণ করুন</translation>
+    </message>
+    <message>
+        <source>&amp;Next suggestion</source>
+        <translation>পরের প্রস্তাব (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Go to the next suggestion in the article</source>
+        <translation>প্রতিবেদনের পরের প্রস্তাবে যান</translation>
+    </message>
+    <message>
+        <source>&amp;Previous suggestion</source>
+        <translation>আগের প্রস্তাব (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Go to the previous suggestion in the article</source>
+        <translation>প্রতিবেদনের আগের প্রস্তাবে যান</translation>
+    </message>
+    <message>
+        <source>&amp;Accept suggestion</source>
+        <translation>প্রস্তাব গ্রহণ (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Make the current suggestion your span</source>
+        <translation>বর্তমান প্রস্তাবটিকে আপনার অংশ করুন</translation>
+    </message>
+    <message>
+        <source>&amp;Reject suggestion</source>
+        <translation>প্রস্তাব বাতিল (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Drop the current suggestion; it is not suggested again</source>
+        <translation>বর্তমান প্রস্তাবটি বাদ দিন; এটি আর প্রস্তাব করা হবে না</translation>
+    </message>
+    <message>
+        <source>Accept a&amp;ll in article</source>
+        <translation>প্রতিবেদনের সব গ্রহণ (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Make every suggestion of the article your span</source>
+        <translation>প্রতিবেদনের প্রতিটি প্রস্তাবকে আপনার অংশ করুন</translation>
+    </message>
+    <message>
+        <source>&amp;Show suggestions</source>
+        <translation>প্রস্তাব দেখান (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Draw suggestions in the reading pane</source>
+        <translation>পড়ার জায়গায় প্রস্তাবগুলো দেখান</translation>
+    </message>
+    <message>
+        <source>Least &amp;certain article next</source>
+        <translation>সবচেয়ে অনিশ্চিত প্রতিবেদন পরে (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Next untagged article: the one the suggestions are least sure about</source>
+        <translation>পরের চিহ্নহীন প্রতিবেদন: যেটি নিয়ে প্রস্তাবগুলো সবচেয়ে কম নিশ্চিত</translation>
+    </message>
+    <message>
+        <source>Re&amp;train now</source>
+        <translation>এখনই আবার শিখুন (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Learn from your spans again (in the background)</source>
+        <translation>আপনার অংশগুলো থেকে আবার শিখুন (পটভূমিতে)</translation>
+    </message>
+    <message>
+        <source>Add selection as &amp;trigger phrase…</source>
+        <translation>নির্বাচিত অংশকে সূচক শব্দগুচ্ছ করুন (&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Suggest a label wherever the selected words appear (inflected too)</source>
+        <translation>নির্বাচিত শব্দগুলো যেখানেই থাকবে (বিভক্তিসহ) সেখানে একটি লেবেল প্রস্তাব করুন</translation>
     </message>
     <message>
         <source>&amp;Snap selections to words</source>
