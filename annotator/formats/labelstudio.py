@@ -7,9 +7,9 @@ each control's regions beside it. Results of type "labels" are text spans; "choi
 span's region become its attributes, other "choices" are the document's labels. Results of
 type "relation" (`from_id`, `to_id`, `direction`, `labels`) become relations between the
 regions' spans, one per label (type "relation" when it has none; `direction` "left" swaps
-head and tail, "bi" is kept as the attribute `direction`). Everything else (rectangles and other image or audio regions, text areas, ratings, model
-predictions, cancelled annotations, and tasks without text, as in an image project) is counted
-by kind as not imported.
+head and tail, "bi" is kept as the attribute `direction`). Everything else (rectangles and
+other image or audio regions, text areas, ratings, model predictions, cancelled annotations,
+and tasks without text, as in an image project) is counted by kind as not imported.
 
 **Recognising** (`looks_like`, asked by `ingest.annotation_detect` for a `.json` file):
 the first task has a `data` object and `annotations`, `completions` or `predictions`;

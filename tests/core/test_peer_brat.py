@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from annotator.ingest.annotations import AnnotationReport, Problem, import_annotations
