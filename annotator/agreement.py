@@ -297,10 +297,13 @@ class AgreementResult:
     per_label: dict[str, Scores]
     per_article: list[ArticleScores]
     confusion: dict[str, dict[str, int]]
+    relations: Any = None
+    """`relation_agreement.RelationAgreement` of the same layers, when it was computed."""
 
     def as_dict(self) -> dict[str, Any]:
-        """The result as plain JSON-ready data (None stays None)."""
-        return {
+        """The result as plain JSON-ready data (None stays None); "relations" only when the
+        relation agreement was computed."""
+        data = {
             "a": self.a,
             "b": self.b,
             "articles": self.articles,
@@ -309,6 +312,9 @@ class AgreementResult:
             "per_article": [asdict(row) for row in self.per_article],
             "confusion": {x: dict(row) for x, row in self.confusion.items()},
         }
+        if self.relations is not None:
+            data["relations"] = self.relations.as_dict()
+        return data
 
     def confusion_labels(self) -> list[str]:
         """Row/column order for the confusion matrix: labels as in `per_label`, `UNPAIRED` last."""
@@ -551,8 +557,10 @@ def compute_agreement(
     labels: Sequence[str] | None = None,
     all_articles: bool = False,
     progress: Progress | None = None,
+    relations: bool = False,
 ) -> AgreementResult:
-    """Agreement between layers `a` and `b` of `store` (see the module docstring).
+    """Agreement between layers `a` and `b` of `store` (see the module docstring); with
+    `relations`, also their relation and actor-link agreement (`relation_agreement`).
 
     Articles and their spans are read `BATCH` articles at a time, in id order, so memory holds
     one batch and the per-article rows, whatever the project's size.
@@ -572,7 +580,12 @@ def compute_agreement(
             if label not in known_labels:
                 raise AgreementError(f"unknown label {label!r} (known: {', '.join(order)})")
     ids = None if all_articles else sorted(_done(store, a) & _done(store, b))
-    return _compare(_batches(store, a, b, ids, progress), labels, a, b, order)
+    result = _compare(_batches(store, a, b, ids, progress), labels, a, b, order)
+    if relations:
+        from annotator.relation_agreement import compute_relation_agreement  # noqa: PLC0415
+
+        result.relations = compute_relation_agreement(store, a, b, all_articles)
+    return result
 
 
 def _batches(

@@ -3,7 +3,9 @@
 CSV (UTF-8 with BOM, for Excel) holds three sections one after another, each introduced by a
 row with its name alone and then its header row, separated by an empty row: `summary` (scope
 "overall" or "label", label, counts, exact F1, overlap F1, kappa, alpha), `per_article` (worst
-first) and `confusion` (rows: layer A's label, columns: layer B's, "∅" for unpaired). It starts
+first) and `confusion` (rows: layer A's label, columns: layer B's, "∅" for unpaired), then,
+when the relation agreement was computed, `relations` (scope "overall" or "type", type, counts,
+precision, recall, F1, strict F1) and `actor_links` (counts, shares, kappa). It starts
 with `a`, `b` and `articles` rows. Undefined figures are empty cells; text cells that a
 spreadsheet would run as a formula get a leading apostrophe.
 
@@ -108,6 +110,28 @@ def write_csv(result: AgreementResult, handle: IO[str]) -> None:
     put([f"{result.a} \\ {result.b}", *labels])
     for x in labels:
         put([x, *(result.confusion.get(x, {}).get(y, 0) for y in labels)])
+    if result.relations is not None:
+        put([])
+        put(["relations"])
+        put(["scope", "type", *RELATION_KEYS])
+        for scope, kind, scores in relation_rows(result.relations):
+            put([scope, kind, *(getattr(scores, key) for key in RELATION_KEYS)])
+        put([])
+        put(["actor_links"])
+        put(ACTOR_KEYS)
+        put(getattr(result.relations.actors, key) for key in ACTOR_KEYS)
+
+
+RELATION_KEYS = ("agreed", "a_only", "b_only", "a_unmatched", "b_unmatched", "precision",
+                 "recall", "f1", "strict_f1")  # fmt: skip
+ACTOR_KEYS = ("spans", "same", "different", "only_a", "only_b", "neither", "same_share",
+              "raw_agreement", "kappa")  # fmt: skip
+
+
+def relation_rows(relations: Any) -> list[tuple[str, str, Any]]:
+    """(scope, type, scores) of a `RelationAgreement`: overall, then each relation type."""
+    rows = [("overall", "", relations.overall)]
+    return rows + [("type", kind, scores) for kind, scores in relations.per_type.items()]
 
 
 def _scopes(result: AgreementResult) -> list[tuple[str, str, Scores]]:
@@ -160,6 +184,7 @@ def render_html(result: AgreementResult) -> str:
         _confusion_table(result),
         "<h2>Per article (worst first)</h2>",
         _article_table(result),
+        *_relation_sections(result),
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
@@ -275,3 +300,30 @@ def _article_table(result: AgreementResult) -> str:
         for r in result.per_article
     ]
     return _table(headers, rows)
+
+
+def _relation_sections(result: AgreementResult) -> list[str]:
+    """Relation F1 per type and actor-link agreement, when they were computed."""
+    relations = result.relations
+    if relations is None:
+        return []
+    headers = ["", "Agreed", f"Only {result.a}", f"Only {result.b}",
+               f"Unmatched span {result.a}", f"Unmatched span {result.b}", "Precision",
+               "Recall", "F1", "Strict F1"]  # fmt: skip
+    rows = [
+        [f"<th>{_e(kind or 'Overall')}</th>", *(_num(getattr(s, k)) for k in RELATION_KEYS)]
+        for _, kind, s in relation_rows(relations)
+    ]
+    actors = relations.actors
+    actor_headers = ["Matched actor spans", "Same entry", "Different", f"Only {result.a}",
+                     f"Only {result.b}", "Neither", "Same share", "Raw agreement",
+                     "Cohen's κ"]  # fmt: skip
+    return [
+        "<h2>Relations (on matched spans)</h2>",
+        f'<p class="muted">{relations.matched_spans} matched spans (same start, end and '
+        "label). Unmatched: relations whose head or tail the other layer lacks; strict F1 "
+        "counts them as disagreements.</p>",
+        _table(headers, rows),
+        "<h2>Actor links</h2>",
+        _table(actor_headers, [[_num(getattr(actors, k)) for k in ACTOR_KEYS]]),
+    ]

@@ -382,6 +382,79 @@ def search(ctx: click.Context, query: str, as_json: bool, limit: int) -> None:
         click.echo(f"       {' '.join(hit.snippet.split())}")
 
 
+# -- the actor register (annotator.register_csv) ------------------------------------------
+
+
+@cli.group()
+def actors() -> None:
+    """The actor register: list it, or import and export it as CSV.
+
+    Columns: id, name, name_bn, aliases (separated by |), kind, cameo, note.
+    Example: annotator actors import register.csv
+    """
+
+
+@actors.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="Print the register as JSON.")
+@click.pass_context
+def actors_list(ctx: click.Context, as_json: bool) -> None:
+    """List the register with how many spans link to each actor.
+
+    Example: annotator actors list
+    """
+    store = _store(ctx)
+    register = store.actors()
+    links = store.actor_link_counts()
+    if as_json:
+        _dump([{**asdict(a), "links": links.get(a.id, 0)} for a in register])
+        return
+    if not register:
+        click.echo("The register is empty.")
+    for actor in register:
+        names = " / ".join(n for n in (actor.name, actor.name_bn) if n)
+        aliases = f"  ({', '.join(actor.aliases)})" if actor.aliases else ""
+        click.echo(f"{actor.id:<12} {actor.kind:<12} {links.get(actor.id, 0):>5}  {names}{aliases}")
+
+
+@actors.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.pass_context
+def actors_import(ctx: click.Context, file: str) -> None:
+    """Add or update register entries from a CSV file, by id (all rows or none).
+
+    Example: annotator actors import register.csv
+    """
+    from annotator.register_csv import RegisterFileError, read_register  # noqa: PLC0415
+
+    store = _store(ctx)
+    try:
+        entries = read_register(file)
+    except RegisterFileError as exc:
+        raise ProjectFailure(str(exc)) from None
+    known = {a.id for a in store.actors()}
+    store.save_actors(entries)
+    added = sum(1 for a in entries if a.id not in known)
+    click.echo(f"{added} actors added, {len(entries) - added} updated from {file}")
+
+
+@actors.command(name="export")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.pass_context
+def actors_export(ctx: click.Context, file: str) -> None:
+    """Write the register to a CSV file (whole or not at all).
+
+    Example: annotator actors export register.csv
+    """
+    from annotator.register_csv import write_register  # noqa: PLC0415
+
+    store = _store(ctx)
+    try:
+        count = write_register(file, store.actors())
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {file}: {exc.strerror or exc}") from None
+    click.echo(f"{count} actors written to {file}")
+
+
 # -- backups (annotator.backups) ---------------------------------------------------------------
 
 
@@ -542,7 +615,9 @@ def agree(
 
     Compares the articles both marked done (--all: every article with spans from either):
     span counts, exact and overlap F1, Cohen's kappa and Krippendorff's alpha over word tokens,
-    and a label confusion matrix of overlapping spans. Undefined figures show as "—" (null).
+    and a label confusion matrix of overlapping spans; relation precision, recall and F1 per
+    type on spans both marked alike (relations on a span the other lacks are counted apart), and
+    actor-link agreement of those spans. Undefined figures show as "—" (null).
 
     Example: annotator agree --a rahim --b karim --out agreement.html
     """
@@ -556,7 +631,7 @@ def agree(
             raise click.BadParameter(str(exc), param_hint="'--out'") from None
     store = _store(ctx)
     try:
-        result = compute_agreement(store, layer_a, layer_b, labels, all_articles)
+        result = compute_agreement(store, layer_a, layer_b, labels, all_articles, relations=True)
     except AgreementError as exc:
         click.echo(f"Error: {exc}", err=True)
         ctx.exit(2)
@@ -624,6 +699,37 @@ def _print_agreement(result: Any, worst: int = 10) -> None:
             row = result.confusion.get(x, {})
             matrix.add_row(escape(x), *(str(row.get(y, 0)) for y in labels))
         console.print(matrix)
+    if result.relations is not None:
+        _print_relation_agreement(console, result.relations)
+
+
+def _print_relation_agreement(console: Any, relations: Any) -> None:
+    """Relation F1 per type and actor-link agreement (`relation_agreement`)."""
+    from rich.markup import escape  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
+
+    from annotator.agreement_report import format_score, relation_rows
+
+    table = Table(
+        title=f"Relations on {relations.matched_spans} matched spans", title_justify="left"
+    )
+    table.add_column("", no_wrap=True)
+    for name in ("both", "A only", "B only", "unmatched A/B", "P", "R", "F1", "strict F1"):
+        table.add_column(name, justify="right")
+    for _, kind, s in relation_rows(relations):
+        table.add_row(
+            escape(kind or "overall"), str(s.agreed), str(s.a_only), str(s.b_only),
+            f"{s.a_unmatched}/{s.b_unmatched}", format_score(s.precision),
+            format_score(s.recall), format_score(s.f1), format_score(s.strict_f1),
+        )  # fmt: skip
+    console.print(table)
+    actors = relations.actors
+    console.print(
+        f"Actor links on {actors.spans} matched actor spans: same {actors.same}, different "
+        f"{actors.different}, only A {actors.only_a}, only B {actors.only_b}, neither "
+        f"{actors.neither}; same share {format_score(actors.same_share)}, raw agreement "
+        f"{format_score(actors.raw_agreement)}, κ {format_score(actors.kappa)}"
+    )
 
 
 def main() -> None:

@@ -229,7 +229,9 @@ class TagOccurrences:
 
     def _change(self, added: bool) -> Change:
         ids = tuple(span.id for span in self.spans)
-        article = self.spans[0].article_id if self.spans else None
+        articles = {span.article_id for span in self.spans}
+        # One article: repaint it; several: None, so every view re-reads what it shows.
+        article = next(iter(articles)) if len(articles) == 1 else None
         if added:
             return Change(article, ChangeKind.SPANS, span_ids=ids)
         return Change(article, ChangeKind.SPANS, removed_ids=ids)
@@ -282,3 +284,49 @@ class LinkActor:
     def _change(self, spans: list[Span]) -> Change:
         article = spans[0].article_id if spans else None
         return Change(article, ChangeKind.SPANS, span_ids=tuple(s.id for s in spans))
+
+
+@dataclass
+class AddActorAndLink:
+    """ "Add to the register": store a new actor (e.g. made from an unknown mention's text)
+    and link spans to it, as one undoable action in one transaction."""
+
+    annotator: str
+    actor: Actor
+    span_ids: list[int]
+    save: SaveActors | None = None
+    link: LinkActor | None = None
+
+    @property
+    def description(self) -> str:
+        """Menu text."""
+        return "Add to the register"
+
+    def apply(self, store: Store) -> Change:
+        """Save the actor, then link the spans (a redo puts back the very same rows)."""
+        if self.save is None or self.link is None:
+            if store.actor(self.actor.id) is not None:
+                raise ValueError(f"an actor {self.actor.id!r} is already in the register")
+            self.save = SaveActors([self.actor])
+            self.link = LinkActor(self.annotator, list(self.span_ids), self.actor.id)
+        with store.transaction():
+            self.save.apply(store)
+            return self.link.apply(store)
+
+    def revert(self, store: Store) -> Change:
+        """Unlink the spans, then remove the actor."""
+        assert self.save is not None and self.link is not None
+        with store.transaction():
+            change = self.link.revert(store)
+            self.save.revert(store)
+        return change
+
+
+def new_actor_id(store: Store, name: str) -> str:
+    """An id for a new register entry named `name`: its words joined by "_", with a number
+    added when that id is taken."""
+    base = "_".join(name.split()) or "actor"
+    candidate, n = base, 2
+    while store.actor(candidate) is not None:
+        candidate, n = f"{base}_{n}", n + 1
+    return candidate

@@ -326,6 +326,15 @@ MAIN = (
         group=2,
     ),
     Command(
+        "edit.register",
+        QT_TRANSLATE_NOOP("keymap", "&Actor register…"),
+        QT_TRANSLATE_NOOP("keymap", "Add, edit, import and export the actors spans link to"),
+        ("Ctrl+Shift+E",),
+        "Edit",
+        "fa5s.address-book",
+        group=2,
+    ),
+    Command(
         "edit.switch",
         QT_TRANSLATE_NOOP("keymap", "S&witch annotator…"),
         QT_TRANSLATE_NOOP("keymap", "Work as another analyst"),
@@ -368,6 +377,17 @@ MAIN = (
         QT_TRANSLATE_NOOP("keymap", "Put the cursor in the current span's claim source"),
         ("Alt+S",),
         "Tag",
+        group=2,
+    ),
+    Command(
+        "span.occurrences",
+        QT_TRANSLATE_NOOP("keymap", "Annotate all &occurrences…"),
+        QT_TRANSLATE_NOOP(
+            "keymap", "Tag every occurrence of the selection or a word across the project"
+        ),
+        ("Ctrl+Shift+A",),
+        "Tag",
+        "fa5s.clone",
         group=2,
     ),
     *READER_COMMANDS,

@@ -115,6 +115,20 @@ class RelationRows(StoreBase):
         )
         return [relation_from_row(r) for r in rows]
 
+    def layer_relations(
+        self, annotators: Iterable[str], article_ids: Iterable[int]
+    ) -> list[Relation]:
+        """Relations of these annotators whose head is in one of these articles, by id."""
+        names, ids = sorted(set(annotators)), sorted(set(article_ids))
+        if not names or not ids:
+            return []
+        rows = self.db.execute(
+            f"SELECT {_SELECT} FROM relations WHERE annotator IN (SELECT value FROM json_each(?))"
+            " AND article_id IN (SELECT value FROM json_each(?)) ORDER BY id",
+            [json.dumps(names), json.dumps(ids)],
+        )
+        return [relation_from_row(r) for r in rows]
+
     def iter_relations(self) -> Iterator[Relation]:
         """Every relation by head article, then id: one streaming query (exports)."""
         rows = self.db.execute(f"SELECT {_SELECT} FROM relations ORDER BY article_id, id")

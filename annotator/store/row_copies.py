@@ -13,14 +13,16 @@ class RowCopies(StoreBase):
     """Copies of gold, review, comment and label rows; `swap_rows` puts a copy back."""
 
     def review_rows(self, article_id: int) -> Rows:
-        """A copy of an article's gold spans, review decisions (standing or not) and review
-        status: every row a ruling or an adjudication may write."""
+        """A copy of an article's gold spans, review decisions (standing or not), review
+        status and gold relations (headed there): every row a ruling, an adjudication or an
+        accepted relation may write (a ruling that drops a gold span drops its relations)."""
         return row_sets.read(
             self.db.conn,
             [
                 ("spans", "article_id = ? AND annotator = ?", [article_id, GOLD]),
                 ("review_decisions", "article_id = ?", [article_id]),
                 ("review_status", "article_id = ?", [article_id]),
+                ("relations", "annotator = ? AND article_id = ?", [GOLD, article_id]),
             ],
         )
 

@@ -3,7 +3,8 @@ annotation panel. What it does lives in its parts, one module each: `article_nav
 (the list and the open article), `span_editing` (tagging and repainting changes),
 `import_flow`, `export_flow` (export and restore), `find_flow` (search marks, find in
 article, the concordance), `project_files` (new, open, recent, switching projects),
-`help_menu` and `window_state`."""
+`help_menu`, `window_state` and `register_flow` (the actor register, annotate all
+occurrences)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,7 @@ from annotator.ui.window.help_menu import HelpMenu
 from annotator.ui.window.import_flow import ImportFlow
 from annotator.ui.window.language import InterfaceLanguage
 from annotator.ui.window.project_files import ProjectFiles, window_title
+from annotator.ui.window.register_flow import RegisterFlow
 from annotator.ui.window.span_editing import SpanEditing
 from annotator.ui.window.window_state import WindowState
 
@@ -77,6 +79,8 @@ ACTION_ATTRIBUTES = {
     "redo_action": "edit.redo",
     "delete_action": "edit.delete",
     "scheme_action": "edit.scheme",
+    "register_action": "edit.register",
+    "occurrences_action": "span.occurrences",
     "switch_action": "edit.switch",
     "zoom_in_action": "view.zoom_in",
     "zoom_out_action": "view.zoom_out",
@@ -104,6 +108,7 @@ class MainWindow(
     HelpMenu,
     WindowState,
     InterfaceLanguage,
+    RegisterFlow,
     QMainWindow,
 ):
     """Reads and tags one article at a time; every edit goes through the controller."""
@@ -200,6 +205,7 @@ class MainWindow(
         self.panel.edit_requested.connect(self._on_panel_edit_requested)
         self.panel.delete_requested.connect(lambda span_id: self.delete_span(span_id))
         self.panel.doc_label_toggled.connect(self._on_panel_doc_label_toggled)
+        self._connect_register()
         self.side_splitter = QSplitter(Qt.Orientation.Vertical)
         self.side_splitter.addWidget(self.palette_widget)
         self.side_splitter.addWidget(self.panel)
@@ -228,6 +234,8 @@ class MainWindow(
             "edit.grow_start": lambda: resize("start", False),
             "edit.shrink_start": lambda: resize("start", True),
             "edit.scheme": self.edit_scheme,
+            "edit.register": self.open_register,
+            "span.occurrences": self.annotate_occurrences,
             "edit.switch": self.ask_switch_annotator,
             **{c.id: (lambda c=c: self.set_certainty(certainty_of(c))) for c in CERTAINTY_COMMANDS},
             "span.source": self.focus_claim_source,
@@ -295,6 +303,7 @@ class MainWindow(
         self.palette_widget.set_labels(active)
         self.panel.set_labels(labels)
         self.panel.set_sources(self.store.attr_values("source"))
+        self._show_register()
         self.list_panel.set_labels(labels)
         keys = label_commands(active)
         self._label_actions = replace_actions(

@@ -77,7 +77,7 @@ def test_help_sections_list_every_keyed_command_once():
     ]  # fmt: skip
     tag = dict(sections)["Tag"]  # the label keys first, then the certainty and source keys
     assert tag == (*keymap.label_commands(labels()), *keymap.CERTAINTY_COMMANDS,
-                   keymap.command("span.source"))  # fmt: skip
+                   keymap.command("span.source"), keymap.command("span.occurrences"))  # fmt: skip
 
 
 def test_certainty_keys_set_the_schemes_four_levels_in_order():

@@ -50,6 +50,7 @@ from annotator.agreement_report import (
 )
 from annotator.store import Store
 from annotator.translatable import QT_TRANSLATE_NOOP
+from annotator.ui.dialogs.relation_agreement_view import RelationAgreementView
 from annotator.ui.i18n import digits, number, translate
 from annotator.ui.models.article_scores_model import ArticleScoresModel
 from annotator.ui.task_runner import TaskRunner
@@ -141,7 +142,8 @@ class AgreementChart(QWidget):
 
 
 class AgreementDialog(QDialog):
-    """Compare two layers: summary, per-label bars, label confusion heat map, worst articles.
+    """Compare two layers: summary, per-label bars, label confusion heat map, worst articles,
+    and relation F1 per type with actor-link agreement (the Relations tab).
 
     The figures are `annotator.agreement.compute_agreement`'s, computed on a worker thread;
     they are recomputed whenever a layer or the "all articles" box changes. `save(path)`
@@ -221,6 +223,11 @@ class AgreementDialog(QDialog):
         self.tabs.addTab(self._summary_split, self.tr("Summary"))
         self.tabs.addTab(self.confusion_table, self.tr("Label confusion"))
         self.tabs.addTab(self.article_table, self.tr("Articles (worst first)"))
+        self.relation_view = RelationAgreementView()
+        self.relation_view.set_type_names(
+            {kind.key: kind.name or kind.key for kind in store.relation_types()}
+        )
+        self.tabs.addTab(self.relation_view, self.tr("Relations"))
 
         self.save_buttons: dict[str, QPushButton] = {}
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -287,7 +294,9 @@ class AgreementDialog(QDialog):
                     raise _Superseded
                 runner.progress(int(share * PROGRESS_STEPS))
 
-            return compute_agreement(store, a, b, all_articles=everything, progress=tick)
+            return compute_agreement(
+                store, a, b, all_articles=everything, progress=tick, relations=True
+            )
 
         runner = TaskRunner(
             self._store, job, self.tr("Computing agreement"), self, total=PROGRESS_STEPS,
@@ -367,6 +376,7 @@ class AgreementDialog(QDialog):
         self._fill_summary(result)
         self._fill_confusion(result)
         self._fill_articles(result)
+        self.relation_view.show_result(None if result is None else result.relations)
 
     def _fill_summary(self, result: AgreementResult | None) -> None:
         scopes = [] if result is None else [(self.tr("Overall"), result.overall)]

@@ -13,15 +13,25 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.models import Span
+from annotator.actor_match import ActorMatcher
+from annotator.models import Actor, Span
 from annotator.scheme import CERTAINTY, LabelDef
+from annotator.store.actors import ACTOR_ATTR
 from annotator.ui.i18n import shown_attribute
 from annotator.ui.models.span_table_model import SpanTableModel, layer_color, swatch
 from annotator.ui.widgets.span_table import SpanTable
+
+ACTOR_LABEL = "actor"  # spans of this label may link to a register entry
+
+
+def actor_choice(actor: Actor) -> str:
+    """How an actor is offered in the link field: its names and, in brackets, its id."""
+    return f"{' / '.join(n for n in (actor.name, actor.name_bn) if n)} [{actor.id}]"
 
 
 class AnnotationPanel(QWidget):
@@ -33,6 +43,8 @@ class AnnotationPanel(QWidget):
         delete_requested(int): delete that span.
         doc_label_toggled(str, bool): a document-level label was ticked or unticked.
         current_changed(object): the span the editor shows (a Span, or None for none).
+        actor_link_requested(int, object): link that span to an actor id (None: unlink).
+        actor_add_requested(int): add that span's text to the register and link it.
     """
 
     span_selected = Signal(int)
@@ -40,6 +52,8 @@ class AnnotationPanel(QWidget):
     delete_requested = Signal(int)
     doc_label_toggled = Signal(str, bool)
     current_changed = Signal(object)
+    actor_link_requested = Signal(int, object)
+    actor_add_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +92,7 @@ class AnnotationPanel(QWidget):
         self.actors_edit = QLineEdit()
         self.note_edit = QLineEdit()
         self.owner_label = QLabel()
+        self._build_register_row()
 
         self.label_box.activated.connect(self._on_label_activated)
         self.certainty_box.activated.connect(lambda _i: self._commit_attrs())
@@ -86,9 +101,9 @@ class AnnotationPanel(QWidget):
         self.note_edit.editingFinished.connect(self._commit_note)
 
         form = QFormLayout()
-        self._field_labels = [QLabel() for _ in range(5)]
+        self._field_labels = [QLabel() for _ in range(6)]
         fields = (self.label_box, self.certainty_box, self.source_edit, self.actors_edit,
-                  self.note_edit)  # fmt: skip
+                  self.note_edit, self.register_row)  # fmt: skip
         for caption, field in zip(self._field_labels, fields, strict=True):
             form.addRow(caption, field)
         form.addRow(self.owner_label)
@@ -114,12 +129,14 @@ class AnnotationPanel(QWidget):
     def retranslate(self) -> None:
         """Captions and placeholders in the interface language."""
         captions = (self.tr("Label"), self.tr("Certainty"), self.tr("Claim source"),
-                    self.tr("Actors"), self.tr("Note"))  # fmt: skip
+                    self.tr("Actors"), self.tr("Note"), self.tr("Register"))  # fmt: skip
         for label, text in zip(self._field_labels, captions, strict=True):
             label.setText(text)
         self.source_edit.setPlaceholderText(self.tr("who made the claim, e.g. KCNA, Reuters"))
         self.actors_edit.setPlaceholderText(self.tr("actors, comma separated"))
         self.note_edit.setPlaceholderText(self.tr("note"))
+        self.actor_link_edit.setPlaceholderText(self.tr("link to a register entry"))
+        self.actor_add_button.setText(self.tr("Add to the register"))
         self.editor.setTitle(self.tr("Selected span"))
         self.doc_box.setTitle(self.tr("Document labels"))
         for index, value in enumerate(CERTAINTY, start=1):
@@ -265,6 +282,7 @@ class AnnotationPanel(QWidget):
             self.actors_edit.clear()
             self.note_edit.clear()
             del blockers
+            self._show_register_link(None)
             self.current_changed.emit(None)
             return
         self.certainty_box.setCurrentIndex(
@@ -280,6 +298,7 @@ class AnnotationPanel(QWidget):
             else self.tr("Tagged by {name}: read only for you.").format(name=span.annotator)
         )
         del blockers
+        self._show_register_link(span)
         self.current_changed.emit(span)
 
     def _show_label(self, span: Span | None) -> None:
@@ -343,3 +362,111 @@ class AnnotationPanel(QWidget):
         note = self.note_edit.text().strip()
         if note != self._current.note:
             self.edit_requested.emit(self._current.id, {"note": note})
+
+    # -- the register link (actor spans) ---------------------------------------------------
+
+    def _build_register_row(self) -> None:
+        self._register: dict[str, Actor] = {}
+        self._matcher = ActorMatcher([])
+        self.actor_link_edit = QLineEdit()
+        self.actor_link_edit.setObjectName("actor_link")
+        self._actor_choices = QStringListModel([])
+        completer = QCompleter(self._actor_choices, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.actor_link_edit.setCompleter(completer)
+        self.actor_link_edit.editingFinished.connect(self._commit_actor_link)
+        self.actor_suggest_button = QPushButton()
+        self.actor_suggest_button.setObjectName("actor_suggest")
+        self.actor_suggest_button.clicked.connect(self._accept_suggestion)
+        self.actor_add_button = QPushButton()
+        self.actor_add_button.setObjectName("actor_add")
+        self.actor_add_button.clicked.connect(self._request_add)
+        self.register_hint = QLabel()
+        self.register_hint.setWordWrap(True)
+        self.register_row = QWidget()
+        row = QVBoxLayout(self.register_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.actor_link_edit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.actor_suggest_button)
+        buttons.addWidget(self.actor_add_button)
+        row.addLayout(buttons)
+        row.addWidget(self.register_hint)
+        self._suggested: str | None = None
+
+    def set_register(self, actors: list[Actor]) -> None:
+        """The register's actors: offered in the link field and suggested for actor spans."""
+        self._register = {a.id: a for a in actors}
+        choices = [actor_choice(a) for a in actors]
+        choices += [f"{alias} [{a.id}]" for a in actors for alias in a.aliases]
+        self._actor_choices.setStringList(choices)
+        self._matcher = ActorMatcher(actors)
+        self._show_register_link(self._current)
+
+    def resolve_actor(self, text: str) -> str | None:
+        """The actor id `text` names: "… [ID]" as completed, an id, or one actor's name or
+        alias (any case); None when it names none (or several)."""
+        text = text.strip()
+        if text.endswith("]") and "[" in text:
+            text = text[text.rindex("[") + 1 : -1].strip()
+        if text in self._register:
+            return text
+        wanted = text.casefold()
+        ids = [a.id for a in self._register.values()
+               if any(n.casefold() == wanted for n in a.names())]  # fmt: skip
+        return ids[0] if len(ids) == 1 else None
+
+    def _show_register_link(self, span: Span | None) -> None:
+        """Show the span's register link, a suggestion, or "Add to the register"."""
+        actor_span = span is not None and span.label == ACTOR_LABEL
+        self.register_row.setVisible(actor_span)
+        self._field_labels[5].setVisible(actor_span)
+        self._suggested = None
+        if span is None or not actor_span:
+            return
+        own = span.annotator == self._annotator
+        linked = str(span.attrs.get(ACTOR_ATTR, "") or "")
+        actor = self._register.get(linked)
+        with QSignalBlocker(self.actor_link_edit):
+            self.actor_link_edit.setText(actor_choice(actor) if actor else linked)
+        self.actor_link_edit.setEnabled(own)
+        text = span.text
+        suggested = [] if linked else self._matcher.suggest(text)
+        if suggested and suggested[0] in self._register:
+            self._suggested = suggested[0]
+            name = actor_choice(self._register[self._suggested])
+            self.actor_suggest_button.setText(self.tr("Link to {actor}").format(actor=name))
+        self.actor_suggest_button.setVisible(own and self._suggested is not None)
+        self.actor_add_button.setVisible(own and not linked and not suggested and bool(text))
+        if linked and actor is None:
+            self.register_hint.setText(self.tr("{id} is not in the register.").format(id=linked))
+        else:
+            self.register_hint.clear()
+
+    def _commit_actor_link(self) -> None:
+        span = self._current
+        if span is None or span.annotator != self._annotator or span.label != ACTOR_LABEL:
+            return
+        text = self.actor_link_edit.text().strip()
+        linked = span.attrs.get(ACTOR_ATTR)
+        if not text:
+            if linked:
+                self.actor_link_requested.emit(span.id, None)
+            return
+        actor_id = self.resolve_actor(text)
+        if actor_id is None:
+            self.register_hint.setText(
+                self.tr("No actor {name} in the register.").format(name=text)
+            )
+            return
+        if actor_id != linked:
+            self.actor_link_requested.emit(span.id, actor_id)
+
+    def _accept_suggestion(self) -> None:
+        if self._current is not None and self._suggested is not None:
+            self.actor_link_requested.emit(self._current.id, self._suggested)
+
+    def _request_add(self) -> None:
+        if self._current is not None:
+            self.actor_add_requested.emit(self._current.id)

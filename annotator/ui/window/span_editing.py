@@ -197,6 +197,9 @@ class SpanEditing:
             self._reload_labels()
             if self.article is not None:
                 self.open_article(self.article.id)
+            if change.kind is ChangeKind.SPANS:  # spans of several articles (TagOccurrences)
+                self.list_model.refresh()
+                self._update_progress()
             return
         self.list_model.refresh_article(change.article_id)
         if change.kind is ChangeKind.RULING:
