@@ -5,7 +5,8 @@ Columns (`COLUMNS`): the article (uid, published date, outlet, url), the claim's
 and label, the label's CAMEO code (the scheme's `cameo` field: set by the CAMEO preset,
 empty otherwise), the agent and target actors (register ids from the fillers' `actor_id`
 attribute, and names: the register's name, else the span text), the location, time and
-source fillers' texts, the claim span's certainty, polarity, modality, event_date and quote
+source fillers' texts (the source: the claim's free-text `source` attribute when no span is
+attributed), the claim span's certainty, polarity, modality, event_date and quote
 attributes, and the claim's text and offsets (code points, half-open). A slot with several
 fillers joins them with "; ". Text cells are guarded against formulas (`csv.safe_cell`).
 
@@ -83,7 +84,8 @@ def frame_row(frame: Frame, item: ExportItem, scheme: _Scheme) -> list[Any]:
         article.uid, (article.published or "")[:10], article.outlet, article.url,
         claim.annotator, claim.label, scheme.cameo.get(claim.label, ""),
         agent_ids, agent_names, target_ids, target_names,
-        texts("location"), texts("time"), texts("attributed_to"),
+        texts("location"), texts("time"),
+        texts("attributed_to") or attr_cell(claim.attrs.get("source")),
         *(attr_cell(claim.attrs.get(key)) for key in ATTRIBUTES), claim.text,
     ]  # fmt: skip
     return [*(safe_cell(str(c)) for c in cells), claim.start, claim.end]
