@@ -697,7 +697,8 @@ def export(
         count = run_export(store, fmt, out, flt)
     except OSError as exc:
         raise click.ClickException(f"cannot write {out}: {exc.strerror or exc}") from None
-    click.echo(f"{count} spans written to {out} ({fmt})")
+    what = "claim rows" if fmt == "events" else "spans"  # events: one row per claim frame
+    click.echo(f"{count} {what} written to {out} ({fmt})")
 
 
 @cli.command()

@@ -180,6 +180,12 @@ FORMATS: tuple[Format, ...] = (
         export_title="spaCy / Prodigy JSONL", export_extension=".jsonl",
     ),
     Format(
+        "events", None, "Events CSV, one row per claim", (),
+        "not read: written for spreadsheets and event datasets",
+        writer=f"{_FORMATS}.events:write",
+        export_title="Events CSV, one row per claim frame", export_extension=".csv",
+    ),
+    Format(
         "project", PROJECT, "Annotator projects", (".db", ".sqlite", ".sqlite3"),
         "content: the SQLite header",
         reader=f"{_INGEST}.project_db:import_project_db",

@@ -43,7 +43,12 @@ class ExportFlow:
             lambda store, progress: export(store, fmt, out, chosen, progress),
             self.tr("Exporting {format} to {file}…").format(format=fmt, file=out.name),
             lambda n: self.statusBar().showMessage(
-                self.tr("Exported %Ln span(s) to {path}", "", n).format(path=out), 8000
+                (
+                    self.tr("Exported %Ln claim row(s) to {path}", "", n)
+                    if fmt == "events"  # one row per claim frame, not per span
+                    else self.tr("Exported %Ln span(s) to {path}", "", n)
+                ).format(path=out),
+                8000,
             ),
             total=self.store.article_count(),
             plain=(OSError, ValueError),
