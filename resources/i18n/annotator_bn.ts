@@ -700,6 +700,13 @@
         <translation>{file}-এ {format} রপ্তানি হচ্ছে…</translation>
     </message>
     <message numerus="yes">
+        <source>Exported %Ln claim row(s) to {path}</source>
+        <translation>
+            <numerusform>{path}-এ %Lnটি দাবির সারি রপ্তানি হয়েছে</numerusform>
+            <numerusform>{path}-এ %Lnটি দাবির সারি রপ্তানি হয়েছে</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Exported %Ln span(s) to {path}</source>
         <translation>
             <numerusform>{path}-এ %Lnটি স্প্যান রপ্তানি হয়েছে</numerusform>

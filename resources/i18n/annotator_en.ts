@@ -93,6 +93,13 @@
 <context>
     <name>ExportFlow</name>
     <message numerus="yes">
+        <source>Exported %Ln claim row(s) to {path}</source>
+        <translation>
+            <numerusform>Exported %Ln claim row to {path}</numerusform>
+            <numerusform>Exported %Ln claim rows to {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Exported %Ln span(s) to {path}</source>
         <translation>
             <numerusform>Exported %Ln span to {path}</numerusform>
