@@ -398,10 +398,13 @@ class AddComment:
 
 @dataclass
 class SaveScheme:
-    """Save edited labels (`Store.save_labels`: by key, none deleted)."""
+    """Save edited labels (`Store.save_labels`: by key, none deleted) and, when given, the
+    relation types (`Store.save_relation_types`), in one transaction."""
 
     labels: list[LabelDef]
+    relation_types: list[Any] | None = None  # relation_scheme.RelationTypeDef
     rows: RowCopies = field(default_factory=RowCopies)
+    type_rows: RowCopies = field(default_factory=RowCopies)
 
     @property
     def description(self) -> str:
@@ -410,10 +413,20 @@ class SaveScheme:
 
     def apply(self, store: Store) -> Change:
         """Save them (a redo puts back the very same rows)."""
-        self.rows.apply(store, store.label_rows, lambda: store.save_labels(self.labels))
+        with store.transaction():
+            self.rows.apply(store, store.label_rows, lambda: store.save_labels(self.labels))
+            types = self.relation_types
+            if types is not None:
+                self.type_rows.apply(
+                    store, store.relation_type_rows, lambda: store.save_relation_types(types)
+                )
         return Change(None, ChangeKind.SCHEME)
 
     def revert(self, store: Store) -> Change:
-        """Put the scheme back exactly: names, colours, keys, retired flags and order."""
-        self.rows.revert(store)
+        """Put the scheme back exactly: names, colours, keys, retired flags and order, and
+        the relation types."""
+        with store.transaction():
+            if self.relation_types is not None:
+                self.type_rows.revert(store)
+            self.rows.revert(store)
         return Change(None, ChangeKind.SCHEME)

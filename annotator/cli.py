@@ -422,8 +422,8 @@ def suggest(ctx: click.Context, idents: tuple[str, ...], name: str, with_gold: b
     every article NAME has not tagged. With --evaluate, cross-validate over NAME's tagged
     articles and print precision, recall and F1 per label (exact and overlapping spans).
 
-    Examples: annotator suggest --learn-from rahim 12 13
-              annotator suggest --evaluate --learn-from rahim --folds 5
+    Example: annotator suggest --learn-from rahim 12 13
+    (and: annotator suggest --evaluate --learn-from rahim --folds 5)
     """
     from annotator.suggest import evaluate as ev  # noqa: PLC0415 - only for this command
     from annotator.suggest.suggestions import Suggester  # noqa: PLC0415

@@ -77,7 +77,7 @@ MENUS = {
     "File": QT_TRANSLATE_NOOP("keymap", "&File"),
     "Edit": QT_TRANSLATE_NOOP("keymap", "&Edit"),
     "Tag": QT_TRANSLATE_NOOP("keymap", "&Tag"),
-    "Suggest": QT_TRANSLATE_NOOP("keymap", "&Suggestions"),
+    "Suggest": QT_TRANSLATE_NOOP("keymap", "S&uggestions"),
     "View": QT_TRANSLATE_NOOP("keymap", "&View"),
     "Review": QT_TRANSLATE_NOOP("keymap", "&Review"),
     "Go": QT_TRANSLATE_NOOP("keymap", "&Go"),

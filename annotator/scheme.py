@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +131,31 @@ def load_scheme_file(path: str | os.PathLike[str]) -> list[LabelDef]:
 
 
 # The bundled schemes a project can start from (files under resources/).
+_MERGED_FIELDS = ("name", "name_bn", "color", "shortcut", "guideline", "retired", "kind",
+                  "category", "cameo")  # fmt: skip
+
+
+def merge_labels(current: list[LabelDef], incoming: list[LabelDef]) -> tuple[list[LabelDef], int]:
+    """A scheme file's labels merged into `current` (copies): same key updates, a new key is
+    appended; a kept label loses a shortcut key the file gives another. Also how many new."""
+    merged = [replace(label) for label in current]
+    by_key = {label.key: label for label in merged}
+    incoming_keys = {label.key for label in incoming}
+    taken = {label.shortcut for label in incoming if label.shortcut and not label.retired}
+    for label in merged:
+        if label.key not in incoming_keys and label.shortcut in taken:
+            label.shortcut = None
+    new = 0
+    for label in incoming:
+        if label.key in by_key:
+            for name in _MERGED_FIELDS:
+                setattr(by_key[label.key], name, getattr(label, name))
+        else:
+            merged.append(replace(label, position=len(merged)))
+            new += 1
+    return merged, new
+
+
 PRESETS = {"default": "labels.json", "cameo": "schemes/cameo.json"}
 
 

@@ -808,16 +808,20 @@
         <translation>দাবির কাঠামো</translation>
     </message>
     <message>
-        <source>Fill slot with current span</source>
-        <translation>বর্তমান অংশ দিয়ে ঘর পূরণ</translation>
+        <source>Fill slot</source>
+        <translation>ঘর পূরণ</translation>
     </message>
     <message>
-        <source>Select a slot, then an actor, place, source or date span (Ctrl+L)</source>
-        <translation>একটি ঘর বাছুন, তারপর একটি কর্তা, স্থান, সূত্র বা তারিখ অংশ (Ctrl+L)</translation>
+        <source>Fill the chosen slot with the current span: select a slot, then an actor, place, source or date span (or press Ctrl+L)</source>
+        <translation>বাছাই করা ঘরটি বর্তমান অংশ দিয়ে পূরণ করুন: একটি ঘর বাছুন, তারপর একটি কর্তা, স্থান, সূত্র বা তারিখ অংশ (অথবা Ctrl+L চাপুন)</translation>
     </message>
     <message>
         <source>Remove link</source>
         <translation>সংযোগ সরান</translation>
+    </message>
+    <message>
+        <source>Remove the chosen filler&apos;s link (Delete)</source>
+        <translation>বাছাই করা পূরকের সংযোগ সরান (Delete)</translation>
     </message>
     <message>
         <source>Keep this frame</source>
@@ -994,6 +998,33 @@
     </message>
 </context>
 <context>
+    <name>LabelDetails</name>
+    <message>
+        <source>Claim (heads a frame)</source>
+        <translation>দাবি (কাঠামোর মূল)</translation>
+    </message>
+    <message>
+        <source>Entity (fills a slot)</source>
+        <translation>সত্তা (ঘর পূরণ করে)</translation>
+    </message>
+    <message>
+        <source>Neither</source>
+        <translation>কোনোটিই নয়</translation>
+    </message>
+    <message>
+        <source>e.g. 15 or 057</source>
+        <translation>যেমন 15 বা 057</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>শ্রেণি:</translation>
+    </message>
+    <message>
+        <source>CAMEO code:</source>
+        <translation>CAMEO কোড:</translation>
+    </message>
+</context>
+<context>
     <name>LabelPalette</name>
     <message>
         <source>No labels: add some in Edit ▸ Label scheme.</source>
@@ -1055,12 +1086,24 @@
         <translation>তালিকার ফাইল রপ্তানি…</translation>
     </message>
     <message>
+        <source>Load preset</source>
+        <translation>প্রস্তুত স্কিম আনুন</translation>
+    </message>
+    <message>
         <source>Guideline for the selected label (its tooltip)</source>
         <translation>বাছাই করা লেবেলের নির্দেশিকা (এর টুলটিপ)</translation>
     </message>
     <message>
         <source>Guideline:</source>
         <translation>নির্দেশিকা:</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>লেবেল</translation>
+    </message>
+    <message>
+        <source>Relation types</source>
+        <translation>সম্পর্কের ধরন</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n label(s) from {file}: {new} new, {updated} updated.</source>
@@ -1340,6 +1383,61 @@
     <message>
         <source>Actor links on {spans} matched actor spans: same entry {same}, different {different}, only A {only_a}, only B {only_b}, neither {neither}; raw agreement {raw}, κ {kappa}.</source>
         <translation>মিলে যাওয়া {spans}টি কর্তা অংশের তালিকা-সংযোগ: একই এন্ট্রি {same}, ভিন্ন {different}, শুধু A {only_a}, শুধু B {only_b}, কোনোটিই নয় {neither}; সরাসরি মিল {raw}, κ {kappa}।</translation>
+    </message>
+</context>
+<context>
+    <name>RelationTypesEditor</name>
+    <message>
+        <source>Name</source>
+        <translation>নাম</translation>
+    </message>
+    <message>
+        <source>Bengali name</source>
+        <translation>বাংলা নাম</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>রং</translation>
+    </message>
+    <message>
+        <source>Across articles</source>
+        <translation>প্রতিবেদন জুড়ে</translation>
+    </message>
+    <message>
+        <source>Retired</source>
+        <translation>অবসরপ্রাপ্ত</translation>
+    </message>
+    <message>
+        <source>Add type</source>
+        <translation>ধরন যোগ করুন</translation>
+    </message>
+    <message>
+        <source>New relation</source>
+        <translation>নতুন সম্পর্ক</translation>
+    </message>
+    <message>
+        <source>Edit colour…</source>
+        <translation>রং বদলান…</translation>
+    </message>
+    <message>
+        <source>Guideline for the selected type</source>
+        <translation>বাছাই করা ধরনের নির্দেশিকা</translation>
+    </message>
+    <message>
+        <source>Heads (e.g. the claim labels):</source>
+        <translation>মূল (যেমন দাবির লেবেলগুলো):</translation>
+    </message>
+    <message>
+        <source>Tails (e.g. Actor):</source>
+        <translation>প্রান্ত (যেমন কর্তা):</translation>
+    </message>
+    <message>
+        <source>None ticked: any label.</source>
+        <translation>কোনোটি টিক না দিলে: যেকোনো লেবেল।</translation>
+    </message>
+    <message>
+        <source>Relation colour</source>
+        <translation>সম্পর্কের রং</translation>
     </message>
 </context>
 <context>
@@ -1779,8 +1877,8 @@ The damaged file is kept aside.</source>
         <translation>ট্যাগ (&amp;T)</translation>
     </message>
     <message>
-        <source>&amp;Suggestions</source>
-        <translation>প্রস্তাব (&amp;S)</translation>
+        <source>S&amp;uggestions</source>
+        <translation>প্রস্তাব (&amp;U)</translation>
     </message>
     <message>
         <source>&amp;View</source>

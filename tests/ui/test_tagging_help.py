@@ -143,6 +143,8 @@ def test_check_items_carry_no_icon_so_the_menu_draws_their_check_mark(window):
         "view.colleagues",
         "view.language_bn",
         "view.language_en",
+        "suggest.show",
+        "suggest.least_certain",
     }
     assert all(a.icon().isNull() for a in checkable)
     snap = window.command_actions["view.snap"]

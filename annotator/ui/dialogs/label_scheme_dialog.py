@@ -17,27 +17,35 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.actions import SaveScheme
+from annotator.relation_scheme import validate_relation_types
 from annotator.scheme import (
     PALETTE,
+    PRESETS,
     LabelDef,
     SchemeError,
-    load_scheme_file,
     make_key,
+    merge_labels,
+    preset_path,
+    read_scheme_document,
     save_scheme_file,
     validate,
 )
 from annotator.store import Store
 from annotator.translatable import QT_TRANSLATE_NOOP
 from annotator.ui.controller import Controller
+from annotator.ui.dialogs.label_details import LabelDetails
+from annotator.ui.dialogs.relation_types_editor import RelationTypesEditor
 from annotator.ui.i18n import number
 from annotator.ui.widgets.label_palette import swatch_icon
 
@@ -104,12 +112,17 @@ class LabelSchemeDialog(QDialog):
         self.import_button.clicked.connect(self._on_import_clicked)
         self.export_button = QPushButton(self.tr("Export scheme file…"))
         self.export_button.clicked.connect(self._on_export_clicked)
+        self.preset_button = QPushButton(self.tr("Load preset"))
+        presets = QMenu(self.preset_button)
+        for name in PRESETS:
+            presets.addAction(name, lambda n=name: self.load_preset(n))
+        self.preset_button.setMenu(presets)
         row = QHBoxLayout()
         for button in (self.add_button, self.color_button, self.retire_button):
             row.addWidget(button)
         row.addStretch(1)
-        row.addWidget(self.import_button)
-        row.addWidget(self.export_button)
+        for button in (self.preset_button, self.import_button, self.export_button):
+            row.addWidget(button)
 
         self.guideline_edit = QPlainTextEdit()
         self.guideline_edit.setPlaceholderText(
@@ -117,6 +130,10 @@ class LabelSchemeDialog(QDialog):
         )
         self.guideline_edit.setMaximumHeight(110)
         self.guideline_edit.textChanged.connect(self._on_guideline_changed)
+        self.details = LabelDetails()
+        self.details.edited.connect(self._on_detail_edited)
+        self.relation_editor = RelationTypesEditor(store.relation_types())
+        self.relation_editor.set_labels(self._labels)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -128,11 +145,19 @@ class LabelSchemeDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        labels_tab = QWidget()
+        tab = QVBoxLayout(labels_tab)
+        tab.addWidget(self.table, 1)
+        tab.addWidget(self.details)
+        tab.addWidget(QLabel(self.tr("Guideline:")))
+        tab.addWidget(self.guideline_edit)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(labels_tab, self.tr("Labels"))
+        self.tabs.addTab(self.relation_editor, self.tr("Relation types"))
+        self.tabs.currentChanged.connect(lambda _i: self.relation_editor.set_labels(self.labels()))
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(row)
-        layout.addWidget(QLabel(self.tr("Guideline:")))
-        layout.addWidget(self.guideline_edit)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
@@ -217,32 +242,21 @@ class LabelSchemeDialog(QDialog):
             self._show_guideline(label)
 
     def import_file(self, path: str | os.PathLike[str]) -> bool:
-        """Merge a scheme file into the edited scheme: same key updates, new keys append.
+        """Merge a scheme file (labels and relation types) into the edited scheme: same key
+        updates, new keys append (`scheme.merge_labels`).
 
         Labels missing from the file are kept; where the file takes a shortcut key, a kept
         label loses it. On error the reason is shown and nothing changes (returns False).
         """
         try:
-            incoming = load_scheme_file(path)
+            document = read_scheme_document(path)
         except SchemeError as exc:
             self._show_error(str(exc))
             return False
-        by_key = {label.key: label for label in self._labels}
-        incoming_keys = {label.key for label in incoming}
-        taken = {label.shortcut for label in incoming if label.shortcut and not label.retired}
-        new = 0
-        for label in self._labels:
-            if label.key not in incoming_keys and label.shortcut in taken:
-                label.shortcut = None
-        for label in incoming:
-            if label.key in by_key:
-                current = by_key[label.key]
-                for name in ("name", "name_bn", "color", "shortcut", "guideline", "retired"):
-                    setattr(current, name, getattr(label, name))
-                current.kind = label.kind
-            else:
-                self._labels.append(replace(label, position=len(self._labels)))
-                new += 1
+        incoming = document.labels
+        self._labels, new = merge_labels(self._labels, incoming)
+        self.relation_editor.merge(document.relations)
+        self.relation_editor.set_labels(self.labels())
         self._fill_table()
         self._on_table_current_changed()
         if self._check():
@@ -255,12 +269,17 @@ class LabelSchemeDialog(QDialog):
             )
         return True
 
+    def load_preset(self, name: str) -> bool:
+        """Merge a bundled scheme (`scheme.PRESETS`: the default five claim labels, or the
+        CAMEO-coded one) into the edited scheme, as an import of its file."""
+        return self.import_file(preset_path(name))
+
     def export_file(self, path: str | os.PathLike[str]) -> bool:
         """Write the edited scheme to a scheme file; False (reason shown) when it cannot."""
         try:
             labels = self.labels()
             validate(labels)
-            save_scheme_file(labels, path)
+            save_scheme_file(labels, path, self.relation_editor.types())
         except (SchemeError, OSError) as exc:
             self._show_error(str(exc))
             return False
@@ -276,13 +295,15 @@ class LabelSchemeDialog(QDialog):
     def accept(self) -> None:
         """Save every label as one undoable action (none when nothing changed); stay open on
         a SchemeError or a failed save."""
-        labels = self.labels()
+        labels, types = self.labels(), self.relation_editor.types()
         try:
             validate(labels)
+            validate_relation_types(types, {label.key for label in labels})
         except SchemeError as exc:
             self._show_error(self.tr("Not saved: {reason}").format(reason=exc))
             return
-        if labels != self._store.labels() and self._controller.apply(SaveScheme(labels)) is None:
+        same = labels == self._store.labels() and types == self._store.relation_types()
+        if not same and self._controller.apply(SaveScheme(labels, types)) is None:
             self._show_error(
                 self.tr("Not saved: {reason}").format(reason=self._controller.last_error)
             )
@@ -398,6 +419,7 @@ class LabelSchemeDialog(QDialog):
 
     def _on_table_current_changed(self) -> None:
         self._show_guideline(self._current())
+        self.details.show_label(self._current())
         self._update_buttons()
 
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
@@ -432,6 +454,12 @@ class LabelSchemeDialog(QDialog):
     def _on_table_item_double_clicked(self, item: QTableWidgetItem) -> None:
         if item.column() == COLOR:
             self._on_color_clicked()
+
+    def _on_detail_edited(self, name: str, value: str) -> None:
+        label = self._current()
+        if label is not None:
+            setattr(label, name, value)
+            self._check()
 
     def _on_guideline_changed(self) -> None:
         label = self._current()

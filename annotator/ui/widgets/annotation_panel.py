@@ -181,7 +181,7 @@ class AnnotationPanel(QWidget):
             check.setToolTip(label.guideline)
             check.toggled.connect(lambda on, key=label.key: self.doc_label_toggled.emit(key, on))
             count = len(self._doc_checks)
-            self._doc_layout.addWidget(check, count // 3, count % 3)
+            self._doc_layout.addWidget(check, count // 2, count % 2)
             self._doc_checks[label.key] = check
 
     def set_sources(self, sources: list[str]) -> None:

@@ -26,6 +26,10 @@ class ClaimFields:
         for name, values in CLAIM_ATTRIBUTES.items():
             box = QComboBox()
             box.setObjectName(name)
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(5)  # three side by side: the panel stays narrow
             box.addItem("—", "")
             for value in values:
                 box.addItem(shown_attribute(value), value)

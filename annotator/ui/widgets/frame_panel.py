@@ -121,11 +121,15 @@ class FramePanel(QGroupBox):
     def retranslate(self) -> None:
         """Captions in the interface language."""
         self.setTitle(self.tr("Claim frame"))
-        self.fill_button.setText(self.tr("Fill slot with current span"))
+        self.fill_button.setText(self.tr("Fill slot"))
         self.fill_button.setToolTip(
-            self.tr("Select a slot, then an actor, place, source or date span (Ctrl+L)")
+            self.tr(
+                "Fill the chosen slot with the current span: select a slot, then an actor, "
+                "place, source or date span (or press Ctrl+L)"
+            )
         )
         self.remove_button.setText(self.tr("Remove link"))
+        self.remove_button.setToolTip(self.tr("Remove the chosen filler's link (Delete)"))
         self.pin_check.setText(self.tr("Keep this frame"))
         self.pin_check.setToolTip(
             self.tr("Keep showing this claim's frame while other claims are selected")

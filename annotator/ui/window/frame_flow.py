@@ -57,10 +57,12 @@ class FrameFlow:
         self.refresh_frame()
 
     def _frame_article_shown(self: MainWindow) -> None:
-        """Another article is open: its first own claim is not chosen for the analyst; a
-        frame is kept only when pinned."""
-        if not self.frame_panel.pinned():
-            self._frame_claim = None
+        """An article is shown: another article's frame is kept only when pinned (no claim
+        is chosen for the analyst); the same article shown again keeps its frame."""
+        claim = self.store.span(self._frame_claim) if self._frame_claim is not None else None
+        here = self.article.id if self.article is not None else None
+        if not self.frame_panel.pinned() and (claim is None or claim.article_id != here):
+            self._frame_claim = None  # the same article shown again keeps its frame
         self.refresh_frame()
 
     def shown_frame(self: MainWindow) -> Frame | None:
