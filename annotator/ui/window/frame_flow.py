@@ -47,6 +47,8 @@ class FrameFlow:
         """A claim made current shows its frame (unless one is kept); an actor, place or other
         span leaves the claim's frame shown, ready to be linked, or, with none shown, shows
         the frame of a claim it fills."""
+        if not self.isVisible():  # a closed window (its project may be closed too)
+            return
         if span is not None and not self.frame_panel.pinned():
             if span.label in self._claim_keys():
                 self._frame_claim = span.id
