@@ -475,6 +475,61 @@ def suggest(ctx: click.Context, idents: tuple[str, ...], name: str, with_gold: b
 
 
 @cli.command()
+@click.option("--preset", type=click.Choice(["default", "cameo"]), help="Merge a bundled scheme.")
+@click.option("--load", "load_file", type=click.Path(exists=True, dir_okay=False),
+              help="Merge a scheme file (labels and relation types).")  # fmt: skip
+@click.option("--export", "export_file", type=click.Path(dir_okay=False),
+              help="Write the project's scheme to a file (atomically).")  # fmt: skip
+@click.pass_context
+def scheme(ctx: click.Context, preset: str | None, load_file: str | None,
+           export_file: str | None) -> None:  # fmt: skip
+    """Show the label scheme (labels with key, category and CAMEO code; relation types with
+    the labels they join), merge a preset or a scheme file into it (same key updates, new
+    keys are added, nothing is deleted), or export it.
+
+    Example: annotator scheme --preset cameo
+    """
+    from annotator.actions import SaveScheme  # noqa: PLC0415 - only for this command
+    from annotator.scheme import (  # noqa: PLC0415
+        SchemeError,
+        merge_labels,
+        preset_path,
+        read_scheme_document,
+        save_scheme_file,
+    )  # fmt: skip
+
+    store = _store(ctx)
+    source = preset_path(preset) if preset else load_file
+    if source:
+        try:
+            document = read_scheme_document(source)
+            labels, new = merge_labels(store.labels(), document.labels)
+            kinds = {k.key: k for k in store.relation_types()}
+            kinds.update({k.key: k for k in document.relations})
+            SaveScheme(labels, list(kinds.values())).apply(store)
+        except (SchemeError, ValueError) as exc:
+            raise click.ClickException(str(exc)) from None
+        what = f"{len(document.relations)} relation types"
+        click.echo(f"{len(document.labels)} labels ({new} new) and {what} merged from "
+                   f"{Path(source).name}")  # fmt: skip
+    if export_file:
+        save_scheme_file(store.labels(), export_file, store.relation_types())
+        click.echo(f"Scheme written to {export_file}")
+    if source or export_file:
+        return
+    for label in store.labels():
+        flags = " ".join(x for x in (label.category, f"CAMEO {label.cameo}" if label.cameo
+                                     else "", "retired" if label.retired else "") if x)  # fmt: skip
+        click.echo(f"{label.shortcut or '-'} {label.key:22} {label.display()}  {flags}".rstrip())
+    for kind in store.relation_types():
+        ends = f"{','.join(kind.heads) or 'any'} -> {','.join(kind.tails) or 'any'}"
+        extra = (" across articles" if kind.cross_article else "") + (
+            " retired" if kind.retired else ""
+        )
+        click.echo(f"  {kind.key:16} {kind.display()}: {ends}{extra}")
+
+
+@cli.command()
 @click.argument("query")
 @click.option("--json", "as_json", is_flag=True, help="Print matches as JSON.")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
