@@ -737,6 +737,13 @@ REVIEW = (
         icon="fa5s.gavel",
     ),
     Command(
+        "review.accept_relation",
+        QT_TRANSLATE_NOOP("keymap", "Accept re&lation"),
+        QT_TRANSLATE_NOOP("keymap", "Accept the chosen relation into gold (its spans first)"),
+        ("L",),
+        icon="fa5s.link",
+    ),
+    Command(
         "review.keys",
         QT_TRANSLATE_NOOP("keymap", "&Keyboard shortcuts…"),
         QT_TRANSLATE_NOOP("keymap", "List every key"),

@@ -27,6 +27,7 @@ from annotator.ui.reader import ReaderView, SpanPaint
 from annotator.ui.review.article_table import ArticleTable
 from annotator.ui.review.item_view import DECIDED, escape
 from annotator.ui.review.layers_bar import LayersBar
+from annotator.ui.review.relations_review import RelationsReview
 from annotator.ui.review.side_panel import SidePanel
 from annotator.ui.screen import fit_to_screen
 from annotator.ui.shortcuts import command_text, key_text, make_actions
@@ -145,7 +146,9 @@ class ReviewWindow(QMainWindow):
         self.gold_label, self.position_label = self.side.gold_label, self.side.position_label
         self.comment_edit, self.comment_list = self.side.comment_edit, self.side.comment_list
         self._buttons = self.side.buttons
-
+        self.relations_review = RelationsReview(self.store, self.controller, self.reviewer,
+                                                self._actions["accept_relation"])  # fmt: skip
+        self.side.layout().addWidget(self.relations_review, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.article_table)
         splitter.addWidget(centre)
@@ -169,6 +172,9 @@ class ReviewWindow(QMainWindow):
             "review.undo": self.undo,
             "review.redo": self.redo,
             "review.adjudicate": self.adjudicate,
+            "review.accept_relation": lambda: self._report(
+                self.relations_review.accept_current(), self.tr("Relation accepted into gold.")
+            ),
             "review.keys": self.show_shortcuts,
             "review.close": self.close,
         }
@@ -249,6 +255,7 @@ class ReviewWindow(QMainWindow):
         for item in items:
             counts[item.kind] = counts.get(item.kind, 0) + 1
         self.legend.set_counts(counts)
+        self.relations_review.show_article(article.id, self.layers)
         self._show_comments()
         self._show_item()
 

@@ -1441,6 +1441,64 @@
     </message>
 </context>
 <context>
+    <name>RelationsReview</name>
+    <message>
+        <source>Type</source>
+        <translation>ধরন</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>মূল</translation>
+    </message>
+    <message>
+        <source>Tail</source>
+        <translation>প্রান্ত</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>কার</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>গোল্ড</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>সম্পর্ক</translation>
+    </message>
+    <message>
+        <source>Accept relation into gold (L)</source>
+        <translation>সম্পর্কটি গোল্ডে নিন (L)</translation>
+    </message>
+    <message>
+        <source>both</source>
+        <translation>দুজনেরই</translation>
+    </message>
+    <message>
+        <source>{a} only</source>
+        <translation>শুধু {a}</translation>
+    </message>
+    <message>
+        <source>{b} only</source>
+        <translation>শুধু {b}</translation>
+    </message>
+    <message>
+        <source>{who} (span not in the other layer)</source>
+        <translation>{who} (অংশটি অন্য স্তরে নেই)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>হ্যাঁ</translation>
+    </message>
+    <message numerus="yes">
+        <source>Relations (%Ln)</source>
+        <translation>
+            <numerusform>সম্পর্ক (%Lnটি)</numerusform>
+            <numerusform>সম্পর্ক (%Lnটি)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Daily snapshot</source>
@@ -1551,6 +1609,10 @@ The current file is kept beside it; the window reopens on the restored project.<
     <message>
         <source>&amp;Window</source>
         <translation>উইন্ডো (&amp;W)</translation>
+    </message>
+    <message>
+        <source>Relation accepted into gold.</source>
+        <translation>সম্পর্কটি গোল্ডে নেওয়া হয়েছে।</translation>
     </message>
     <message>
         <source>Pick two different layers to compare.</source>
@@ -2459,6 +2521,14 @@ The damaged file is kept aside.</source>
     <message>
         <source>Mark the article adjudicated (agreed regions go to gold)</source>
         <translation>প্রতিবেদনটি নিষ্পত্তি হয়েছে চিহ্নিত করুন (মতৈক্যের অংশ গোল্ড স্তরে যাবে)</translation>
+    </message>
+    <message>
+        <source>Accept re&amp;lation</source>
+        <translation>সম্পর্ক গ্রহণ (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Accept the chosen relation into gold (its spans first)</source>
+        <translation>বাছাই করা সম্পর্কটি গোল্ডে নিন (আগে এর অংশগুলো)</translation>
     </message>
     <message>
         <source>List every key</source>

@@ -206,6 +206,16 @@
     </message>
 </context>
 <context>
+    <name>RelationsReview</name>
+    <message numerus="yes">
+        <source>Relations (%Ln)</source>
+        <translation>
+            <numerusform>Relations (%Ln)</numerusform>
+            <numerusform>Relations (%Ln)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewWindow</name>
     <message numerus="yes">
         <source>Article adjudicated; %Ln agreed span region(s) copied to gold.</source>
