@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QToolButton
 
 from annotator.models import ArticleDraft
 from annotator.store import Store
@@ -184,3 +184,51 @@ def test_a_filler_shows_the_frame_it_fills_when_none_is_shown(window, store, mak
     assert window.frame_panel.frame() is None
     window._select_span(place)
     assert window.frame_panel.frame().claim.id == claim
+
+
+@pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing")
+def test_a_full_frame_by_keyboard_and_by_mouse(window, store, qtbot):
+    """Claim + agent + target + location + source: first with keys only, then (on a second
+    claim) with the mouse only; both frames are complete in the database and the panel."""
+    text = TEXT
+    claim = "সেনা মোতায়েন করেছে"
+    _tag(window, claim, Qt.Key.Key_1)
+    for word, key, pick in (("রাশিয়া", Qt.Key.Key_6, Qt.Key.Key_1),  # agent
+                            ("ইউক্রেনের", Qt.Key.Key_6, Qt.Key.Key_2),  # target
+                            ("খারকিভে", Qt.Key.Key_7, None),  # location: the only slot
+                            ("রয়টার্স", Qt.Key.Key_8, None)):  # source: the only slot  # fmt: skip
+        _tag(window, word, key)
+        QTest.keyClick(window.reader, Qt.Key.Key_L, CTRL)
+        if pick is not None:
+            QTest.keyClick(_popup(qtbot), pick)
+            qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    keyed = {("agent", claim, "রাশিয়া"), ("target", claim, "ইউক্রেনের"),
+             ("location", claim, "খারকিভে"), ("attributed_to", claim, "রয়টার্স")}  # fmt: skip
+    assert _links(store) == keyed
+    frame = window.frame_panel.frame()
+    assert {k: [s.text for s in frame.fillers(k)] for k in ("agent", "target")} == {
+        "agent": ["রাশিয়া"], "target": ["ইউক্রেনের"]}  # fmt: skip
+
+    # The mouse: a second claim ("উত্তেজনা"), its slots filled by picking a span in the span
+    # table, then the slot in the frame list, then the Fill button.
+    second = "উত্তেজনা"
+    window.reader.set_selection(*_range(second, text))
+    button = window.palette_widget.findChild(QToolButton, "label_support_statement")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # the palette's label button
+    panel, table = window.frame_panel, window.panel
+    assert panel.frame().claim.text == second
+    for word, slot in (("রাশিয়া", "agent"), ("ইউক্রেনের", "target"), ("খারকিভে", "location"),
+                       ("রয়টার্স", "attributed_to")):  # fmt: skip
+        row = next(r for r in range(table.model.rowCount())
+                   if table.model.span(r).text == word)  # fmt: skip
+        rect = table.table.visualRect(table.model.index(row, 0))
+        qtbot.mouseClick(table.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert window.panel.current_span().text == word
+        item = panel.slot_item(slot)
+        panel.tree.scrollToItem(item)
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton,
+                         pos=panel.tree.visualItemRect(item).center())  # fmt: skip
+        qtbot.mouseClick(panel.fill_button, Qt.MouseButton.LeftButton)
+    assert _links(store) == keyed | {("agent", second, "রাশিয়া"), ("target", second, "ইউক্রেনের"),
+                                     ("location", second, "খারকিভে"),
+                                     ("attributed_to", second, "রয়টার্স")}  # fmt: skip
