@@ -27,12 +27,19 @@ class RegisterFileError(ValueError):
 
 
 def _safe(value: str) -> str:
-    return "'" + value if value.startswith(_DANGEROUS) else value
+    """A cell a spreadsheet would read as a formula gets a leading apostrophe; so does one
+    that already starts with an apostrophe before such a character (so it reads back as is)."""
+    if value.startswith(_DANGEROUS) or (value.startswith("'") and _unsafe(value) != value):
+        return "'" + value
+    return value
 
 
 def _unsafe(value: str) -> str:
     """Undo `_safe` (a cell written by `write_register` reads back as it was)."""
-    return value[1:] if value.startswith("'") and value[1:].startswith(_DANGEROUS) else value
+    rest = value[1:]
+    if value.startswith("'") and (rest.startswith(_DANGEROUS) or _unsafe(rest) != rest):
+        return rest
+    return value
 
 
 def actor_row(actor: Actor, links: int | None = None) -> list[str]:

@@ -148,7 +148,7 @@ class ReviewWindow(QMainWindow):
         self._buttons = self.side.buttons
         self.relations_review = RelationsReview(self.store, self.controller, self.reviewer,
                                                 self._actions["accept_relation"])  # fmt: skip
-        self.side.layout().addWidget(self.relations_review, 1)
+        self.side.layout().addWidget(self.relations_review, 2)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.article_table)
         splitter.addWidget(centre)

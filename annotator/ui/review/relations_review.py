@@ -56,6 +56,7 @@ class RelationsReview(QGroupBox):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr(h) for h in HEADERS])
         self.tree.setRootIsDecorated(False)
+        self.tree.setMinimumHeight(130)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.itemActivated.connect(lambda *_a: self.accept_requested.emit())
         self.accept_button = QPushButton(self.tr("Accept relation into gold (L)"))
@@ -99,6 +100,8 @@ class RelationsReview(QGroupBox):
                 names.get(item.type, item.type), head.text if head else "?",
                 tail.text if tail else "?", who, self.tr("yes") if gold else "",
             ])  # fmt: skip
+            for column in range(len(HEADERS)):
+                entry.setToolTip(column, entry.text(column))
             self.tree.addTopLevelItem(entry)
         self.setTitle(self.tr("Relations (%Ln)", "", len(self._items)))
         if self._items:
