@@ -3,10 +3,10 @@
 **Reading.** Text-bound annotations (T) become spans; attributes and modifiers (A, M) on them
 become span attributes, and annotator notes (#) their notes (`annotator=NAME` names the
 annotator, `attr:KEY=VALUE` adds an attribute, as our brat export writes them). Relations (R),
-events (E), equivalences (*), normalisations (N), and attributes or notes on those cannot be
-stored here: they are counted by kind as not imported. An event's trigger is a T line and
-imports. A file is brat's by its name (`looks_like`): a `.ann` (the `.txt` beside it is its
-text), a folder of them, or a `.zip` holding `.ann` files.
+events (E) and equivalences (*) become relations between the spans, with their attributes and
+notes (`BratLinks`); normalisations (N), and attributes or notes on them, are counted by kind
+as not imported. A file is brat's by its name (`looks_like`): a `.ann` (the `.txt` beside
+it is its text), a folder of them, or a `.zip` holding `.ann` files.
 
 **Writing.** `UID.txt` + `UID.ann` per article. `.txt` is the stored text as UTF-8 (LF). brat
 counts characters of the decoded text, i.e. code points, so `.ann` offsets are code points,
@@ -20,6 +20,10 @@ half-open. Per span::
     #1<TAB>AnnotatorNotes T1<TAB>the note            the span's note (line breaks -> spaces)
     #2<TAB>AnnotatorNotes T1<TAB>annotator=NAME      always written: who made the span
     #3<TAB>AnnotatorNotes T1<TAB>attr:actors=a; b    attributes that are not one word
+
+Relations are written back as they were read (`BratLinks`): R lines (`Arg1`/`Arg2`, or the
+argument names kept), E lines from the trigger's `brat_events`, * lines from `brat_equiv`,
+and their A and # lines.
 
 Labels and attribute names/values are made brat-safe (letters, digits, `_`, `-`; anything
 else becomes `_`). An `annotation.conf` listing the labels and attributes is written too.
