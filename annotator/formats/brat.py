@@ -52,6 +52,7 @@ from annotator.ingest.annotation_model import (
     failure_reason,
 )
 from annotator.ingest.links import leads_outside
+from annotator.models import Span
 from annotator.text import DecodeError, decode_bytes
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -187,6 +188,7 @@ def parse_ann(ann: str, name: str, doc: DocIn, parsed: Parsed) -> None:
         if kind == "T":
             span = _text_bound(fields, number, name, parsed)
             if span is not None:
+                _keep_gaps(span, doc.text or "")
                 spans.add()
                 by_id[ident] = span
                 links.index[ident] = len(doc.spans)
@@ -349,6 +351,16 @@ class BratLinks:
         return False
 
 
+def _keep_gaps(span: SpanIn, text: str) -> None:
+    """A span is stored whole, from its first fragment to its last; fragments with a gap
+    other than a line break (a discontinuous entity) are kept in `brat_fragments` (source
+    offsets) so the export writes them back."""
+    frags = span.fragments
+    if len(frags) > 1 and frags[-1][1] <= len(text):
+        if frags != fragments(text, frags[0][0], frags[-1][1]):
+            span.attrs["brat_fragments"] = [[a, b] for a, b in frags]
+
+
 def _text_bound(fields: list[str], number: int, name: str, parsed: Parsed) -> SpanIn | None:
     """The span of a T line, or None with a problem."""
     if len(fields) < 2:
@@ -444,6 +456,25 @@ def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+def _kept_fragments(span: Span) -> list[tuple[int, int]]:
+    """The fragments of a discontinuous entity as read (`brat_fragments`), when they still
+    fit the span: in order, not empty, from its start to its end; else []."""
+    kept = span.attrs.get("brat_fragments")
+    if not isinstance(kept, list) or len(kept) < 2:
+        return []
+    frags = []
+    for pair in kept:
+        if not (isinstance(pair, list) and len(pair) == 2 and all(type(v) is int for v in pair)):
+            return []
+        frags.append((pair[0], pair[1]))
+    ordered = all(a < b for a, b in frags) and all(
+        frags[i][1] <= frags[i + 1][0] for i in range(len(frags) - 1)
+    )
+    if not ordered or frags[0][0] != span.start or frags[-1][1] != span.end:
+        return []
+    return frags
+
+
 def _one_line(value: str) -> str:
     return value.replace("\r", " ").replace("\n", " ").replace("\t", " ")
 
@@ -465,7 +496,7 @@ def ann_text(item: ExportItem, conf: dict[str, set[str]] | None = None) -> tuple
     out = _Ann(conf)
     t_of: dict[int, int] = {}
     for span in item.spans:
-        frags = fragments(text, span.start, span.end)
+        frags = _kept_fragments(span) or fragments(text, span.start, span.end)
         if not frags:
             continue
         t = t_of[span.id] = len(t_of) + 1

@@ -1,6 +1,7 @@
 """brat's R, E, *, A, M and # lines come back exactly after import then export: every line
 kind, numbered roles, nested events, events sharing a trigger, an event without arguments,
-an entity in two fragments (across a line break), attributes and notes on each kind."""
+entities in two fragments (across a line break; around a word), attributes and notes on
+each kind."""
 
 from __future__ import annotations
 
@@ -29,6 +30,12 @@ def at(piece: str) -> str:
     return f"{start} {start + len(piece)}\t{piece}"
 
 
+def gapped() -> str:
+    """A discontinuous entity: two words with a word between them."""
+    a, b = TEXT.index("চীন"), TEXT.index("সমর্থন")
+    return f"{a} {a + 3};{b} {b + len('সমর্থন')}\tচীন সমর্থন"
+
+
 def two_lines() -> str:
     """An entity across the line break: one fragment per line."""
     start, cut = TEXT.index("এবং"), TEXT.index("\n")
@@ -43,6 +50,7 @@ ANN = [
     f"T4\tTransfer {two_lines()}",
     f"T5\tPlace {at('ঢাকায়')}",
     f"T6\tMeeting {at('বৈঠক')}",
+    f"T7\tStance {gapped()}",
     "R1\tAlly Arg1:T1 Arg2:T2",
     "R2\tLocated Subject:T6 Where:T5",
     "E1\tSupport:T3 Agent:T1 Theme:T2 Theme2:T4",
@@ -72,7 +80,7 @@ def test_every_line_kind_comes_back(ann):
     counts_in, counts_out, differ, problems = brat_realdata.round_trip(ann)
     assert problems == [] and differ == []
     assert counts_in == counts_out
-    assert counts_in == {"T": 6, "R": 2, "E": 4, "roles": 6, "*": 1, "A": 4, "#": 3}
+    assert counts_in == {"T": 7, "R": 2, "E": 4, "roles": 6, "*": 1, "A": 4, "#": 3}
 
 
 def test_a_changed_event_is_seen(ann, tmp_path):
@@ -89,10 +97,26 @@ def test_argument_and_role_names_are_written_as_read(ann, tmp_path):
         export(store, "brat", tmp_path / "out")
     [written] = (tmp_path / "out").glob("*.ann")
     lines = written.read_text(encoding="utf-8").splitlines()
-    bodies = sorted(line.split("\t")[1].split()[0] + " " + " ".join(
-        arg.partition(":")[0] for arg in line.split("\t")[1].split()[1:]
-    ) for line in lines if line[:1] in "RE*")  # fmt: skip
-    assert bodies == [
-        "Ally Arg1 Arg2", "Equiv T1 T2 T5", "Located Subject Where", "Meeting:T6 ",
-        "Support:T3 Agent Theme Theme2", "Transfer:T4 Agent", "Transfer:T4 Agent Cause",
+    bodies = []  # type and argument names, ids left out (the export numbers afresh)
+    for line in lines:
+        if line[:1] in "RE":
+            kind, *args = line.split("\t")[1].split()
+            bodies.append(" ".join([kind.partition(":")[0], *(a.partition(":")[0] for a in args)]))
+        elif line[:1] == "*":
+            bodies.append(f"* {line.split()[1]} {len(line.split()) - 2}")
+    assert sorted(bodies) == [
+        "* Equiv 3", "Ally Arg1 Arg2", "Located Subject Where", "Meeting",
+        "Support Agent Theme Theme2", "Transfer Agent", "Transfer Agent Cause",
     ]  # fmt: skip
+
+
+def test_a_discontinuous_entity_is_one_span_keeping_its_fragments(ann):
+    with Store() as store:
+        assert import_annotations(store, [ann], "brat", annotator="peer").problems == []
+        [row] = store.articles()
+        spans = {s.label: s for s in store.spans(row.id)}
+    start, end = TEXT.index("চীন"), TEXT.index("সমর্থন") + len("সমর্থন")
+    stance = spans["Stance"]
+    assert (stance.start, stance.end) == (start, end)  # stored whole, gap included
+    assert stance.attrs["brat_fragments"] == [[start, start + 3], [end - 6, end]]
+    assert "brat_fragments" not in spans["Transfer"].attrs  # split at a line break only
