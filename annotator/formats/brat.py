@@ -1,8 +1,10 @@
 """brat standoff: `NAME.ann` annotations over the text of `NAME.txt`, in a folder or a .zip.
 
-**Reading.** Text-bound annotations (T) become spans; attributes and modifiers (A, M) on them
-become span attributes, and annotator notes (#) their notes (`annotator=NAME` names the
-annotator, `attr:KEY=VALUE` adds an attribute, as our brat export writes them). Relations (R),
+**Reading.** Text-bound annotations (T) become spans (a discontinuous one: from its first
+fragment to its last, the fragments kept in `brat_fragments` and written back); attributes
+and modifiers (A, M) on them become span attributes, and annotator notes (#) their notes
+(`annotator=NAME` names the annotator, `attr:KEY=VALUE` adds an attribute, as our brat
+export writes them). Relations (R),
 events (E) and equivalences (*) become relations between the spans, with their attributes and
 notes (`BratLinks`); normalisations (N), and attributes or notes on them, are counted by kind
 as not imported. A file is brat's by its name (`looks_like`): a `.ann` (the `.txt` beside
