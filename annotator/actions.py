@@ -28,6 +28,7 @@ class ChangeKind(StrEnum):
     SCHEME = "scheme"  # the label scheme or its relation types (no article)
     RELATIONS = "relations"  # relations between spans of the article (and maybe others)
     ACTORS = "actors"  # the actor register (no article)
+    SUGGESTIONS = "suggestions"  # rejected suggestions or the lexicon (nothing exported)
 
 
 @dataclass(frozen=True)

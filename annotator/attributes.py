@@ -17,7 +17,21 @@ SHOWN_NAMES = {
     "reported": QT_TRANSLATE_NOOP("attributes", "reported"),
     "speculated": QT_TRANSLATE_NOOP("attributes", "speculated"),
     "denied": QT_TRANSLATE_NOOP("attributes", "denied"),
+    "polarity": QT_TRANSLATE_NOOP("attributes", "polarity"),
+    "modality": QT_TRANSLATE_NOOP("attributes", "modality"),
+    "quote": QT_TRANSLATE_NOOP("attributes", "quote"),
+    "event_date": QT_TRANSLATE_NOOP("attributes", "event date"),
+    "actor_id": QT_TRANSLATE_NOOP("attributes", "register entry"),
+    "happened": QT_TRANSLATE_NOOP("attributes", "happened"),
+    "planned": QT_TRANSLATE_NOOP("attributes", "planned"),
+    "threatened": QT_TRANSLATE_NOOP("attributes", "threatened"),
+    "hypothetical": QT_TRANSLATE_NOOP("attributes", "hypothetical"),
+    "direct": QT_TRANSLATE_NOOP("attributes", "direct"),
+    "indirect": QT_TRANSLATE_NOOP("attributes", "indirect"),
+    "none": QT_TRANSLATE_NOOP("attributes", "none"),
 }
+# Attributes whose values are words of `SHOWN_NAMES` (shown translated, stored as they are).
+_WORD_VALUES = ("certainty", "polarity", "modality", "quote")
 
 
 def _same(text: str) -> str:
@@ -45,7 +59,7 @@ def attrs_summary(attrs: Mapping[str, Any], shown: Callable[[str], str] = _same)
     for name, value in sorted(attrs.items()):
         text = attr_text(value)
         if text:
-            if name == "certainty":
+            if name in _WORD_VALUES:
                 text = shown(text)
             parts.append(f"{shown(name)}: {text}")
     return "; ".join(parts)

@@ -358,6 +358,123 @@ def show(ctx: click.Context, ident: str, as_json: bool) -> None:
 
 
 @cli.command()
+@click.argument("ident", metavar="ID")
+@click.option("--annotator", "layer", help="Only this annotator's claims (default: every layer).")
+@click.option("--json", "as_json", is_flag=True, help="Print the frames as JSON.")
+@click.pass_context
+def frames(ctx: click.Context, ident: str, layer: str | None, as_json: bool) -> None:
+    """Show the claim frames of one article: each claim span with its role slots (agent,
+    target, location, time, source, same event) and the spans filling them.
+
+    Example: annotator frames 3 --annotator rahim
+    """
+    from annotator.frames import build_frames  # noqa: PLC0415 - only for this command
+
+    store = _store(ctx)
+    article = _find(store, ident)
+    spans = store.spans(article.id, layer) if layer else store.spans(article.id)
+    relations = store.relations(article.id, layer)
+    known = {s.id for s in spans}
+    others = [t for r in relations if r.tail not in known for t in [store.span(r.tail)] if t]
+    found = build_frames(spans, relations, store.labels(), store.relation_types(), layer, others)
+
+    def filler(relation: Any, span: Any) -> dict[str, Any]:
+        if span is None:
+            return {"relation": relation.id, "span": relation.tail, "missing": True}
+        return {"relation": relation.id, "span": span.id, "article": span.article_id,
+                "start": span.start, "end": span.end, "label": span.label, "text": span.text,
+                "actor_id": span.attrs.get("actor_id")}  # fmt: skip
+
+    if as_json:
+        _dump([{"claim": {"span": f.claim.id, "start": f.claim.start, "end": f.claim.end,
+                          "label": f.claim.label, "annotator": f.claim.annotator,
+                          "text": f.claim.text, "attrs": f.claim.attrs},
+                "slots": {slot.kind.key: [filler(r, t) for r, t in slot.fillers]
+                          for slot in f.slots}} for f in found])  # fmt: skip
+        return
+    if not found:
+        click.echo("No claim spans.")
+    for frame in found:
+        claim = frame.claim
+        click.echo(f"{claim.label} {claim.start}-{claim.end} ({claim.annotator}): {claim.text}")
+        for slot in frame.slots:
+            texts = [
+                (t.text + (f" [{t.attrs['actor_id']}]" if t.attrs.get("actor_id") else ""))
+                if t is not None else f"(span {r.tail}, gone)"
+                for r, t in slot.fillers
+            ]  # fmt: skip
+            click.echo(f"  {slot.kind.key + ':':15} {'; '.join(texts) if texts else '-'}")
+
+
+@cli.command()
+@click.argument("idents", metavar="[ID]...", nargs=-1)
+@click.option("--learn-from", "name", required=True, help="The annotator whose spans it learns.")
+@click.option("--with-gold", is_flag=True, help="Learn from the gold layer too (it wins).")
+@click.option("--evaluate", is_flag=True, help="Cross-validate instead: precision and recall.")
+@click.option("--folds", type=click.IntRange(min=2), default=5, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N articles.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def suggest(ctx: click.Context, idents: tuple[str, ...], name: str, with_gold: bool,
+            evaluate: bool, folds: int, limit: int | None, as_json: bool) -> None:  # fmt: skip
+    """Suggest spans learnt from NAME's labels: train NAME's tagger on their spans (kept in
+    the project, for the window too), then list suggestions for the articles given, or for
+    every article NAME has not tagged. With --evaluate, cross-validate over NAME's tagged
+    articles and print precision, recall and F1 per label (exact and overlapping spans).
+
+    Examples: annotator suggest --learn-from rahim 12 13
+              annotator suggest --evaluate --learn-from rahim --folds 5
+    """
+    from annotator.suggest import evaluate as ev  # noqa: PLC0415 - only for this command
+    from annotator.suggest.suggestions import Suggester  # noqa: PLC0415
+    from annotator.suggest.training import (  # noqa: PLC0415
+        label_groups,
+        project_lexicon,
+        retrain,
+        training_docs,
+    )  # fmt: skip
+
+    store = _store(ctx)
+    if evaluate:
+        docs = training_docs(store, name, with_gold)
+        try:
+            result = ev.cross_validate(docs, label_groups(store.labels()),
+                                       project_lexicon(store), folds)  # fmt: skip
+        except ValueError as exc:
+            raise click.ClickException(str(exc)) from None
+        if as_json:
+            _dump(ev.as_json(result))
+        else:
+            click.echo(f"{result.docs} articles, {result.folds}-fold cross-validation")
+            click.echo("\n".join(ev.table(result)))
+        return
+    try:
+        trained = retrain(store, name, with_gold)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not as_json:
+        click.echo(f"Learnt from {trained.spans} spans in {trained.docs} articles "
+                   f"({trained.seconds} s).", err=True)  # fmt: skip
+    if idents:
+        ids = [_find(store, ident).id for ident in idents]
+    else:
+        tagged = set(store.tagged_articles([name]))
+        ids = [row.id for row in store.articles() if row.id not in tagged]
+    suggester = Suggester(store, name)
+    found = [s for article_id in ids[:limit] for s in suggester.for_article(article_id)]
+    if as_json:
+        _dump([{"article": s.article_id, "start": s.start, "end": s.end, "label": s.label,
+                "score": s.score, "source": s.source, "text": s.text,
+                **({"actor_id": s.actor_id} if s.actor_id else {})} for s in found])  # fmt: skip
+        return
+    for s in found:
+        click.echo(f"{s.article_id:6} {s.start:6}-{s.end:<6} {s.label:20} {s.score:.2f} "
+                   f"{s.source:16} {s.text}")  # fmt: skip
+    if not found:
+        click.echo("No suggestions.")
+
+
+@cli.command()
 @click.argument("query")
 @click.option("--json", "as_json", is_flag=True, help="Print matches as JSON.")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)

@@ -12,6 +12,14 @@ from typing import Any
 from annotator.paths import resources_dir
 
 CERTAINTY = ("asserted", "reported", "speculated", "denied")
+# The claim attributes the research schemes use, with their values (stored as span attrs);
+# `event_date` beside them is free text (a date as the article gives it, or ISO).
+CLAIM_ATTRIBUTES = {
+    "polarity": ("asserted", "denied"),
+    "modality": ("happened", "planned", "threatened", "hypothetical"),
+    "quote": ("direct", "indirect", "none"),
+}
+EVENT_DATE = "event_date"
 CATEGORIES = ("claim", "entity", "")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _CAMEO = re.compile(r"^[0-9]{2,4}$")

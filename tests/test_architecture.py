@@ -79,7 +79,8 @@ _LAYERS = {
              "annotator.attributes", "annotator.outlets", "annotator.recent",
              "annotator.translatable", "annotator.find"),
     "store": ("annotator.store", "annotator.migrations", "annotator.backups",
-              "annotator.scheme", "annotator.search"),
+              "annotator.scheme", "annotator.search", "annotator.relation_scheme",
+              "annotator.frames"),
 }  # fmt: skip
 _ABOVE = {
     "text": ("annotator.store", "annotator.ingest", "annotator.export", "annotator.formats",

@@ -25,6 +25,7 @@ from annotator.store.rulings import RulingRows
 from annotator.store.settings import SettingRows
 from annotator.store.spans import SpanRows
 from annotator.store.statuses import StatusRows
+from annotator.store.suggestion_rows import SuggestionRows
 from annotator.store.tables import missing_columns
 
 __all__ = ["BUSY_TIMEOUT_MS", "Store", "StoreError"]
@@ -45,6 +46,7 @@ class Store(
     LayerRows,
     RulingRows,
     CommentRows,
+    SuggestionRows,
     RowCopies,
 ):
     """A project database file (or an in-memory one for tests).

@@ -3,13 +3,13 @@ annotation panel. What it does lives in its parts, one module each: `article_nav
 (the list and the open article), `span_editing` (tagging and repainting changes),
 `import_flow`, `export_flow` (export and restore), `find_flow` (search marks, find in
 article, the concordance), `project_files` (new, open, recent, switching projects),
-`help_menu`, `window_state` and `register_flow` (the actor register, annotate all
-occurrences)."""
+`help_menu`, `window_state`, `register_flow` (the actor register, annotate all
+occurrences) and `frame_flow` (the claim frame panel, linking spans to a claim)."""
 
 from __future__ import annotations
 
 import qtawesome as qta
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (  # noqa: F401 - QFileDialog, QMessageBox: the window's parts
     QFileDialog,  # use them; scripts and tests patch their static dialogs through this module
@@ -53,12 +53,14 @@ from annotator.ui.widgets.label_palette import LabelPalette, swatch_icon
 from annotator.ui.window.article_navigation import ArticleNavigation
 from annotator.ui.window.export_flow import ExportFlow
 from annotator.ui.window.find_flow import FindFlow
+from annotator.ui.window.frame_flow import FrameFlow
 from annotator.ui.window.help_menu import HelpMenu
 from annotator.ui.window.import_flow import ImportFlow
 from annotator.ui.window.language import InterfaceLanguage
 from annotator.ui.window.project_files import ProjectFiles, window_title
 from annotator.ui.window.register_flow import RegisterFlow
 from annotator.ui.window.span_editing import SpanEditing
+from annotator.ui.window.suggest_flow import SuggestFlow
 from annotator.ui.window.window_state import WindowState
 
 __all__ = ["ACTION_ATTRIBUTES", "STATUS_CHOICES", "MainWindow"]
@@ -81,6 +83,9 @@ ACTION_ATTRIBUTES = {
     "scheme_action": "edit.scheme",
     "register_action": "edit.register",
     "occurrences_action": "span.occurrences",
+    "link_action": "span.link",
+    "suggest_show_action": "suggest.show",
+    "suggest_least_action": "suggest.least_certain",
     "switch_action": "edit.switch",
     "zoom_in_action": "view.zoom_in",
     "zoom_out_action": "view.zoom_out",
@@ -109,6 +114,8 @@ class MainWindow(
     WindowState,
     InterfaceLanguage,
     RegisterFlow,
+    FrameFlow,
+    SuggestFlow,
     QMainWindow,
 ):
     """Reads and tags one article at a time; every edit goes through the controller."""
@@ -138,15 +145,18 @@ class MainWindow(
         self._build_reader()
         self._build_side()
         self._build_actions()
+        self._init_suggestions()
         self._build_recent_menu()
         self._build_status_bar()
         self._layout()
 
         self.controller.changed.connect(self._on_controller_changed)
+        self.controller.changed.connect(self.refresh_frame)  # after the spans are repainted
         self.controller.failed.connect(self._on_controller_failed)
         self.controller.save_failed.connect(self._on_controller_save_failed)
         self.watcher = ProjectWatcher(store, parent=self)
         self.watcher.changed.connect(self.refresh_from_project)
+        self.watcher.changed.connect(self.refresh_frame)
         self.controller.history_changed.connect(self._on_history_changed)
 
         self._reload_labels()
@@ -155,6 +165,18 @@ class MainWindow(
         self._update_progress()
         self._on_history_changed()
         self._open_initial_article()
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # noqa: D102
+        # The window's strings live in the contexts of its parts (`SpanEditing`, `FrameFlow`…).
+        # Qt's own lookup stops at the first class whose answer differs from the source text,
+        # and a plural's untranslated answer already differs (its %n is filled in): look for
+        # a real translation in each part's context instead.
+        plain = QCoreApplication.translate("", text, disambiguation, n)
+        for cls in type(self).__mro__:
+            found = QCoreApplication.translate(cls.__name__, text, disambiguation, n)
+            if found != plain:
+                return found
+        return plain
 
     # -- construction ----------------------------------------------------------------------
 
@@ -192,7 +214,10 @@ class MainWindow(
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.find_bar)
-        layout.addWidget(self.reader, 1)
+        self.reader_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.reader_splitter.setChildrenCollapsible(False)
+        self.reader_splitter.addWidget(self.reader)
+        layout.addWidget(self.reader_splitter, 1)
 
     def _build_side(self) -> None:
         self.palette_widget = LabelPalette()
@@ -211,6 +236,10 @@ class MainWindow(
         self.side_splitter.addWidget(self.panel)
         self.side_splitter.setStretchFactor(1, 1)
         self.side_splitter.setSizes([300, 530])
+        # The claim frame sits under the text it describes (the reader's column).
+        self.reader_splitter.addWidget(self._build_frame_panel())
+        self.reader_splitter.setStretchFactor(0, 1)
+        self.reader_splitter.setSizes([620, 220])
 
     def _build_actions(self) -> None:
         """Menus, toolbar and keys from the key map (`annotator.keymap.MAIN`); the label keys
@@ -236,6 +265,7 @@ class MainWindow(
             "edit.scheme": self.edit_scheme,
             "edit.register": self.open_register,
             "span.occurrences": self.annotate_occurrences,
+            "span.link": self.link_current_span,
             "edit.switch": self.ask_switch_annotator,
             **{c.id: (lambda c=c: self.set_certainty(certainty_of(c))) for c in CERTAINTY_COMMANDS},
             "span.source": self.focus_claim_source,
@@ -251,7 +281,16 @@ class MainWindow(
             "review.concordance": self.open_concordance,
             "go.previous": self.previous_article,
             "go.next": self.next_article,
-            "go.next_untagged": lambda: self.next_article(True),
+            "go.next_untagged": self.next_untagged,
+            "suggest.next": self.next_suggestion,
+            "suggest.previous": lambda: self.next_suggestion(False),
+            "suggest.accept": self.accept_suggestion,
+            "suggest.reject": self.reject_suggestion,
+            "suggest.accept_all": self.accept_all_suggestions,
+            "suggest.show": self._on_suggestions_toggled,
+            "suggest.least_certain": lambda: None,  # read when Go → Next untagged runs
+            "suggest.retrain": self.retrain_suggestions,
+            "suggest.add_phrase": self.add_trigger_phrase,
             "go.done": self.mark_done,
             "help.keys": self.show_shortcuts,
             "help.guidelines": self.show_guidelines,
@@ -302,6 +341,7 @@ class MainWindow(
         active = [label for label in labels if not label.retired]
         self.palette_widget.set_labels(active)
         self.panel.set_labels(labels)
+        self.frame_panel.set_labels(labels)
         self.panel.set_sources(self.store.attr_values("source"))
         self._show_register()
         self.list_panel.set_labels(labels)
@@ -401,6 +441,8 @@ class MainWindow(
         self.import_drop(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        """Remember window layout and preferences."""
+        """Remember window layout and preferences (after a training in the background)."""
+        if self.suggest_runner is not None:
+            self.suggest_runner.wait()
         self.save_state()
         super().closeEvent(event)

@@ -76,9 +76,11 @@ class TaskRunner(QObject):
         parent: QWidget | None = None,
         total: int = 0,
         plain: tuple[type[BaseException], ...] = (),
+        quiet: bool = False,
     ) -> None:
         super().__init__(parent)
         self.store, self.job, self.plain = store, job, plain
+        self.quiet = quiet  # no dialog: a job the analyst did not ask to wait for
         self.thread: QThread | None = None
         self.dialog = QProgressDialog(title, "", 0, max(total, 1) if total else 0, parent)
         self.dialog.setWindowTitle(title)
@@ -111,7 +113,8 @@ class TaskRunner(QObject):
         self.worker.failed.connect(self._on_failed)
         self._running = True
         self.thread.start()
-        QTimer.singleShot(400, self._show_if_running)
+        if not self.quiet:
+            QTimer.singleShot(400, self._show_if_running)
 
     @property
     def running(self) -> bool:

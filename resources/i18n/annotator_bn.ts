@@ -53,6 +53,106 @@
     </message>
 </context>
 <context>
+    <name>ActorRegisterDialog</name>
+    <message>
+        <source>Actor register</source>
+        <translation>কর্তা তালিকা</translation>
+    </message>
+    <message>
+        <source>filter by name, alias or id</source>
+        <translation>নাম, বিকল্প নাম বা আইডি দিয়ে ছাঁকুন</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>আইডি</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>নাম</translation>
+    </message>
+    <message>
+        <source>Bengali name</source>
+        <translation>বাংলা নাম</translation>
+    </message>
+    <message>
+        <source>Aliases (separated by |)</source>
+        <translation>বিকল্প নাম (| দিয়ে আলাদা)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>ধরন</translation>
+    </message>
+    <message>
+        <source>CAMEO</source>
+        <translation>CAMEO</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>টীকা</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>সংযোগ</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>যোগ করুন</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>মুছুন</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV আমদানি…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV রপ্তানি…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln span(s) link to what was deleted; they keep its id.</source>
+        <translation>
+            <numerusform>মুছে ফেলা কর্তার সঙ্গে %Lnটি অংশ যুক্ত; সেগুলো তার আইডি রেখে দেবে।</numerusform>
+            <numerusform>মুছে ফেলা কর্তার সঙ্গে %Lnটি অংশ যুক্ত; সেগুলো তার আইডি রেখে দেবে।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import actor register</source>
+        <translation>কর্তা তালিকা আমদানি</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV ফাইল (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln actor(s) read; press OK to save them.</source>
+        <translation>
+            <numerusform>%Lnটি কর্তা পড়া হয়েছে; সংরক্ষণ করতে OK চাপুন।</numerusform>
+            <numerusform>%Lnটি কর্তা পড়া হয়েছে; সংরক্ষণ করতে OK চাপুন।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export actor register</source>
+        <translation>কর্তা তালিকা রপ্তানি</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {why}</source>
+        <translation>{path} লেখা যায়নি: {why}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln actor(s) written.</source>
+        <translation>
+            <numerusform>%Lnটি কর্তা লেখা হয়েছে।</numerusform>
+            <numerusform>%Lnটি কর্তা লেখা হয়েছে।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Two rows have the id {id}.</source>
+        <translation>দুটি সারির আইডি একই: {id}।</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <source>Spans A</source>
@@ -105,6 +205,10 @@
     <message>
         <source>Articles (worst first)</source>
         <translation>প্রতিবেদন (সবচেয়ে খারাপ আগে)</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>সম্পর্ক</translation>
     </message>
     <message>
         <source>Save {format}…</source>
@@ -204,6 +308,10 @@
         <translation>টীকা</translation>
     </message>
     <message>
+        <source>Register</source>
+        <translation>কর্তা তালিকা</translation>
+    </message>
+    <message>
         <source>who made the claim, e.g. KCNA, Reuters</source>
         <translation>দাবিটি কে করেছে, যেমন KCNA, রয়টার্স</translation>
     </message>
@@ -214,6 +322,14 @@
     <message>
         <source>note</source>
         <translation>টীকা</translation>
+    </message>
+    <message>
+        <source>link to a register entry</source>
+        <translation>তালিকার কোনো কর্তার সঙ্গে যুক্ত করুন</translation>
+    </message>
+    <message>
+        <source>Add to the register</source>
+        <translation>তালিকায় যোগ করুন</translation>
     </message>
     <message>
         <source>Selected span</source>
@@ -242,6 +358,18 @@
     <message>
         <source>Tagged by {name}: read only for you.</source>
         <translation>{name} ট্যাগ করেছেন: আপনার জন্য শুধু পড়া যাবে।</translation>
+    </message>
+    <message>
+        <source>Link to {actor}</source>
+        <translation>{actor}-এর সঙ্গে যুক্ত করুন</translation>
+    </message>
+    <message>
+        <source>{id} is not in the register.</source>
+        <translation>{id} তালিকায় নেই।</translation>
+    </message>
+    <message>
+        <source>No actor {name} in the register.</source>
+        <translation>তালিকায় {name} নামে কোনো কর্তা নেই।</translation>
     </message>
 </context>
 <context>
@@ -424,6 +552,25 @@
     </message>
 </context>
 <context>
+    <name>ClaimFields</name>
+    <message>
+        <source>Claim</source>
+        <translation>দাবি</translation>
+    </message>
+    <message>
+        <source>Event date</source>
+        <translation>ঘটনার তারিখ</translation>
+    </message>
+    <message>
+        <source>{name}: —</source>
+        <translation>{name}: —</translation>
+    </message>
+    <message>
+        <source>when it happened, e.g. 2024-06-19</source>
+        <translation>কবে ঘটেছে, যেমন 2024-06-19</translation>
+    </message>
+</context>
+<context>
     <name>Concordance</name>
     <message>
         <source>Title</source>
@@ -553,6 +700,13 @@
         <translation>{file}-এ {format} রপ্তানি হচ্ছে…</translation>
     </message>
     <message numerus="yes">
+        <source>Exported %Ln claim row(s) to {path}</source>
+        <translation>
+            <numerusform>{path}-এ %Lnটি দাবির সারি রপ্তানি হয়েছে</numerusform>
+            <numerusform>{path}-এ %Lnটি দাবির সারি রপ্তানি হয়েছে</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Exported %Ln span(s) to {path}</source>
         <translation>
             <numerusform>{path}-এ %Lnটি স্প্যান রপ্তানি হয়েছে</numerusform>
@@ -607,6 +761,98 @@
     <message>
         <source>That article is no longer in the project.</source>
         <translation>প্রতিবেদনটি আর প্রকল্পে নেই।</translation>
+    </message>
+</context>
+<context>
+    <name>FrameFlow</name>
+    <message>
+        <source>Select a claim span first, then the span to link to it.</source>
+        <translation>আগে একটি দাবির অংশ বাছুন, তারপর যে অংশ যুক্ত করবেন সেটি।</translation>
+    </message>
+    <message>
+        <source>This claim is {name}&apos;s: its frame is read only for you.</source>
+        <translation>এই দাবিটি {name}-এর: এর কাঠামো আপনার জন্য শুধু পড়ার।</translation>
+    </message>
+    <message>
+        <source>Now select the span to link: an actor, place, source or date.</source>
+        <translation>এবার যুক্ত করার অংশ বাছুন: কর্তা, স্থান, সূত্র বা তারিখ।</translation>
+    </message>
+    <message>
+        <source>Only your own spans can fill your claim&apos;s slots.</source>
+        <translation>শুধু আপনার নিজের অংশ দিয়েই আপনার দাবির ঘর পূরণ করা যায়।</translation>
+    </message>
+    <message>
+        <source>No slot of this claim takes a {label} span.</source>
+        <translation>এই দাবির কোনো ঘরে {label} অংশ বসে না।</translation>
+    </message>
+    <message>
+        <source>&amp;{n} {slot}</source>
+        <translation>&amp;{n} {slot}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{item}  (%Ln filled)</source>
+        <translation>
+            <numerusform>{item}  (%Lnটি পূরণ)</numerusform>
+            <numerusform>{item}  (%Lnটি পূরণ)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Linked as {slot}: {text}</source>
+        <translation>{slot} হিসেবে যুক্ত: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>FramePanel</name>
+    <message>
+        <source>Claim frame</source>
+        <translation>দাবির কাঠামো</translation>
+    </message>
+    <message>
+        <source>Fill slot with current span</source>
+        <translation>বর্তমান অংশ দিয়ে ঘর পূরণ</translation>
+    </message>
+    <message>
+        <source>Select a slot, then an actor, place, source or date span (Ctrl+L)</source>
+        <translation>একটি ঘর বাছুন, তারপর একটি কর্তা, স্থান, সূত্র বা তারিখ অংশ (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Remove link</source>
+        <translation>সংযোগ সরান</translation>
+    </message>
+    <message>
+        <source>Keep this frame</source>
+        <translation>এই কাঠামো রাখুন</translation>
+    </message>
+    <message>
+        <source>Keep showing this claim&apos;s frame while other claims are selected</source>
+        <translation>অন্য দাবি বাছলেও এই দাবির কাঠামো দেখাতে থাকুন</translation>
+    </message>
+    <message>
+        <source>Select a claim span to see its frame.</source>
+        <translation>কাঠামো দেখতে একটি দাবির অংশ বাছুন।</translation>
+    </message>
+    <message>
+        <source>{label}: {text}</source>
+        <translation>{label}: {text}</translation>
+    </message>
+    <message>
+        <source>{slot}: (empty)</source>
+        <translation>{slot}: (খালি)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{slot}: %Ln filled</source>
+        <translation>
+            <numerusform>{slot}: %Lnটি পূরণ</numerusform>
+            <numerusform>{slot}: %Lnটি পূরণ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(a span not in this project any more)</source>
+        <translation>(এই প্রকল্পে আর নেই এমন অংশ)</translation>
+    </message>
+    <message>
+        <source>{text}  · {label}</source>
+        <translation>{text}  · {label}</translation>
     </message>
 </context>
 <context>
@@ -925,6 +1171,81 @@
     </message>
 </context>
 <context>
+    <name>OccurrencesDialog</name>
+    <message>
+        <source>Annotate all occurrences</source>
+        <translation>সব উপস্থিতি চিহ্নিত করুন</translation>
+    </message>
+    <message>
+        <source>a word or name, e.g. রাশিয়া</source>
+        <translation>একটি শব্দ বা নাম, যেমন রাশিয়া</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>খুঁজুন</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— কোনোটি নয় —</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>খবর</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>আগে</translation>
+    </message>
+    <message>
+        <source>Occurrence</source>
+        <translation>উপস্থিতি</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>পরে</translation>
+    </message>
+    <message>
+        <source>Tag ticked</source>
+        <translation>টিক দেওয়াগুলো চিহ্নিত করুন</translation>
+    </message>
+    <message>
+        <source>Tag as</source>
+        <translation>যে লেবেলে</translation>
+    </message>
+    <message>
+        <source>Link to actor</source>
+        <translation>কর্তার সঙ্গে যুক্ত করুন</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln occurrence(s) to tag</source>
+        <translation>
+            <numerusform>চিহ্নিত করার জন্য %Lnটি উপস্থিতি</numerusform>
+            <numerusform>চিহ্নিত করার জন্য %Lnটি উপস্থিতি</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln listed</source>
+        <translation>
+            <numerusform>তালিকায় %Lnটি</numerusform>
+            <numerusform>তালিকায় %Lnটি</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already tagged with this label (skipped)</source>
+        <translation>
+            <numerusform>%Lnটি আগেই এই লেবেলে চিহ্নিত (বাদ দেওয়া হলো)</numerusform>
+            <numerusform>%Lnটি আগেই এই লেবেলে চিহ্নিত (বাদ দেওয়া হলো)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>only the first %Ln are listed</source>
+        <translation>
+            <numerusform>কেবল প্রথম %Lnটি দেখানো হলো</numerusform>
+            <numerusform>কেবল প্রথম %Lnটি দেখানো হলো</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProjectFiles</name>
     <message>
         <source>Open &amp;recent</source>
@@ -961,6 +1282,64 @@
     <message>
         <source>Project not opened</source>
         <translation>প্রকল্প খোলা হয়নি</translation>
+    </message>
+</context>
+<context>
+    <name>RelationAgreementView</name>
+    <message>
+        <source>Relation type</source>
+        <translation>সম্পর্কের ধরন</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>দুজনেরই</translation>
+    </message>
+    <message>
+        <source>A only</source>
+        <translation>শুধু A</translation>
+    </message>
+    <message>
+        <source>B only</source>
+        <translation>শুধু B</translation>
+    </message>
+    <message>
+        <source>Unmatched span A</source>
+        <translation>A-র অমিল অংশ</translation>
+    </message>
+    <message>
+        <source>Unmatched span B</source>
+        <translation>B-র অমিল অংশ</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>নির্ভুলতা (precision)</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>প্রাপ্তি (recall)</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Strict F1</source>
+        <translation>কঠোর F1</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>সামগ্রিক</translation>
+    </message>
+    <message numerus="yes">
+        <source>Relations on %Ln matched span(s) (same start, end and label). Unmatched: the head or tail is a span the other layer lacks; strict F1 counts them too.</source>
+        <translation>
+            <numerusform>মিলে যাওয়া %Lnটি অংশের (একই শুরু, শেষ ও লেবেল) সম্পর্ক। অমিল: মূল বা শেষ অংশটি অন্য স্তরে নেই; কঠোর F1 সেগুলোও গোনে।</numerusform>
+            <numerusform>মিলে যাওয়া %Lnটি অংশের (একই শুরু, শেষ ও লেবেল) সম্পর্ক। অমিল: মূল বা শেষ অংশটি অন্য স্তরে নেই; কঠোর F1 সেগুলোও গোনে।</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Actor links on {spans} matched actor spans: same entry {same}, different {different}, only A {only_a}, only B {only_b}, neither {neither}; raw agreement {raw}, κ {kappa}.</source>
+        <translation>মিলে যাওয়া {spans}টি কর্তা অংশের তালিকা-সংযোগ: একই এন্ট্রি {same}, ভিন্ন {different}, শুধু A {only_a}, শুধু B {only_b}, কোনোটিই নয় {neither}; সরাসরি মিল {raw}, κ {kappa}।</translation>
     </message>
 </context>
 <context>
@@ -1224,6 +1603,49 @@ The current file is kept beside it; the window reopens on the restored project.<
     </message>
 </context>
 <context>
+    <name>SuggestFlow</name>
+    <message>
+        <source>No suggestions in this article.</source>
+        <translation>এই প্রতিবেদনে কোনো প্রস্তাব নেই।</translation>
+    </message>
+    <message>
+        <source>Suggestion {n} of {count}: {label} «{text}» · {source}, {score} · F9 accept, Shift+F9 reject</source>
+        <translation>প্রস্তাব {count}টির মধ্যে {n}: {label} «{text}» · {source}, {score} · F9 গ্রহণ, Shift+F9 বাতিল</translation>
+    </message>
+    <message>
+        <source>Press F8 to go to a suggestion first.</source>
+        <translation>আগে F8 চেপে একটি প্রস্তাবে যান।</translation>
+    </message>
+    <message>
+        <source>Accepted {n} suggestions.</source>
+        <translation>{n}টি প্রস্তাব গৃহীত হয়েছে।</translation>
+    </message>
+    <message>
+        <source>Select the words of the phrase first.</source>
+        <translation>আগে শব্দগুচ্ছটির শব্দগুলো বাছুন।</translation>
+    </message>
+    <message>
+        <source>Trigger phrase</source>
+        <translation>সূচক শব্দগুচ্ছ</translation>
+    </message>
+    <message>
+        <source>Suggest this label wherever «{phrase}» appears:</source>
+        <translation>«{phrase}» যেখানেই থাকবে সেখানে এই লেবেলটি প্রস্তাব করুন:</translation>
+    </message>
+    <message>
+        <source>Learning from your spans</source>
+        <translation>আপনার অংশগুলো থেকে শেখা হচ্ছে</translation>
+    </message>
+    <message>
+        <source>Learning from your spans…</source>
+        <translation>আপনার অংশগুলো থেকে শেখা হচ্ছে…</translation>
+    </message>
+    <message>
+        <source>Suggestions learnt from {spans} spans in {docs} articles ({seconds} s).</source>
+        <translation>{docs}টি প্রতিবেদনের {spans}টি অংশ থেকে প্রস্তাব শেখা হয়েছে ({seconds} সেকেন্ড)।</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>{task} failed</source>
@@ -1293,6 +1715,54 @@ The damaged file is kept aside.</source>
         <source>denied</source>
         <translation>অস্বীকৃত</translation>
     </message>
+    <message>
+        <source>polarity</source>
+        <translation>সত্যতা</translation>
+    </message>
+    <message>
+        <source>modality</source>
+        <translation>ধরন</translation>
+    </message>
+    <message>
+        <source>quote</source>
+        <translation>উদ্ধৃতি</translation>
+    </message>
+    <message>
+        <source>event date</source>
+        <translation>ঘটনার তারিখ</translation>
+    </message>
+    <message>
+        <source>register entry</source>
+        <translation>তালিকার এন্ট্রি</translation>
+    </message>
+    <message>
+        <source>happened</source>
+        <translation>ঘটেছে</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>পরিকল্পিত</translation>
+    </message>
+    <message>
+        <source>threatened</source>
+        <translation>হুমকি দেওয়া</translation>
+    </message>
+    <message>
+        <source>hypothetical</source>
+        <translation>কাল্পনিক</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>প্রত্যক্ষ</translation>
+    </message>
+    <message>
+        <source>indirect</source>
+        <translation>পরোক্ষ</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>নেই</translation>
+    </message>
 </context>
 <context>
     <name>keymap</name>
@@ -1307,6 +1777,10 @@ The damaged file is kept aside.</source>
     <message>
         <source>&amp;Tag</source>
         <translation>ট্যাগ (&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Suggestions</source>
+        <translation>প্রস্তাব (&amp;S)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1545,6 +2019,14 @@ The damaged file is kept aside.</source>
         <translation>লেবেল, এদের রং ও কী সম্পাদনা করুন</translation>
     </message>
     <message>
+        <source>&amp;Actor register…</source>
+        <translation>কর্তা তালিকা (&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add, edit, import and export the actors spans link to</source>
+        <translation>অংশগুলো যে কর্তাদের সঙ্গে যুক্ত, তাঁদের যোগ, সম্পাদনা, আমদানি ও রপ্তানি করুন</translation>
+    </message>
+    <message>
         <source>S&amp;witch annotator…</source>
         <translation>টীকাকার বদলান (&amp;W)…</translation>
     </message>
@@ -1583,6 +2065,94 @@ The damaged file is kept aside.</source>
     <message>
         <source>Put the cursor in the current span&apos;s claim source</source>
         <translation>বর্তমান স্প্যানের দাবির উৎসের ঘরে কার্সর নিন</translation>
+    </message>
+    <message>
+        <source>Annotate all &amp;occurrences…</source>
+        <translation>সব উপস্থিতি চিহ্নিত করুন (&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Tag every occurrence of the selection or a word across the project</source>
+        <translation>নির্বাচিত অংশ বা কোনো শব্দের প্রকল্পজুড়ে প্রতিটি উপস্থিতি চিহ্নিত করুন</translation>
+    </message>
+    <message>
+        <source>&amp;Link to the claim…</source>
+        <translation>দাবির সঙ্গে যুক্ত করুন (&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Fill a slot of the claim&apos;s frame (agent, target, place…) with this span</source>
+        <translation>এই অংশ দিয়ে দাবির কাঠামোর একটি ঘর (কর্তা, লক্ষ্য, স্থান…) পূরণ করুন</translation>
+    </message>
+    <message>
+        <source>&amp;Next suggestion</source>
+        <translation>পরের প্রস্তাব (&amp;N)</translation>
+    </message>
+    <message>
+        <source>Go to the next suggestion in the article</source>
+        <translation>প্রতিবেদনের পরের প্রস্তাবে যান</translation>
+    </message>
+    <message>
+        <source>&amp;Previous suggestion</source>
+        <translation>আগের প্রস্তাব (&amp;P)</translation>
+    </message>
+    <message>
+        <source>Go to the previous suggestion in the article</source>
+        <translation>প্রতিবেদনের আগের প্রস্তাবে যান</translation>
+    </message>
+    <message>
+        <source>&amp;Accept suggestion</source>
+        <translation>প্রস্তাব গ্রহণ (&amp;A)</translation>
+    </message>
+    <message>
+        <source>Make the current suggestion your span</source>
+        <translation>বর্তমান প্রস্তাবটিকে আপনার অংশ করুন</translation>
+    </message>
+    <message>
+        <source>&amp;Reject suggestion</source>
+        <translation>প্রস্তাব বাতিল (&amp;R)</translation>
+    </message>
+    <message>
+        <source>Drop the current suggestion; it is not suggested again</source>
+        <translation>বর্তমান প্রস্তাবটি বাদ দিন; এটি আর প্রস্তাব করা হবে না</translation>
+    </message>
+    <message>
+        <source>Accept a&amp;ll in article</source>
+        <translation>প্রতিবেদনের সব গ্রহণ (&amp;L)</translation>
+    </message>
+    <message>
+        <source>Make every suggestion of the article your span</source>
+        <translation>প্রতিবেদনের প্রতিটি প্রস্তাবকে আপনার অংশ করুন</translation>
+    </message>
+    <message>
+        <source>&amp;Show suggestions</source>
+        <translation>প্রস্তাব দেখান (&amp;S)</translation>
+    </message>
+    <message>
+        <source>Draw suggestions in the reading pane</source>
+        <translation>পড়ার জায়গায় প্রস্তাবগুলো দেখান</translation>
+    </message>
+    <message>
+        <source>Least &amp;certain article next</source>
+        <translation>সবচেয়ে অনিশ্চিত প্রতিবেদন পরে (&amp;C)</translation>
+    </message>
+    <message>
+        <source>Next untagged article: the one the suggestions are least sure about</source>
+        <translation>পরের চিহ্নহীন প্রতিবেদন: যেটি নিয়ে প্রস্তাবগুলো সবচেয়ে কম নিশ্চিত</translation>
+    </message>
+    <message>
+        <source>Re&amp;train now</source>
+        <translation>এখনই আবার শিখুন (&amp;T)</translation>
+    </message>
+    <message>
+        <source>Learn from your spans again (in the background)</source>
+        <translation>আপনার অংশগুলো থেকে আবার শিখুন (পটভূমিতে)</translation>
+    </message>
+    <message>
+        <source>Add selection as &amp;trigger phrase…</source>
+        <translation>নির্বাচিত অংশকে সূচক শব্দগুচ্ছ করুন (&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Suggest a label wherever the selected words appear (inflected too)</source>
+        <translation>নির্বাচিত শব্দগুলো যেখানেই থাকবে (বিভক্তিসহ) সেখানে একটি লেবেল প্রস্তাব করুন</translation>
     </message>
     <message>
         <source>&amp;Snap selections to words</source>

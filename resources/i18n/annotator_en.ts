@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActorRegisterDialog</name>
+    <message numerus="yes">
+        <source>%Ln span(s) link to what was deleted; they keep its id.</source>
+        <translation>
+            <numerusform>%Ln span link to what was deleted; they keep its id.</numerusform>
+            <numerusform>%Ln spans link to what was deleted; they keep its id.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln actor(s) read; press OK to save them.</source>
+        <translation>
+            <numerusform>%Ln actor read; press OK to save them.</numerusform>
+            <numerusform>%Ln actors read; press OK to save them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln actor(s) written.</source>
+        <translation>
+            <numerusform>%Ln actor written.</numerusform>
+            <numerusform>%Ln actors written.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message numerus="yes">
         <source>%Ln article(s) with spans in either layer.</source>
@@ -69,6 +93,13 @@
 <context>
     <name>ExportFlow</name>
     <message numerus="yes">
+        <source>Exported %Ln claim row(s) to {path}</source>
+        <translation>
+            <numerusform>Exported %Ln claim row to {path}</numerusform>
+            <numerusform>Exported %Ln claim rows to {path}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Exported %Ln span(s) to {path}</source>
         <translation>
             <numerusform>Exported %Ln span to {path}</numerusform>
@@ -83,6 +114,26 @@
         <translation>
             <numerusform>%Ln match</numerusform>
             <numerusform>%Ln matches</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FrameFlow</name>
+    <message numerus="yes">
+        <source>{item}  (%Ln filled)</source>
+        <translation>
+            <numerusform>{item}  (%Ln filled)</numerusform>
+            <numerusform>{item}  (%Ln filled)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FramePanel</name>
+    <message numerus="yes">
+        <source>{slot}: %Ln filled</source>
+        <translation>
+            <numerusform>{slot}: %Ln filled</numerusform>
+            <numerusform>{slot}: %Ln filled</numerusform>
         </translation>
     </message>
 </context>
@@ -110,6 +161,47 @@
         <translation>
             <numerusform>Exported %n label to {file}.</numerusform>
             <numerusform>Exported %n labels to {file}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OccurrencesDialog</name>
+    <message numerus="yes">
+        <source>%Ln occurrence(s) to tag</source>
+        <translation>
+            <numerusform>%Ln occurrence to tag</numerusform>
+            <numerusform>%Ln occurrences to tag</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln listed</source>
+        <translation>
+            <numerusform>%Ln listed</numerusform>
+            <numerusform>%Ln listed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already tagged with this label (skipped)</source>
+        <translation>
+            <numerusform>%Ln already tagged with this label (skipped)</numerusform>
+            <numerusform>%Ln already tagged with this label (skipped)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>only the first %Ln are listed</source>
+        <translation>
+            <numerusform>only the first %Ln is listed</numerusform>
+            <numerusform>only the first %Ln are listed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RelationAgreementView</name>
+    <message numerus="yes">
+        <source>Relations on %Ln matched span(s) (same start, end and label). Unmatched: the head or tail is a span the other layer lacks; strict F1 counts them too.</source>
+        <translation>
+            <numerusform>Relations on %Ln matched span (same start, end and label). Unmatched: the head or tail is a span the other layer lacks; strict F1 counts them too.</numerusform>
+            <numerusform>Relations on %Ln matched spans (same start, end and label). Unmatched: the head or tail is a span the other layer lacks; strict F1 counts them too.</numerusform>
         </translation>
     </message>
 </context>

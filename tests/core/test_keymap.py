@@ -73,11 +73,13 @@ def test_help_sections_list_every_keyed_command_once():
     label_ids = [c.id for c in keymap.label_commands(labels())]
     assert sorted(listed) == sorted(keyed + label_ids)
     assert [heading for heading, _ in sections] == [
-        "File", "Edit", "Tag", "View", "Review", "Go", "Help", "Find bar", "Review window",
+        "File", "Edit", "Tag", "Suggest", "View", "Review", "Go", "Help", "Find bar",
+        "Review window",
     ]  # fmt: skip
     tag = dict(sections)["Tag"]  # the label keys first, then the certainty and source keys
     assert tag == (*keymap.label_commands(labels()), *keymap.CERTAINTY_COMMANDS,
-                   keymap.command("span.source"), keymap.command("span.occurrences"))  # fmt: skip
+                   keymap.command("span.source"), keymap.command("span.occurrences"),
+                   keymap.command("span.link"))  # fmt: skip
 
 
 def test_certainty_keys_set_the_schemes_four_levels_in_order():

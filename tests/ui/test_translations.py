@@ -210,7 +210,7 @@ def _titles(window: MainWindow) -> list[str]:
 
 
 def test_view_language_switches_the_window_to_bengali_and_back(window, qtbot):
-    assert _titles(window)[:4] == ["&File", "&Edit", "&Tag", "&View"]
+    assert _titles(window)[:5] == ["&File", "&Edit", "&Tag", "&Suggestions", "&View"]
     bengali = window.command_actions["view.language_bn"]
     english = window.command_actions["view.language_en"]
     assert english.isChecked() and not bengali.isChecked()
@@ -218,7 +218,9 @@ def test_view_language_switches_the_window_to_bengali_and_back(window, qtbot):
 
     bengali.trigger()
     assert i18n.current_language() == i18n.BENGALI
-    assert _titles(window)[:4] == ["ফাইল (&F)", "সম্পাদনা (&E)", "ট্যাগ (&T)", "দেখুন (&V)"]
+    assert _titles(window)[:5] == [
+        "ফাইল (&F)", "সম্পাদনা (&E)", "ট্যাগ (&T)", "প্রস্তাব (&S)", "দেখুন (&V)",
+    ]  # fmt: skip
     assert _titles(window)[-1] == "সাহায্য (&H)"
     assert bengali.isChecked() and not english.isChecked()
     assert window.undo_action.text() == "পূর্বাবস্থায় ফেরান (&U)"
@@ -232,7 +234,7 @@ def test_view_language_switches_the_window_to_bengali_and_back(window, qtbot):
     assert window.settings.value("language") == "bn"
 
     english.trigger()
-    assert _titles(window)[:4] == ["&File", "&Edit", "&Tag", "&View"]
+    assert _titles(window)[:5] == ["&File", "&Edit", "&Tag", "&Suggestions", "&View"]
     assert window.show_shortcuts().windowTitle() == "Keyboard shortcuts"
     assert window.settings.value("language") == "en"
 
@@ -301,3 +303,15 @@ def test_certainty_and_attribute_names_follow_the_interface_language(qtbot, tmp_
     finally:
         i18n.apply_language(i18n.ENGLISH)
     assert shown_attribute("reported") == "reported"
+
+
+def test_plurals_of_the_windows_parts_are_translated(window, qtbot):
+    """A plural marked in a part of the window (`ExportFlow`, `FrameFlow`) is found in that
+    part's context, in both languages (not the source with its number filled in)."""
+    assert window.tr("Exported %Ln span(s) to {path}", "", 1) == "Exported 1 span to {path}"
+    assert window.tr("Exported %Ln span(s) to {path}", "", 3) == "Exported 3 spans to {path}"
+    window.command_actions["view.language_bn"].trigger()
+    assert window.tr("Exported %Ln span(s) to {path}", "", 3) == "{path}-এ ৩টি স্প্যান রপ্তানি হয়েছে"
+    assert window.tr("{item}  (%Ln filled)", "", 2) == "{item}  (২টি পূরণ)"
+    assert window.tr("All changes saved") == "সব পরিবর্তন সংরক্ষিত"
+    window.command_actions["view.language_en"].trigger()

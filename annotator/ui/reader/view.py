@@ -157,10 +157,12 @@ class ReaderView(QTextEdit):
         """Ids of the spans covering code point `offset`, innermost (shortest) first."""
         return self._spans.at(offset)
 
-    def set_marks(self, layer: str, ranges: list[tuple[int, int]]) -> None:
+    def set_marks(
+        self, layer: str, ranges: list[tuple[int, int]], colors: list[str] | None = None
+    ) -> None:
         """Mark code-point `ranges` in `layer` (`marks.SEARCH`, `FIND`, `FIND_CURRENT`) over
         the spans, replacing that layer's marks; `set_article` clears every layer."""
-        self._marks.set(layer, ranges)
+        self._marks.set(layer, ranges, colors)
         self.setExtraSelections(self._marks.selections(self.document(), self._pos))
 
     def marks(self, layer: str) -> list[tuple[int, int]]:

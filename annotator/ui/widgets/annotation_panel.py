@@ -24,6 +24,7 @@ from annotator.scheme import CERTAINTY, LabelDef
 from annotator.store.actors import ACTOR_ATTR
 from annotator.ui.i18n import shown_attribute
 from annotator.ui.models.span_table_model import SpanTableModel, layer_color, swatch
+from annotator.ui.widgets.claim_fields import ClaimFields
 from annotator.ui.widgets.span_table import SpanTable
 
 ACTOR_LABEL = "actor"  # spans of this label may link to a register entry
@@ -106,6 +107,7 @@ class AnnotationPanel(QWidget):
                   self.note_edit, self.register_row)  # fmt: skip
         for caption, field in zip(self._field_labels, fields, strict=True):
             form.addRow(caption, field)
+        self.claim_fields = ClaimFields(form, self._commit_attrs)
         form.addRow(self.owner_label)
         self.editor = QGroupBox()
         self.editor.setLayout(form)
@@ -137,6 +139,7 @@ class AnnotationPanel(QWidget):
         self.note_edit.setPlaceholderText(self.tr("note"))
         self.actor_link_edit.setPlaceholderText(self.tr("link to a register entry"))
         self.actor_add_button.setText(self.tr("Add to the register"))
+        self.claim_fields.retranslate()
         self.editor.setTitle(self.tr("Selected span"))
         self.doc_box.setTitle(self.tr("Document labels"))
         for index, value in enumerate(CERTAINTY, start=1):
@@ -172,13 +175,13 @@ class AnnotationPanel(QWidget):
             check.deleteLater()
         self._doc_checks.clear()
         for label in labels:
-            if label.retired:
+            if label.retired or label.category == "entity":  # entities are span-only
                 continue
             check = QCheckBox(label.name)
             check.setToolTip(label.guideline)
             check.toggled.connect(lambda on, key=label.key: self.doc_label_toggled.emit(key, on))
             count = len(self._doc_checks)
-            self._doc_layout.addWidget(check, count // 2, count % 2)
+            self._doc_layout.addWidget(check, count // 3, count % 3)
             self._doc_checks[label.key] = check
 
     def set_sources(self, sources: list[str]) -> None:
@@ -275,6 +278,8 @@ class AnnotationPanel(QWidget):
             widget.setEnabled(own)
         blockers = [QSignalBlocker(w) for w in (self.label_box, self.certainty_box)]
         self._show_label(span)
+        label = self._labels.get(span.label) if span is not None else None
+        self.claim_fields.show(span, label is not None and label.category == "claim", own)
         if span is None:
             self.certainty_box.setCurrentIndex(-1)  # blank, as the label box is
             self.owner_label.setText(self.tr("Select a span to edit it."))
@@ -334,9 +339,12 @@ class AnnotationPanel(QWidget):
         """The attributes as the editor shows them now."""
         assert self._current is not None
         attrs = dict(self._current.attrs)
+        label = self._labels.get(self._current.label)
+        claim = label is not None and label.category == "claim"
         for name, value in (
             ("certainty", self.certainty_box.currentData() or ""),
             ("source", self.source_edit.text().strip()),
+            *(self.claim_fields.values() if claim else ()),
         ):
             if value:
                 attrs[name] = value

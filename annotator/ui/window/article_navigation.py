@@ -42,6 +42,8 @@ class ArticleNavigation:
         self.panel.set_spans(spans, self.annotator)
         self._refresh_doc_labels()
         self._article_shown()  # search and find marks
+        self._frame_article_shown()  # the claim frame panel and its marks
+        self._suggestions_article_shown()
         self.settings.setValue("last_article", article_id)
         row = self.list_model.row_of(article_id, fetch=False)
         if row is not None and self.list_view.currentIndex().row() != row:

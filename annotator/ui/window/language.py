@@ -105,5 +105,6 @@ class InterfaceLanguage:
         self._on_history_changed()
         self.list_panel.retranslate()
         self.panel.retranslate()
+        self.frame_panel.retranslate()
         if self.article is not None:
             self.header.show_article(self.article, self.digits_action.isChecked())

@@ -24,7 +24,8 @@ class WindowState:
         if isinstance(state, QByteArray):
             self.restoreState(state)
         for name, splitter in (("main_splitter", self.main_splitter),
-                               ("side_splitter", self.side_splitter)):  # fmt: skip
+                               ("side_splitter", self.side_splitter),
+                               ("reader_splitter", self.reader_splitter)):  # fmt: skip
             value = self.settings.value(name)
             if isinstance(value, QByteArray):
                 splitter.restoreState(value)
@@ -44,6 +45,7 @@ class WindowState:
         self.settings.setValue("window_state", self.saveState())
         self.settings.setValue("main_splitter", self.main_splitter.saveState())
         self.settings.setValue("side_splitter", self.side_splitter.saveState())
+        self.settings.setValue("reader_splitter", self.reader_splitter.saveState())
         self.settings.setValue("snap_words", self.snap_action.isChecked())
         self.settings.setValue("show_colleagues", self.colleagues_action.isChecked())
         self.settings.sync()
