@@ -1,12 +1,14 @@
 """brat standoff: `NAME.ann` annotations over the text of `NAME.txt`, in a folder or a .zip.
 
-**Reading.** Text-bound annotations (T) become spans; attributes and modifiers (A, M) on them
-become span attributes, and annotator notes (#) their notes (`annotator=NAME` names the
-annotator, `attr:KEY=VALUE` adds an attribute, as our brat export writes them). Relations (R),
-events (E), equivalences (*), normalisations (N), and attributes or notes on those cannot be
-stored here: they are counted by kind as not imported. An event's trigger is a T line and
-imports. A file is brat's by its name (`looks_like`): a `.ann` (the `.txt` beside it is its
-text), a folder of them, or a `.zip` holding `.ann` files.
+**Reading.** Text-bound annotations (T) become spans (a discontinuous one: from its first
+fragment to its last, the fragments kept in `brat_fragments` and written back); attributes
+and modifiers (A, M) on them become span attributes, and annotator notes (#) their notes
+(`annotator=NAME` names the annotator, `attr:KEY=VALUE` adds an attribute, as our brat
+export writes them). Relations (R),
+events (E) and equivalences (*) become relations between the spans, with their attributes and
+notes (`BratLinks`); normalisations (N), and attributes or notes on them, are counted by kind
+as not imported. A file is brat's by its name (`looks_like`): a `.ann` (the `.txt` beside
+it is its text), a folder of them, or a `.zip` holding `.ann` files.
 
 **Writing.** `UID.txt` + `UID.ann` per article. `.txt` is the stored text as UTF-8 (LF). brat
 counts characters of the decoded text, i.e. code points, so `.ann` offsets are code points,
@@ -20,6 +22,10 @@ half-open. Per span::
     #1<TAB>AnnotatorNotes T1<TAB>the note            the span's note (line breaks -> spaces)
     #2<TAB>AnnotatorNotes T1<TAB>annotator=NAME      always written: who made the span
     #3<TAB>AnnotatorNotes T1<TAB>attr:actors=a; b    attributes that are not one word
+
+Relations are written back as they were read (`BratLinks`): R lines (`Arg1`/`Arg2`, or the
+argument names kept), E lines from the trigger's `brat_events`, * lines from `brat_equiv`,
+and their A and # lines.
 
 Labels and attribute names/values are made brat-safe (letters, digits, `_`, `-`; anything
 else becomes `_`). An `annotation.conf` listing the labels and attributes is written too.
@@ -48,6 +54,7 @@ from annotator.ingest.annotation_model import (
     failure_reason,
 )
 from annotator.ingest.links import leads_outside
+from annotator.models import Span
 from annotator.text import DecodeError, decode_bytes
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -183,6 +190,7 @@ def parse_ann(ann: str, name: str, doc: DocIn, parsed: Parsed) -> None:
         if kind == "T":
             span = _text_bound(fields, number, name, parsed)
             if span is not None:
+                _keep_gaps(span, doc.text or "")
                 spans.add()
                 by_id[ident] = span
                 links.index[ident] = len(doc.spans)
@@ -345,6 +353,16 @@ class BratLinks:
         return False
 
 
+def _keep_gaps(span: SpanIn, text: str) -> None:
+    """A span is stored whole, from its first fragment to its last; fragments with a gap
+    other than a line break (a discontinuous entity) are kept in `brat_fragments` (source
+    offsets) so the export writes them back."""
+    frags = span.fragments
+    if len(frags) > 1 and frags[-1][1] <= len(text):
+        if frags != fragments(text, frags[0][0], frags[-1][1]):
+            span.attrs["brat_fragments"] = [[a, b] for a, b in frags]
+
+
 def _text_bound(fields: list[str], number: int, name: str, parsed: Parsed) -> SpanIn | None:
     """The span of a T line, or None with a problem."""
     if len(fields) < 2:
@@ -440,6 +458,25 @@ def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+def _kept_fragments(span: Span) -> list[tuple[int, int]]:
+    """The fragments of a discontinuous entity as read (`brat_fragments`), when they still
+    fit the span: in order, not empty, from its start to its end; else []."""
+    kept = span.attrs.get("brat_fragments")
+    if not isinstance(kept, list) or len(kept) < 2:
+        return []
+    frags = []
+    for pair in kept:
+        if not (isinstance(pair, list) and len(pair) == 2 and all(type(v) is int for v in pair)):
+            return []
+        frags.append((pair[0], pair[1]))
+    ordered = all(a < b for a, b in frags) and all(
+        frags[i][1] <= frags[i + 1][0] for i in range(len(frags) - 1)
+    )
+    if not ordered or frags[0][0] != span.start or frags[-1][1] != span.end:
+        return []
+    return frags
+
+
 def _one_line(value: str) -> str:
     return value.replace("\r", " ").replace("\n", " ").replace("\t", " ")
 
@@ -461,7 +498,7 @@ def ann_text(item: ExportItem, conf: dict[str, set[str]] | None = None) -> tuple
     out = _Ann(conf)
     t_of: dict[int, int] = {}
     for span in item.spans:
-        frags = fragments(text, span.start, span.end)
+        frags = _kept_fragments(span) or fragments(text, span.start, span.end)
         if not frags:
             continue
         t = t_of[span.id] = len(t_of) + 1

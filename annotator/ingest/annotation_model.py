@@ -32,9 +32,9 @@ class AnnotationReport:
     """Outcome of one annotation import run.
 
     Attributes:
-        not_imported: what the files hold that this project cannot store (brat relations,
-            events, Label Studio rectangles ...), counted by kind ("brat relations": 3); the
-            kinds are plural nouns, ending in the counted word.
+        not_imported: what the files hold that this project cannot store (brat
+            normalisations, Label Studio rectangles ...), counted by kind ("brat
+            normalisations": 3); the kinds are plural nouns, ending in the counted word.
     """
 
     files: int = 0
