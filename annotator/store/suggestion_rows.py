@@ -48,6 +48,13 @@ class SuggestionRows(StoreBase):
         ).fetchone()
         return (bytes(row[0]), int(row[1]), json.loads(row[2] or "{}")) if row else None
 
+    def model_spans(self, annotator: str) -> int | None:
+        """How many spans `annotator`'s tagger learnt from (None: no tagger), without its bytes."""
+        row = self.db.execute(
+            "SELECT spans FROM suggestion_models WHERE annotator = ?", [annotator]
+        ).fetchone()
+        return int(row[0]) if row else None
+
     # -- the lexicon -------------------------------------------------------------------------
 
     def lexicon(self) -> list[tuple[int, str, str]]:

@@ -36,6 +36,7 @@ class SuggestFlow:
         self._suggestions: list[Suggestion] = []
         self._suggestion_index: int | None = None
         self.suggest_runner: TaskRunner | None = None
+        self._span_changes = 0  # span changes since the project's counts were last read
         self.suggest_show_action.setChecked(True)
         self.controller.changed.connect(self._on_change_for_suggestions)
 
@@ -214,9 +215,13 @@ class SuggestFlow:
     # -- training ----------------------------------------------------------------------------
 
     def _maybe_retrain(self: MainWindow) -> None:
-        """Train in the background once RETRAIN_AFTER spans were added since the last model."""
-        stored = self.store.model(self.annotator)
-        learnt = stored[1] if stored is not None else 0
+        """Train in the background once RETRAIN_AFTER spans were added since the last model
+        (the counts are read only every RETRAIN_AFTER span changes: tagging stays quick)."""
+        self._span_changes += 1
+        if self._span_changes < RETRAIN_AFTER:
+            return
+        self._span_changes = 0
+        learnt = self.store.model_spans(self.annotator) or 0
         if self.store.layer_span_count(self.annotator) - learnt >= RETRAIN_AFTER:
             self.retrain_suggestions(quiet=True)
 
